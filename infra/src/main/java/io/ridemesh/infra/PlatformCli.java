@@ -1,0 +1,365 @@
+package io.ridemesh.infra;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ridemesh.infra.cluster.ComponentStatus;
+import io.ridemesh.infra.cluster.PlatformException;
+import io.ridemesh.infra.cluster.Playground;
+import io.ridemesh.infra.cluster.PortPlan;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/**
+ * {@code ./platform}: the one command-line entry point (up, down, status, demo, bench, ...).
+ * Commands that measure end with one line of JSON; humans get a table above it.
+ */
+@Command(
+        name = "platform",
+        mixinStandardHelpOptions = true,
+        version = "ridemesh 0.1.0",
+        description = "Local multi-region ride-sharing playground: start, inspect, stop, demo, benchmark.",
+        subcommands = {
+            PlatformCli.Up.class,
+            PlatformCli.Status.class,
+            PlatformCli.Down.class,
+            PlatformCli.Demo.class,
+            PlatformCli.Bench.class,
+            PlatformCli.Pricing.class,
+            CommandLine.HelpCommand.class
+        })
+public final class PlatformCli implements Callable<Integer> {
+
+    @Option(names = "--repo", description = "Repository root (set by ./platform).", defaultValue = ".")
+    Path repo;
+
+    @Option(names = "--home", description = "State directory (default: <repo>/.platform).")
+    Path home;
+
+    @Option(
+            names = "--base-port",
+            description = "Base of the port plan (default ${DEFAULT-VALUE}); see README.",
+            defaultValue = "" + PortPlan.DEFAULT_BASE)
+    int basePort;
+
+    @Override
+    public Integer call() {
+        CommandLine.usage(this, System.out);
+        return 0;
+    }
+
+    /** The playground this invocation operates on. */
+    Playground playground() {
+        Path root = repo.toAbsolutePath().normalize();
+        return Playground.create(
+                root, home != null ? home : root.resolve(".platform"), new PortPlan(basePort), new Progress());
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the CLI and answers the exit code (usable from tests). */
+    public static int run(String... args) {
+        CommandLine cli = new CommandLine(new PlatformCli());
+        cli.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            if (e instanceof PlatformException || e instanceof IllegalArgumentException) {
+                commandLine.getErr().println("error: " + e.getMessage());
+                return 2;
+            }
+            throw e;
+        });
+        return cli.execute(args);
+    }
+
+    static void printTable(List<ComponentStatus> rows) {
+        System.out.printf("%-7s %-17s %6s %8s %-8s %s%n", "REGION", "KIND", "PORT", "PID", "HEALTHY", "DETAIL");
+        for (ComponentStatus r : rows) {
+            System.out.printf(
+                    "%-7s %-17s %6d %8s %-8s %s%n",
+                    r.region(),
+                    r.kind(),
+                    r.port(),
+                    r.pid() < 0 ? "-" : Long.toString(r.pid()),
+                    r.healthy() ? "yes" : "NO",
+                    abbreviate(r.detail()));
+        }
+    }
+
+    private static String abbreviate(String s) {
+        return s.length() > 60 ? s.substring(0, 57) + "..." : s;
+    }
+
+    static final ObjectMapper JSON = new ObjectMapper().disable(SerializationFeature.INDENT_OUTPUT);
+
+    @Command(
+            name = "up",
+            description = "Start (what is missing of) a local multi-region playground and wait until healthy.")
+    static final class Up implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(
+                names = "--regions",
+                defaultValue = "2",
+                description = "Number of regions, 1..8 (default ${DEFAULT-VALUE}).")
+        int regions;
+
+        @Option(names = "--infra-only", description = "Only MariaDB, Redis and Kafka; no services.")
+        boolean infraOnly;
+
+        @Override
+        public Integer call() {
+            List<ComponentStatus> rows = parent.playground().up(regions, infraOnly);
+            printTable(rows);
+            return rows.stream().allMatch(ComponentStatus::healthy) ? 0 : 1;
+        }
+    }
+
+    @Command(name = "status", description = "Every component with region, kind, port, pid and health.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(names = "--json", description = "A JSON array (stable interface for scripts).")
+        boolean json;
+
+        @Override
+        public Integer call() throws Exception {
+            List<ComponentStatus> rows = parent.playground().status();
+            if (json) {
+                System.out.println(JSON.writeValueAsString(rows));
+            } else if (rows.isEmpty()) {
+                System.out.println("no playground: run ./platform up");
+            } else {
+                printTable(rows);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "down", description = "Stop exactly what `up` started; keep data unless --wipe.")
+    static final class Down implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(names = "--wipe", description = "Also delete data, logs and pid files.")
+        boolean wipe;
+
+        @Override
+        public Integer call() {
+            parent.playground().down(wipe);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "bench",
+            description = "Benchmarks that start what they need, print a table and end with one line of JSON.",
+            subcommands = {PlatformCli.BenchReplication.class, PlatformCli.BenchOrders.class})
+    static final class Bench implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "replication",
+            description = "Region a -> b lag of sync-sink vs native MariaDB replication, and the highest apply rate.")
+    static final class BenchReplication implements Callable<Integer> {
+        @ParentCommand
+        Bench bench;
+
+        @Option(names = "--rate", split = ",", description = "Rows/s to measure (default 1000,5000).")
+        List<Integer> rates = List.of(1000, 5000);
+
+        @Option(
+                names = "--seconds",
+                defaultValue = "20",
+                description = "Measured seconds per rate (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--backlog", defaultValue = "100000", description = "Rows of the apply-throughput backlog.")
+        int backlog;
+
+        @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            PlatformCli root = bench.parent;
+            Path repoRoot = root.repo.toAbsolutePath().normalize();
+            Playground pg = Playground.create(
+                    repoRoot, repoRoot.resolve(".platform/bench-replication"), new PortPlan(40000), new Progress());
+            try {
+                var json = new io.ridemesh.infra.bench.ReplicationBench(pg, System.out::println)
+                        .run(rates, seconds, backlog);
+                System.out.println(JSON.writeValueAsString(json));
+                return 0;
+            } finally {
+                if (!keep) {
+                    pg.down(true);
+                }
+            }
+        }
+    }
+
+    @Command(
+            name = "orders",
+            description = "Open-loop POST /v1/rides load against one region's order-service: latency and errors.")
+    static final class BenchOrders implements Callable<Integer> {
+        @ParentCommand
+        Bench bench;
+
+        @Option(names = "--rate", defaultValue = "200", description = "Requests per second (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
+            Playground pg = Playground.create(
+                    repoRoot, repoRoot.resolve(".platform/bench-orders"), new PortPlan(41000), new Progress());
+            try {
+                var json = new io.ridemesh.infra.bench.OrdersBench(pg, System.out::println).run(rate, seconds);
+                System.out.println(JSON.writeValueAsString(json));
+                return 0;
+            } finally {
+                if (!keep) {
+                    pg.down(true);
+                }
+            }
+        }
+    }
+
+    @Command(
+            name = "pricing",
+            description = "Pricing tools.",
+            subcommands = {PlatformCli.PricingAccuracy.class})
+    static final class Pricing implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "accuracy",
+            description = "Quoted no-surge fare and duration against real trips, per city (MdAPE, share within"
+                    + " +-20%); ends with one line of JSON. Takes NYC TLC, Chicago or canonical trip files.")
+    static final class PricingAccuracy implements Callable<Integer> {
+        @ParentCommand
+        Pricing pricing;
+
+        @Option(names = "--trips", arity = "1..*", required = true, description = "Trip files (.csv or .csv.gz).")
+        List<Path> trips;
+
+        @CommandLine.Unmatched
+        List<String> passThrough = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() throws Exception {
+            Path jar = pricing.parent.playground().serviceJar(io.ridemesh.infra.cluster.ComponentKind.PRICING_SERVICE);
+            List<String> command = new java.util.ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp",
+                    jar.toString(),
+                    "-Dloader.main=io.ridemesh.pricing.accuracy.AccuracyReport",
+                    "org.springframework.boot.loader.launch.PropertiesLauncher",
+                    "--trips"));
+            for (Path t : trips) {
+                command.add(t.toAbsolutePath().toString());
+            }
+            command.addAll(passThrough);
+            return new ProcessBuilder(command).inheritIO().start().waitFor();
+        }
+    }
+
+    @Command(
+            name = "demo",
+            description = "Replay real trips through the mobile API on a 2-region playground (NYC in a, Chicago in b)"
+                    + " and report; ends with one line of JSON and the report file's path.")
+    static final class Demo implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(names = "--trips", arity = "1..*", description = "Trip files (default: both files in ../shared/data).")
+        List<Path> trips;
+
+        @Option(names = "--speed", defaultValue = "10", description = "Time compression (default ${DEFAULT-VALUE}x).")
+        double speed;
+
+        @Option(
+                names = "--window-minutes",
+                defaultValue = "60",
+                description = "Replay window each file is mapped onto, trip minutes (default ${DEFAULT-VALUE}).")
+        int windowMinutes;
+
+        @Option(
+                names = "--limit",
+                defaultValue = "0",
+                description = "At most this many trips per file, an even sample (default all).")
+        int limit;
+
+        @Option(
+                names = "--drill-at",
+                defaultValue = "0.5",
+                description =
+                        "Kill region a at this fraction of the replay (negative: no drill; default ${DEFAULT-VALUE}).")
+        double drillAt;
+
+        @Option(
+                names = "--outage-seconds",
+                defaultValue = "30",
+                description =
+                        "How long region a stays down before it is restarted and failed back (default ${DEFAULT-VALUE}).")
+        int outageSeconds;
+
+        @Option(
+                names = "--direct",
+                description = "Call the home region's services directly instead of the gateways (diagnostics).")
+        boolean direct;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repoRoot = parent.repo.toAbsolutePath().normalize();
+            List<Path> files = trips != null
+                    ? trips
+                    : List.of(
+                            repoRoot.resolve("../shared/data/nyc_tlc_yellow_2013-01-01_debs2015_sample.csv.gz"),
+                            repoRoot.resolve("../shared/data/chicago_taxi_trips_tfx_sample.csv.gz"));
+            Playground pg = parent.playground();
+            var options = new io.ridemesh.infra.demo.DemoRun.Options(
+                    files,
+                    speed,
+                    java.time.Duration.ofMinutes(windowMinutes),
+                    limit,
+                    pg.home().resolve("demo"),
+                    drillAt,
+                    java.time.Duration.ofSeconds(outageSeconds),
+                    !direct);
+            var report = new io.ridemesh.infra.demo.DemoRun(pg, options, new Progress()).run();
+            System.out.println(JSON.writeValueAsString(report));
+            System.out.println("report: " + report.get("report_file"));
+            return 0;
+        }
+    }
+}

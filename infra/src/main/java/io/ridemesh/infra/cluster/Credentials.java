@@ -1,0 +1,112 @@
+package io.ridemesh.infra.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Properties;
+
+/**
+ * Passwords and signing keys of one playground, generated at the first {@code up} and kept in
+ * {@code .platform/credentials.properties} (mode 600). No secret is in code; a user may edit the
+ * file before the first {@code up} to choose their own. Thread-safety: not thread-safe; load once.
+ */
+public final class Credentials {
+
+    /** Database accounts the playground creates per region; each is a key prefix in the file. */
+    public static final String ROOT = "root";
+
+    public static final String CDC = "cdc";
+
+    private final Properties props;
+    private final Path file;
+
+    private Credentials(Path file, Properties props) {
+        this.file = file;
+        this.props = props;
+    }
+
+    /** Loads the file, adding any missing secret with 32 random bytes (hex), and saves it back. */
+    public static Credentials loadOrCreate(Path file) {
+        Properties props = new Properties();
+        try {
+            if (Files.exists(file)) {
+                try (InputStream in = Files.newInputStream(file)) {
+                    props.load(in);
+                }
+            }
+            Credentials credentials = new Credentials(file, props);
+            boolean changed = false;
+            for (String key : new String[] {
+                "db.root",
+                "db.cdc",
+                "db.order-service",
+                "db.pricing-service",
+                "db.dispatch-service",
+                "db.sync-sink",
+                "db.gateway",
+                "jwt.secret",
+                "quote.secret",
+                "operator.password"
+            }) {
+                if (!props.containsKey(key)) {
+                    props.setProperty(key, randomSecret());
+                    changed = true;
+                }
+            }
+            if (changed) {
+                Files.createDirectories(file.getParent());
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    props.store(out, "ridemesh playground secrets: generated locally, never committed");
+                }
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException ignored) {
+                    // non-POSIX file system: permissions stay as created
+                }
+            }
+            return credentials;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+
+    /** The password of a database account ({@code root}, {@code cdc} or a component kind id). */
+    public String dbPassword(String account) {
+        return require("db." + account);
+    }
+
+    /** HMAC key (hex) used to sign JWTs issued by the gateway's local token endpoint. */
+    public String jwtSecret() {
+        return require("jwt.secret");
+    }
+
+    /** HMAC key (hex) used by pricing to sign quotes and by order-service to verify them. */
+    public String quoteSecret() {
+        return require("quote.secret");
+    }
+
+    /** Password of the local operator account (the gateway's token endpoint, the console). */
+    public String operatorPassword() {
+        return require("operator.password");
+    }
+
+    private String require(String key) {
+        String value = props.getProperty(key);
+        if (value == null) {
+            throw new PlatformException("no '" + key + "' in " + file);
+        }
+        return value;
+    }
+
+    private static String randomSecret() {
+        byte[] bytes = new byte[32]; // HS256 and the quote signer need >= 32 bytes
+        new SecureRandom().nextBytes(bytes);
+        return HexFormat.of().formatHex(bytes);
+    }
+}

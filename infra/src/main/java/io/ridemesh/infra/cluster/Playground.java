@@ -1,0 +1,798 @@
+package io.ridemesh.infra.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.flywaydb.core.Flyway;
+
+/**
+ * A local multi-region playground: per region a MariaDB server (ROW binlog, FULL row image, GTID,
+ * own server id and GTID domain) and a Redis server, one Kafka broker (KRaft, own JVM), and
+ * unless infra-only every service of every region as a separate process.
+ *
+ * <p>The Java API behind {@code ./platform up|status|down}; tests drive it directly. State lives
+ * under {@code home} (normally {@code .platform/} in the repository): data directories, pid files,
+ * logs and generated credentials, so the launcher may exit and a later call finds the same
+ * processes. {@link #up} is idempotent: running components are kept, missing ones started.
+ *
+ * <p>Thread-safety: not thread-safe; one launcher operates on a home at a time.
+ */
+public final class Playground {
+
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+
+    private final Path repo;
+    private final Path home;
+    private final PortPlan ports;
+    private final Processes processes;
+    private final Consumer<String> progress;
+    private Credentials credentials;
+
+    private Playground(Path repo, Path home, PortPlan ports, Consumer<String> progress) {
+        this.repo = repo.toAbsolutePath().normalize();
+        this.home = home.toAbsolutePath().normalize();
+        this.ports = ports;
+        this.processes = new Processes(this.home.resolve("run"), this.home.resolve("logs"));
+        this.progress = progress;
+    }
+
+    /**
+     * A playground whose state lives in {@code home}.
+     *
+     * @param repo the repository root (service jars and migrations are found from it)
+     * @param home the state directory, e.g. {@code repo/.platform}
+     * @param ports the port plan
+     * @param progress receives human-readable progress lines (may be a no-op)
+     */
+    public static Playground create(Path repo, Path home, PortPlan ports, Consumer<String> progress) {
+        return new Playground(repo, home, ports, progress);
+    }
+
+    public PortPlan ports() {
+        return ports;
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Path repo() {
+        return repo;
+    }
+
+    /** Generated passwords and keys of this playground (created on first use). */
+    public Credentials credentials() {
+        if (credentials == null) {
+            credentials = Credentials.loadOrCreate(home.resolve("credentials.properties"));
+        }
+        return credentials;
+    }
+
+    /** The regions of the running (or last started) playground; empty if never started. */
+    public List<Region> regions() {
+        Properties cluster = readCluster();
+        int n = Integer.parseInt(cluster.getProperty("regions", "0"));
+        List<Region> regions = new ArrayList<>();
+        for (int i = 1; i <= n; i++) {
+            regions.add(Region.of(i));
+        }
+        return regions;
+    }
+
+    /** True if the last {@code up} started the services too. */
+    public boolean servicesEnabled() {
+        return !Boolean.parseBoolean(readCluster().getProperty("infraOnly", "true"));
+    }
+
+    /**
+     * Starts what is missing of an {@code regionCount}-region playground and waits until every
+     * component is healthy.
+     *
+     * @throws IllegalArgumentException if {@code regionCount} is not in 1..{@value Region#MAX_REGIONS}
+     * @throws PortTaken if a port of the plan is used by a process the playground did not start
+     * @throws PlatformException if a component cannot start or does not become healthy in time
+     * @return the status of every component after start
+     */
+    public List<ComponentStatus> up(int regionCount, boolean infraOnly) {
+        if (regionCount < 1 || regionCount > Region.MAX_REGIONS) {
+            throw new IllegalArgumentException(
+                    "--regions must be in 1.." + Region.MAX_REGIONS + ", but was " + regionCount);
+        }
+        List<Region> running = regions();
+        if (!running.isEmpty() && running.size() != regionCount && anyAlive()) {
+            throw new PlatformException("a playground with " + running.size() + " regions is running in " + home
+                    + "; run `./platform down` before starting one with " + regionCount);
+        }
+        List<Region> regions = new ArrayList<>();
+        for (int i = 1; i <= regionCount; i++) {
+            regions.add(Region.of(i));
+        }
+        checkPorts(regions, infraOnly);
+        writeCluster(regionCount, infraOnly);
+        Instant start = Instant.now();
+
+        startKafka();
+        for (Region region : regions) {
+            startMariaDb(region);
+            startRedis(region);
+        }
+        awaitHealthy(infraComponents(regions), INFRA_START_TIMEOUT);
+        for (Region region : regions) {
+            provision(region);
+            migrate(region);
+        }
+        progress.accept(String.format("infrastructure of %d region(s) healthy in %.1f s", regionCount, seconds(start)));
+        if (!infraOnly) {
+            new ServiceLauncher(this).ensureBuilt();
+            for (Region region : regions) {
+                for (ComponentKind kind : ComponentKind.values()) {
+                    if (kind.isService()) {
+                        startService(region, kind, regions);
+                    }
+                }
+            }
+            awaitHealthy(allComponents(regions, false), SERVICE_START_TIMEOUT);
+            progress.accept(
+                    String.format("all services of %d region(s) healthy in %.1f s", regionCount, seconds(start)));
+        }
+        return status();
+    }
+
+    /** Status of every component of the playground, healthy or not. */
+    public List<ComponentStatus> status() {
+        List<Region> regions = regions();
+        if (regions.isEmpty()) {
+            return List.of();
+        }
+        List<ComponentStatus> rows = new ArrayList<>();
+        for (Component c : allComponents(regions, !servicesEnabled())) {
+            rows.add(c.status());
+        }
+        return rows;
+    }
+
+    /**
+     * Stops every component this playground started (services first, Kafka last) and, with
+     * {@code wipe}, deletes its data. Components that are already down are skipped.
+     */
+    public void down(boolean wipe) {
+        List<Region> regions = regions();
+        List<Component> components = allComponents(regions, false);
+        // services before the stores they write to; the broker last so sync-sink can flush
+        for (int tier = 0; tier < 3; tier++) {
+            final int t = tier;
+            List<String> names = components.stream()
+                    .filter(c -> tierOf(c.kind) == t)
+                    .map(Component::name)
+                    .toList();
+            for (String name : processes.stopAll(names, STOP_GRACE, false)) {
+                progress.accept("stopped " + name);
+            }
+        }
+        processes.stopAll(List.of("native-0-mariadb", "native-1-mariadb"), STOP_GRACE, false);
+        if (wipe) {
+            deleteRecursively(home.resolve("data"));
+            deleteRecursively(home.resolve("logs"));
+            deleteRecursively(home.resolve("run"));
+            try {
+                Files.deleteIfExists(home.resolve("cluster.properties"));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            progress.accept("wiped " + home.resolve("data"));
+        }
+    }
+
+    private static int tierOf(ComponentKind kind) {
+        return kind.isService() ? 0 : kind == ComponentKind.KAFKA ? 2 : 1;
+    }
+
+    /**
+     * Kills every process of {@code region} abruptly (SIGKILL, no shutdown hooks): the failure
+     * drill's "region lost".
+     */
+    public void kill(Region region) {
+        List<String> names = new ArrayList<>();
+        for (ComponentKind kind : ComponentKind.values()) {
+            if (kind.perRegion()) {
+                names.add(name(region, kind));
+            }
+        }
+        processes.stopAll(names, Duration.ZERO, true);
+    }
+
+    /** Starts again whatever of {@code region} is not running (after {@link #kill}). */
+    public void restart(Region region) {
+        List<Region> regions = regions();
+        startMariaDb(region);
+        startRedis(region);
+        awaitHealthy(
+                List.of(new Component(region, ComponentKind.MARIADB), new Component(region, ComponentKind.REDIS)),
+                INFRA_START_TIMEOUT);
+        if (servicesEnabled()) {
+            List<Component> services = new ArrayList<>();
+            for (ComponentKind kind : ComponentKind.values()) {
+                if (kind.isService()) {
+                    startService(region, kind, regions);
+                    services.add(new Component(region, kind));
+                }
+            }
+            awaitHealthy(services, SERVICE_START_TIMEOUT);
+        }
+    }
+
+    /**
+     * Starts one service of {@code region} (if not running) with extra environment variables and
+     * waits until it is healthy. Used by benchmarks that need only some services.
+     */
+    public void startService(Region region, ComponentKind kind, Map<String, String> extraEnv) {
+        String name = name(region, kind);
+        if (processes.find(name).isEmpty()) {
+            ServiceLauncher launcher = new ServiceLauncher(this);
+            launcher.ensureBuilt();
+            Map<String, String> env = new LinkedHashMap<>(launcher.environment(region, kind, regions()));
+            env.putAll(extraEnv);
+            processes.start(name, launcher.command(kind), env, home);
+        }
+        awaitHealthy(List.of(new Component(region, kind)), SERVICE_START_TIMEOUT);
+    }
+
+    /** Stops one component gracefully (SIGTERM, then SIGKILL after the grace period). */
+    public void stop(Region region, ComponentKind kind) {
+        processes.stop(name(region, kind), STOP_GRACE, false);
+    }
+
+    /** The executable jar of a service, built first if missing. */
+    public Path serviceJar(ComponentKind kind) {
+        ServiceLauncher launcher = new ServiceLauncher(this);
+        launcher.ensureBuilt(kind);
+        return launcher.jar(kind);
+    }
+
+    /** JDBC URL of {@code schema} in {@code region}'s MariaDB. */
+    public String jdbcUrl(Region region, String schema) {
+        return "jdbc:mariadb://127.0.0.1:" + ports.port(region, ComponentKind.MARIADB) + "/" + schema;
+    }
+
+    /** Opens a root connection to {@code region}'s MariaDB. */
+    public Connection rootConnection(Region region) throws SQLException {
+        return DriverManager.getConnection(
+                jdbcUrl(region, ""), "root", credentials().dbPassword(Credentials.ROOT));
+    }
+
+    /** Kafka bootstrap servers of the playground. */
+    public String kafkaBootstrap() {
+        return "127.0.0.1:" + ports.kafka();
+    }
+
+    /** The log file of a component, for error messages. */
+    public Path logOf(Region region, ComponentKind kind) {
+        return processes.log(name(region, kind));
+    }
+
+    // ---------------------------------------------------------------- components
+
+    final class Component {
+        final Region region;
+        final ComponentKind kind;
+
+        Component(Region region, ComponentKind kind) {
+            this.region = region;
+            this.kind = kind;
+        }
+
+        String name() {
+            return Playground.name(region, kind);
+        }
+
+        int port() {
+            return kind == ComponentKind.KAFKA ? ports.kafka() : ports.port(region, kind);
+        }
+
+        /** null when healthy, else why not. */
+        String problem() {
+            if (processes.find(name()).isEmpty()) {
+                return "not running";
+            }
+            return switch (kind) {
+                case MARIADB -> Probes.mariadb(port(), credentials().dbPassword(Credentials.ROOT));
+                case REDIS -> Probes.redis(port());
+                case KAFKA -> Probes.kafka(port());
+                default -> Probes.http(port());
+            };
+        }
+
+        ComponentStatus status() {
+            String problem = problem();
+            return new ComponentStatus(
+                    kind.perRegion() ? region.name() : "-",
+                    kind.id(),
+                    port(),
+                    processes.recordedPid(name()),
+                    problem == null,
+                    problem == null ? "" : problem);
+        }
+    }
+
+    static String name(Region region, ComponentKind kind) {
+        return kind.perRegion() ? region.name() + "-" + kind.id() : kind.id();
+    }
+
+    private List<Component> infraComponents(List<Region> regions) {
+        List<Component> list = new ArrayList<>();
+        list.add(new Component(Region.of(1), ComponentKind.KAFKA));
+        for (Region region : regions) {
+            list.add(new Component(region, ComponentKind.MARIADB));
+            list.add(new Component(region, ComponentKind.REDIS));
+        }
+        return list;
+    }
+
+    private List<Component> allComponents(List<Region> regions, boolean infraOnly) {
+        if (regions.isEmpty()) {
+            return List.of(new Component(Region.of(1), ComponentKind.KAFKA));
+        }
+        List<Component> list = infraComponents(regions);
+        if (!infraOnly) {
+            for (Region region : regions) {
+                for (ComponentKind kind : ComponentKind.values()) {
+                    if (kind.isService()) {
+                        list.add(new Component(region, kind));
+                    }
+                }
+            }
+        }
+        return list;
+    }
+
+    private boolean anyAlive() {
+        return allComponents(regions(), false).stream()
+                .anyMatch(c -> processes.find(c.name()).isPresent());
+    }
+
+    private void checkPorts(List<Region> regions, boolean infraOnly) {
+        for (Component c : allComponents(regions, infraOnly)) {
+            if (processes.find(c.name()).isEmpty() && Processes.listening(c.port())) {
+                throw new PortTaken(c.port(), c.name());
+            }
+        }
+        if (processes.find("kafka").isEmpty() && Processes.listening(ports.kafkaController())) {
+            throw new PortTaken(ports.kafkaController(), "kafka controller");
+        }
+    }
+
+    private void awaitHealthy(List<Component> components, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        Instant start = Instant.now();
+        while (true) {
+            List<String> waiting = new ArrayList<>();
+            String lastProblem = null;
+            for (Component c : components) {
+                String problem = c.problem();
+                if (problem != null) {
+                    if (problem.equals("not running")) {
+                        throw new PlatformException(c.name() + " exited during start; see " + processes.log(c.name()));
+                    }
+                    waiting.add(c.name());
+                    lastProblem = c.name() + ": " + problem;
+                }
+            }
+            if (waiting.isEmpty()) {
+                return;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new PlatformException("not healthy after " + timeout.toSeconds() + " s: " + waiting + " ("
+                        + lastProblem + "); logs in " + home.resolve("logs"));
+            }
+            progress.accept(String.format(
+                    "\rwaiting %4.1f s: %d/%d healthy, waiting for %s",
+                    seconds(start), components.size() - waiting.size(), components.size(), abbreviate(waiting)));
+            pause(Duration.ofMillis(500));
+        }
+    }
+
+    // ---------------------------------------------------------------- kafka
+
+    private void startKafka() {
+        if (processes.find("kafka").isPresent()) {
+            return;
+        }
+        Path dir = home.resolve("data/kafka");
+        Path logs = dir.resolve("logs");
+        Path config = dir.resolve("server.properties");
+        try {
+            Files.createDirectories(logs);
+            Map<String, String> props = new LinkedHashMap<>();
+            props.put("process.roles", "broker,controller");
+            props.put("node.id", "1");
+            props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + ports.kafkaController());
+            props.put(
+                    "listeners",
+                    "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka());
+            props.put("controller.listener.names", "CONTROLLER");
+            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("log.dirs", logs.toString());
+            props.put("num.partitions", "4");
+            props.put("auto.create.topics.enable", "true");
+            props.put("offsets.topic.replication.factor", "1");
+            props.put("offsets.topic.num.partitions", "8");
+            props.put("transaction.state.log.replication.factor", "1");
+            props.put("transaction.state.log.min.isr", "1");
+            props.put("share.coordinator.state.topic.replication.factor", "1");
+            props.put("share.coordinator.state.topic.min.isr", "1");
+            props.put("group.initial.rebalance.delay.ms", "0");
+            props.put("log.retention.hours", "168");
+            StringBuilder text = new StringBuilder("# generated by ./platform\n");
+            props.forEach((k, v) -> text.append(k).append('=').append(v).append('\n'));
+            Files.writeString(config, text);
+            if (!Files.exists(logs.resolve("meta.properties"))) {
+                String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
+                runToCompletion(
+                        "kafka-format",
+                        javaCommand(
+                                List.of("-Xmx256m"),
+                                "kafka.tools.StorageTool",
+                                "format",
+                                "--standalone",
+                                "-t",
+                                clusterId,
+                                "-c",
+                                config.toString()),
+                        Duration.ofSeconds(60));
+            }
+        } catch (IOException e) {
+            throw new PlatformException("cannot prepare Kafka in " + dir + ": " + e.getMessage(), e);
+        }
+        progress.accept("starting kafka on 127.0.0.1:" + ports.kafka());
+        processes.start(
+                "kafka",
+                javaCommand(
+                        List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Dkafka.logs.dir=" + dir.resolve("applogs")),
+                        "kafka.Kafka",
+                        config.toString()),
+                Map.of(),
+                dir);
+    }
+
+    private List<String> javaCommand(List<String> jvmOptions, String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-cp");
+        command.add(brokerClasspath());
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+
+    /**
+     * The classpath with the Kafka broker: the launcher's own lib directory when built (so any
+     * JVM, e.g. another module's test, can start the broker), else this JVM's classpath.
+     */
+    private String brokerClasspath() {
+        Path lib = repo.resolve("infra/target/lib");
+        Path jar = repo.resolve("infra/target/infra.jar");
+        if (Files.isDirectory(lib) && Files.exists(jar)) {
+            return jar + java.io.File.pathSeparator + lib + "/*";
+        }
+        return System.getProperty("java.class.path");
+    }
+
+    private void runToCompletion(String name, List<String> command, Duration timeout) {
+        try {
+            Files.createDirectories(home.resolve("logs"));
+            Process p = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(
+                            ProcessBuilder.Redirect.appendTo(processes.log(name).toFile()))
+                    .start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                throw new PlatformException(
+                        name + " did not finish in " + timeout.toSeconds() + " s; see " + processes.log(name));
+            }
+            if (p.exitValue() != 0) {
+                throw new PlatformException(
+                        name + " failed with exit code " + p.exitValue() + "; see " + processes.log(name));
+            }
+        } catch (IOException e) {
+            throw new PlatformException("cannot run " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while running " + name, e);
+        }
+    }
+
+    // ---------------------------------------------------------------- mariadb
+
+    private void startMariaDb(Region region) {
+        startMariaDb(
+                name(region, ComponentKind.MARIADB),
+                home.resolve("data").resolve(region.name()).resolve("mariadb"),
+                ports.port(region, ComponentKind.MARIADB),
+                region.id());
+    }
+
+    /**
+     * Starts a stand-alone MariaDB server outside the regions (e.g. the native-replication pair of
+     * the replication benchmark), with the same flags as a region's, and sets its root password.
+     *
+     * @param index 0 or 1: which of the plan's two spare ports
+     * @return the JDBC URL of its root schema
+     */
+    public String startExtraMariaDb(int index) {
+        String name = "native-" + index + "-mariadb";
+        int port = ports.nativeReplicationPort(index);
+        if (processes.find(name).isEmpty() && Processes.listening(port)) {
+            throw new PortTaken(port, name);
+        }
+        startMariaDb(name, home.resolve("data").resolve("native-" + index), port, 100 + index);
+        return "jdbc:mariadb://127.0.0.1:" + port + "/";
+    }
+
+    /** Stops a server started by {@link #startExtraMariaDb}. */
+    public void stopExtraMariaDb(int index) {
+        processes.stop("native-" + index + "-mariadb", STOP_GRACE, false);
+    }
+
+    private void startMariaDb(String name, Path dir, int port, int serverId) {
+        if (processes.find(name).isPresent()) {
+            return;
+        }
+        MariaDbBinaries binaries = MariaDbBinaries.locate(home);
+        Path datadir = dir.resolve("data");
+        boolean fresh = !Files.exists(datadir.resolve("mysql"));
+        try {
+            Files.createDirectories(dir);
+            if (fresh) {
+                runToCompletion(name + "-install", binaries.installCommand(datadir), Duration.ofSeconds(120));
+            }
+        } catch (IOException e) {
+            throw new PlatformException("cannot prepare " + dir + ": " + e.getMessage(), e);
+        }
+        progress.accept("starting " + name + " on 127.0.0.1:" + port);
+        List<String> command = new ArrayList<>(binaries.serverCommand());
+        command.addAll(List.of(
+                "--no-defaults",
+                "--datadir=" + datadir,
+                "--port=" + port,
+                "--bind-address=127.0.0.1",
+                "--socket=" + dir.resolve("mariadb.sock"),
+                "--pid-file=" + dir.resolve("mariadb.pid"),
+                "--user=root",
+                "--server-id=" + serverId,
+                "--log-bin=mysql-bin",
+                "--binlog-format=ROW",
+                "--binlog-row-image=FULL",
+                "--log-slave-updates=ON",
+                "--gtid-domain-id=" + serverId,
+                "--gtid-strict-mode=ON",
+                "--skip-name-resolve",
+                "--max-connections=400",
+                "--innodb-buffer-pool-size=128M",
+                "--log-error=" + dir.resolve("error.log")));
+        command.addAll(binaries.extraServerOptions());
+        processes.start(name, command, Map.of(), dir);
+        if (fresh) {
+            awaitRootAndSetPassword(name, "jdbc:mariadb://127.0.0.1:" + port + "/", dir);
+        }
+    }
+
+    /** A fresh server has root without password: set the generated one before anything else. */
+    private void awaitRootAndSetPassword(String name, String url, Path dir) {
+        Instant deadline = Instant.now().plus(INFRA_START_TIMEOUT);
+        while (true) {
+            try (Connection c = DriverManager.getConnection(url, "root", "");
+                    Statement s = c.createStatement()) {
+                String password = credentials().dbPassword(Credentials.ROOT);
+                for (String host : new String[] {"localhost", "127.0.0.1", "::1"}) {
+                    s.execute("ALTER USER IF EXISTS 'root'@'" + host + "' IDENTIFIED BY '" + password + "'");
+                }
+                s.execute("FLUSH PRIVILEGES");
+                return;
+            } catch (SQLException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new PlatformException(name + " did not accept connections: " + e.getMessage() + "; see "
+                            + dir.resolve("error.log"));
+                }
+                if (processes.find(name).isEmpty()) {
+                    throw new PlatformException(name + " exited; see " + dir.resolve("error.log"));
+                }
+                pause(Duration.ofMillis(100));
+            }
+        }
+    }
+
+    /**
+     * Creates the region's schemas and least-privilege users (idempotent). The CDC user gets
+     * exactly what Debezium needs: SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR.
+     */
+    private void provision(Region region) {
+        Credentials creds = credentials();
+        try (Connection c = rootConnection(region);
+                Statement s = c.createStatement()) {
+            for (ComponentKind kind : ComponentKind.values()) {
+                if (kind.isService()) {
+                    s.execute("CREATE DATABASE IF NOT EXISTS `" + kind.schema() + "`");
+                }
+            }
+            for (ComponentKind kind : ComponentKind.values()) {
+                if (kind.isService()) {
+                    String user = dbUser(kind);
+                    createUser(s, user, creds.dbPassword(kind.id()));
+                    s.execute("GRANT ALL ON `" + kind.schema() + "`.* TO '" + user + "'@'127.0.0.1'");
+                }
+            }
+            // apply writes other regions' versions of replicated rows into the service schemas
+            for (ComponentKind kind : ComponentKind.values()) {
+                if (kind.isService() && kind != ComponentKind.SYNC_SINK) {
+                    s.execute("GRANT SELECT, INSERT, UPDATE ON `" + kind.schema() + "`.* TO '"
+                            + dbUser(ComponentKind.SYNC_SINK) + "'@'127.0.0.1'");
+                }
+            }
+            createUser(s, "cdc", creds.dbPassword(Credentials.CDC));
+            s.execute("GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO"
+                    + " 'cdc'@'127.0.0.1'");
+        } catch (SQLException e) {
+            throw new PlatformException(
+                    "cannot provision MariaDB of region " + region.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void createUser(Statement s, String user, String password) throws SQLException {
+        s.execute("CREATE USER IF NOT EXISTS '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
+        s.execute("ALTER USER '" + user + "'@'127.0.0.1' IDENTIFIED BY '" + password + "'");
+    }
+
+    /** The MariaDB account of a service, e.g. {@code order_service}. */
+    public static String dbUser(ComponentKind kind) {
+        return kind.id().replace('-', '_');
+    }
+
+    /** Runs every service's Flyway migrations in {@code region} as that service's user. */
+    private void migrate(Region region) {
+        for (ComponentKind kind : ComponentKind.values()) {
+            if (!kind.isService()) {
+                continue;
+            }
+            Path location = migrationsOf(kind);
+            if (!Files.isDirectory(location)) {
+                continue;
+            }
+            Flyway.configure()
+                    .dataSource(
+                            jdbcUrl(region, kind.schema()),
+                            dbUser(kind),
+                            credentials().dbPassword(kind.id()))
+                    .locations("filesystem:" + location)
+                    .load()
+                    .migrate();
+        }
+    }
+
+    /** Where a service keeps its Flyway migrations: {@code <module>/src/main/resources/db/migration/<schema>}. */
+    public Path migrationsOf(ComponentKind kind) {
+        return repo.resolve(kind.module())
+                .resolve("src/main/resources/db/migration")
+                .resolve(kind.schema());
+    }
+
+    // ---------------------------------------------------------------- redis
+
+    private void startRedis(Region region) {
+        String name = name(region, ComponentKind.REDIS);
+        if (processes.find(name).isPresent()) {
+            return;
+        }
+        Path dir = home.resolve("data").resolve(region.name()).resolve("redis");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        int port = ports.port(region, ComponentKind.REDIS);
+        progress.accept("starting " + name + " on 127.0.0.1:" + port);
+        List<String> command = new ArrayList<>();
+        command.add(RedisBinaries.locate(home).toString());
+        command.addAll(List.of(
+                "--port", Integer.toString(port),
+                "--bind", "127.0.0.1",
+                "--save", "",
+                "--appendonly", "no",
+                "--daemonize", "no",
+                "--dir", dir.toString()));
+        processes.start(name, command, Map.of(), dir);
+    }
+
+    // ---------------------------------------------------------------- services
+
+    private void startService(Region region, ComponentKind kind, List<Region> regions) {
+        String name = name(region, kind);
+        if (processes.find(name).isPresent()) {
+            return;
+        }
+        ServiceLauncher launcher = new ServiceLauncher(this);
+        processes.start(name, launcher.command(kind), launcher.environment(region, kind, regions), home);
+    }
+
+    // ---------------------------------------------------------------- files
+
+    private Properties readCluster() {
+        Properties p = new Properties();
+        Path file = home.resolve("cluster.properties");
+        if (Files.exists(file)) {
+            try (InputStream in = Files.newInputStream(file)) {
+                p.load(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return p;
+    }
+
+    private void writeCluster(int regions, boolean infraOnly) {
+        Properties p = new Properties();
+        p.setProperty("regions", Integer.toString(regions));
+        p.setProperty("infraOnly", Boolean.toString(infraOnly));
+        p.setProperty("basePort", Integer.toString(ports.basePort()));
+        try {
+            Files.createDirectories(home);
+            try (OutputStream out = Files.newOutputStream(home.resolve("cluster.properties"))) {
+                p.store(out, "ridemesh playground");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + dir, e);
+        }
+    }
+
+    static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", e);
+        }
+    }
+
+    private static double seconds(Instant since) {
+        return Duration.between(since, Instant.now()).toMillis() / 1000.0;
+    }
+
+    private static String abbreviate(List<String> names) {
+        return names.size() <= 4 ? String.join(", ", names) : String.join(", ", names.subList(0, 4)) + ", ...";
+    }
+}

@@ -1,0 +1,60 @@
+package io.ridemesh.infra.cluster;
+
+/**
+ * The playground's port plan: every port is derived from one base port so a second playground
+ * (integration tests) can run beside a developer's without clashes.
+ *
+ * <p>With the default base 20000: Kafka 19092 (controller 19093); region {@code i} (a=1, b=2,
+ * ...) uses {@code 20000 + 1000*i} plus: MariaDB +306, Redis +379, order-service +10,
+ * pricing-service +20, dispatch-service +30, sync-sink +40, gateway +80. Region a: MariaDB 21306,
+ * Redis 21379, order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080. None
+ * of the ports already used on this machine (3306, 5432, 6379, 5672, 15672, 25672, 4369, 1883,
+ * 4222, 8222) is in the plan for the bases the CLI accepts.
+ *
+ * @param basePort the base, 10000..50000
+ */
+public record PortPlan(int basePort) {
+
+    public static final int DEFAULT_BASE = 20000;
+
+    public PortPlan {
+        if (basePort < 10000 || basePort > 50000 || basePort % 1000 != 0) {
+            throw new IllegalArgumentException(
+                    "base port must be a multiple of 1000 in 10000..50000, but was " + basePort);
+        }
+    }
+
+    public static PortPlan defaults() {
+        return new PortPlan(DEFAULT_BASE);
+    }
+
+    /** Kafka client listener. */
+    public int kafka() {
+        return basePort - 908;
+    }
+
+    /** Kafka KRaft controller listener. */
+    public int kafkaController() {
+        return basePort - 907;
+    }
+
+    /** The port of a component; {@code region} is ignored for Kafka. */
+    public int port(Region region, ComponentKind kind) {
+        int base = basePort + 1000 * region.id();
+        return switch (kind) {
+            case MARIADB -> base + 306;
+            case REDIS -> base + 379;
+            case ORDER_SERVICE -> base + 10;
+            case PRICING_SERVICE -> base + 20;
+            case DISPATCH_SERVICE -> base + 30;
+            case SYNC_SINK -> base + 40;
+            case GATEWAY -> base + 80;
+            case KAFKA -> kafka();
+        };
+    }
+
+    /** Two spare MariaDB ports for the native-replication comparison of the replication bench. */
+    public int nativeReplicationPort(int index) {
+        return basePort + 9306 + index;
+    }
+}

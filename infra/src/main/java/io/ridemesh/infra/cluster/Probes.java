@@ -1,0 +1,77 @@
+package io.ridemesh.infra.cluster;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+
+/**
+ * Health probes, one per component kind. Each answers {@code null} when healthy, else a short
+ * reason. Thread-safety: safe for concurrent use.
+ */
+final class Probes {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+
+    private Probes() {}
+
+    static String mariadb(int port, String rootPassword) {
+        try (Connection c = DriverManager.getConnection(
+                "jdbc:mariadb://127.0.0.1:" + port + "/?connectTimeout=1000", "root", rootPassword)) {
+            return c.isValid(1) ? null : "not valid";
+        } catch (SQLException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Redis answers {@code +PONG} to an inline {@code PING}. */
+    static String redis(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
+            socket.setSoTimeout(1000);
+            OutputStream out = socket.getOutputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] buf = new byte[7];
+            int n = in.readNBytes(buf, 0, 7);
+            String reply = new String(buf, 0, n, StandardCharsets.US_ASCII);
+            return reply.startsWith("+PONG") ? null : "unexpected reply " + reply.trim();
+        } catch (IOException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** Kafka: the client listener accepts connections (the round trip is tested separately). */
+    static String kafka(int port) {
+        return Processes.listening(port) ? null : "port " + port + " not listening";
+    }
+
+    /** A Spring Boot service: {@code GET /actuator/health} answers 200. */
+    static String http(int port) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return response.statusCode() == 200 ? null : "health " + response.statusCode() + " " + response.body();
+        } catch (IOException e) {
+            return "not answering: " + e.getClass().getSimpleName();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+}

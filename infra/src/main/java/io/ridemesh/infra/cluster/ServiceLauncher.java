@@ -1,0 +1,137 @@
+package io.ridemesh.infra.cluster;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+/**
+ * Builds the command line and environment of a service process. Configuration reaches services
+ * through environment variables (Spring relaxed binding), so secrets never show in {@code ps}.
+ */
+final class ServiceLauncher {
+
+    private final Playground playground;
+
+    ServiceLauncher(Playground playground) {
+        this.playground = playground;
+    }
+
+    /** The executable jar of a service module. */
+    Path jar(ComponentKind kind) {
+        return playground.repo().resolve(kind.module()).resolve("target").resolve(kind.module() + "-exec.jar");
+    }
+
+    /** Builds the service jars with Maven when any is missing (first run on a fresh clone). */
+    void ensureBuilt() {
+        ensureBuilt(java.util.Arrays.stream(ComponentKind.values())
+                .filter(ComponentKind::isService)
+                .toArray(ComponentKind[]::new));
+    }
+
+    /** Builds the jars of {@code kinds} that are missing, in one Maven run. */
+    void ensureBuilt(ComponentKind... kinds) {
+        List<String> missing = new ArrayList<>();
+        for (ComponentKind kind : kinds) {
+            if (!Files.exists(jar(kind))) {
+                missing.add(kind.module());
+            }
+        }
+        if (missing.isEmpty()) {
+            return;
+        }
+        System.err.println("building " + missing + " (first run; takes a minute) ...");
+        try {
+            Process p = new ProcessBuilder(
+                            "mvn",
+                            "-B",
+                            "-q",
+                            "-DskipTests",
+                            "-DskipITs",
+                            "-Dspotless.check.skip=true",
+                            "package",
+                            "-pl",
+                            String.join(",", missing),
+                            "-am")
+                    .directory(playground.repo().toFile())
+                    .inheritIO()
+                    .start();
+            if (!p.waitFor(20, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new PlatformException(
+                        "building " + missing + " failed; run `mvn package -DskipTests` to see why");
+            }
+        } catch (IOException e) {
+            throw new PlatformException("cannot run mvn to build " + missing + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted while building", e);
+        }
+    }
+
+    List<String> command(ComponentKind kind) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        if (kind == ComponentKind.SYNC_SINK) {
+            // the replication hot path: full JIT and a throughput collector
+            command.addAll(List.of("-Xms256m", "-Xmx768m", "-XX:+UseParallelGC"));
+        } else {
+            // Small heaps and C1 only: ten JVMs start together on two cores.
+            command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"));
+        }
+        String extra = System.getenv("RIDEMESH_SERVICE_JVM_OPTS");
+        if (extra != null && !extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.add("-jar");
+        command.add(jar(kind).toString());
+        return command;
+    }
+
+    Map<String, String> environment(Region region, ComponentKind kind, List<Region> regions) {
+        PortPlan ports = playground.ports();
+        Credentials creds = playground.credentials();
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("SERVER_PORT", Integer.toString(ports.port(region, kind)));
+        env.put("SERVER_ADDRESS", "127.0.0.1");
+        env.put("RIDEMESH_REGION_ID", Integer.toString(region.id()));
+        env.put("RIDEMESH_REGION_NAME", region.name());
+        env.put(
+                "RIDEMESH_REGIONS",
+                regions.stream().map(r -> r.name() + "=" + r.id()).collect(Collectors.joining(",")));
+        env.put("SPRING_DATASOURCE_URL", playground.jdbcUrl(region, kind.schema()));
+        env.put("SPRING_DATASOURCE_USERNAME", Playground.dbUser(kind));
+        env.put("SPRING_DATASOURCE_PASSWORD", creds.dbPassword(kind.id()));
+        env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
+        env.put("SPRING_DATA_REDIS_PORT", Integer.toString(ports.port(region, ComponentKind.REDIS)));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", playground.kafkaBootstrap());
+        env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
+        env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
+        env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());
+        // pricing signs quotes (key as base64 text) and order-service verifies them (key as hex):
+        // the same 32 bytes in the encoding each expects
+        env.put(
+                "PRICING_QUOTE_SIGNING_KEY",
+                java.util.Base64.getEncoder()
+                        .encodeToString(java.util.HexFormat.of().parseHex(creds.quoteSecret())));
+        env.put("RIDEMESH_MARIADB_PORT", Integer.toString(ports.port(region, ComponentKind.MARIADB)));
+        env.put("RIDEMESH_CDC_USER", "cdc");
+        env.put("RIDEMESH_CDC_PASSWORD", creds.dbPassword(Credentials.CDC));
+        for (ComponentKind service : ComponentKind.values()) {
+            if (service.isService()) {
+                String key = service.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
+                env.put("RIDEMESH_" + key + "_URL", "http://127.0.0.1:" + ports.port(region, service));
+                for (Region r : regions) {
+                    env.put(
+                            "RIDEMESH_" + r.name().toUpperCase(java.util.Locale.ROOT) + "_" + key + "_URL",
+                            "http://127.0.0.1:" + ports.port(r, service));
+                }
+            }
+        }
+        return env;
+    }
+}

@@ -1,0 +1,906 @@
+package io.ridemesh.infra.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.ridemesh.common.trip.Trip;
+import io.ridemesh.infra.client.Tokens;
+import io.ridemesh.infra.cluster.ComponentKind;
+import io.ridemesh.infra.cluster.Playground;
+import io.ridemesh.infra.cluster.Region;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+
+/**
+ * {@code ./platform demo}: replays real trips through the mobile REST API on a 2-region
+ * playground (NYC homed in region a, Chicago in region b) and reports what happened.
+ *
+ * <p>Riders get a quote and request a ride at the trip's (compressed) pickup time. Drivers are
+ * seeded from the distinct taxi ids of the trips (synthetic ids where a file has none), go online
+ * at their first trip's pickup shortly before it, poll for offers, accept, drive to the pickup for
+ * the offered ETA and along the trip for its real duration (both divided by the speed-up), then
+ * complete with the trip's real distance and duration, and send location batches all along.
+ * Dispatch, not the file, decides which driver serves which rider.
+ *
+ * <p>Not thread-safe: one run per instance.
+ */
+public final class DemoRun {
+
+    /**
+     * @param trips trip files (NYC TLC, Chicago or canonical CSV)
+     * @param speed time compression, e.g. 10 (10 trip-minutes per wall minute)
+     * @param window the replay window in trip time each file is mapped onto
+     * @param limitPerFile at most this many trips per file (an even sample), 0 for all
+     * @param reportDir where the JSON report is written
+     * @param drillAt when region a is killed, as a fraction of the replay (negative: no drill)
+     * @param outage how long region a stays down before it is restarted and failed back
+     * @param viaGateway true: the apps call their region's gateway (the other one when theirs is
+     *     unreachable), and the drill evacuates through the gateway's operator API; false: calls go
+     *     straight to the home region's services
+     */
+    public record Options(
+            List<Path> trips,
+            double speed,
+            Duration window,
+            int limitPerFile,
+            Path reportDir,
+            double drillAt,
+            Duration outage,
+            boolean viaGateway) {
+        public Options {
+            if (speed <= 0) {
+                throw new IllegalArgumentException("--speed must be > 0, but was " + speed);
+            }
+            if (drillAt >= 1) {
+                throw new IllegalArgumentException(
+                        "--drill-at must be a fraction < 1 (negative: no drill), but was " + drillAt);
+            }
+        }
+
+        /** Without a failover drill. */
+        public Options(List<Path> trips, double speed, Duration window, int limitPerFile, Path reportDir) {
+            this(trips, speed, window, limitPerFile, reportDir, -1, Duration.ofSeconds(30), true);
+        }
+    }
+
+    private static final Duration DRIVER_LEAD = Duration.ofMinutes(3);
+    private static final Duration POLL = Duration.ofMillis(2000);
+    private static final Duration HEARTBEAT = Duration.ofSeconds(12);
+
+    private final Playground playground;
+    private final Options options;
+    private final Consumer<String> out;
+    private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    private final Map<Integer, Region> unitHome = new ConcurrentHashMap<>(Map.of(1, Region.of(1), 2, Region.of(2)));
+    private final Map<String, Trip> tripOfRide = new ConcurrentHashMap<>();
+    private final Set<String> ackedRides = ConcurrentHashMap.newKeySet();
+    private final ConcurrentLinkedQueue<Long> pickupEtas = new ConcurrentLinkedQueue<>();
+    private final AtomicLong requested = new AtomicLong();
+    private final AtomicLong quoteFailures = new AtomicLong();
+    private final AtomicLong requestFailures = new AtomicLong();
+    private final AtomicLong matched = new AtomicLong();
+    private final AtomicLong completed = new AtomicLong();
+    private final Map<Integer, AtomicLong> failuresByStatus = new ConcurrentHashMap<>();
+    private final LagReader lags;
+    private final Map<String, Integer> ackedRank = new ConcurrentHashMap<>();
+    private final Map<String, Long> ackedAtMs = new ConcurrentHashMap<>();
+    private final Map<String, Object> drill = new LinkedHashMap<>();
+    private volatile long killedAtMs;
+    private volatile long firstServedAfterKillMs;
+    private long startMs;
+    private Tokens tokens;
+    private Mobile mobile;
+    private volatile boolean running = true;
+    private volatile long stranded;
+
+    public DemoRun(Playground playground, Options options, Consumer<String> out) {
+        this.playground = playground;
+        this.options = options;
+        this.out = out;
+        this.lags = new LagReader(playground);
+    }
+
+    /** Runs the demo; answers the report (also written as JSON to {@code reportDir}). */
+    public Map<String, Object> run() throws Exception {
+        ReplayPlan plan = ReplayPlan.load(options.trips(), options.window(), options.limitPerFile());
+        long nyc = plan.trips().stream().filter(p -> p.unitId() == 1).count();
+        out.accept(String.format(
+                "%d trips to replay (nyc %d, chicago %d) at %.0fx; skipped: %s",
+                plan.trips().size(), nyc, plan.trips().size() - nyc, options.speed(), plan.skipped()));
+        out.accept("starting a 2-region playground (nyc homed in a, chicago in b) ...");
+        playground.up(2, false);
+        tokens = new Tokens(playground.credentials().jwtSecret());
+        mobile = options.viaGateway()
+                ? new Mobile(this::gatewayRoute, this::unreachable)
+                : new Mobile(this::directRoute, u -> {});
+
+        Instant start = Instant.now();
+        startMs = start.toEpochMilli();
+        List<Driver> drivers = seedDrivers(plan);
+        for (Driver d : drivers) {
+            scheduler.schedule(() -> d.goOnline(), wall(d.onlineAt).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        for (ReplayPlan.Planned p : plan.trips()) {
+            scheduler.schedule(() -> request(p), wall(p.offset()).toMillis(), TimeUnit.MILLISECONDS);
+        }
+        out.accept(String.format(
+                "%d drivers seeded; replay takes about %.0f s",
+                drivers.size(),
+                wall(plan.trips().isEmpty()
+                                        ? Duration.ZERO
+                                        : plan.trips()
+                                                .get(plan.trips().size() - 1)
+                                                .offset())
+                                .toMillis()
+                        / 1000.0));
+
+        if (options.drillAt() >= 0 && !plan.trips().isEmpty()) {
+            long at = (long)
+                    (wall(plan.trips().get(plan.trips().size() - 1).offset()).toMillis() * options.drillAt());
+            Thread drillThread = new Thread(() -> runDrill(at), "failover-drill");
+            drillThread.setDaemon(true);
+            drillThread.start();
+        }
+        long lastOffsetMs = plan.trips().isEmpty()
+                ? 0
+                : wall(plan.trips().get(plan.trips().size() - 1).offset()).toMillis();
+        long longestTripMs = plan.trips().stream()
+                .mapToLong(p -> p.trip().durationSeconds() * 1000)
+                .max()
+                .orElse(0);
+        Instant deadline = start.plusMillis(lastOffsetMs + (long) (longestTripMs / options.speed()) + 120_000);
+        long lastRequested = -1;
+        long lastProgress = -1;
+        Instant lastProgressAt = Instant.now();
+        while (Instant.now().isBefore(deadline)) {
+            pause(Duration.ofSeconds(2));
+            Map<String, Long> statuses = statusCounts(Region.of(2));
+            long open = statuses.getOrDefault("REQUESTED", 0L)
+                    + statuses.getOrDefault("DRIVER_ASSIGNED", 0L)
+                    + statuses.getOrDefault("DRIVER_ARRIVED", 0L)
+                    + statuses.getOrDefault("IN_PROGRESS", 0L);
+            double elapsed = Duration.between(start, Instant.now()).toMillis() / 1000.0;
+            out.accept(String.format(
+                    "\r%5.0f s  requested %d  acked %d  matched %d  completed %d  open %d  %.1f req/s  lag a->b p99 %s ms",
+                    elapsed,
+                    requested.get(),
+                    ackedRides.size(),
+                    matched.get(),
+                    completed.get(),
+                    open,
+                    requested.get() / Math.max(1, elapsed),
+                    lagP99("a", Region.of(2))));
+            boolean allRequested = requested.get() >= plan.trips().size();
+            if (allRequested && open == 0 && requested.get() == lastRequested) {
+                break;
+            }
+            // Stalled: every trip requested and nothing moved for a minute (rides stranded in a
+            // lost region are not taken over yet): stop and report them.
+            long progress = open * 1_000_000 + completed.get();
+            if (progress != lastProgress) {
+                lastProgress = progress;
+                lastProgressAt = Instant.now();
+            } else if (allRequested
+                    && Duration.between(lastProgressAt, Instant.now()).toSeconds() >= 60) {
+                stranded = open;
+                out.accept(open + " rides still open and nothing moved for 60 s: stopping");
+                break;
+            }
+            lastRequested = requested.get();
+        }
+        running = false;
+        scheduler.shutdownNow();
+        for (Driver d : drivers) {
+            d.state = DriverState.OFFLINE;
+        }
+        out.accept("replay finished; waiting for the regions to converge ...");
+        boolean converged = awaitConvergence(Duration.ofSeconds(120));
+        long lost = ackedRidesMissing();
+        return report(plan, start, converged, lost);
+    }
+
+    // ---------------------------------------------------------------- routing
+
+    /** Calls go straight to the service of the unit's home region (the gateways route the same way). */
+    private String directRoute(String service, int unitId) {
+        Region home = unitHome.getOrDefault(unitId, Region.of(1));
+        ComponentKind kind =
+                switch (service) {
+                    case "pricing-service" -> ComponentKind.PRICING_SERVICE;
+                    case "dispatch-service" -> ComponentKind.DISPATCH_SERVICE;
+                    default -> ComponentKind.ORDER_SERVICE;
+                };
+        return "http://127.0.0.1:" + playground.ports().port(home, kind);
+    }
+
+    private final Set<Region> gatewaysDown = ConcurrentHashMap.newKeySet();
+
+    /**
+     * The app calls the gateway of the region it belongs to (its unit's home when it started); if
+     * that gateway does not answer, the other region's (what DNS/GSLB failover does for real apps).
+     * The gateway routes to the unit's current home region.
+     */
+    private String gatewayRoute(String service, int unitId) {
+        Region preferred = unitId == 2 ? Region.of(2) : Region.of(1);
+        if (gatewaysDown.contains(preferred)) {
+            preferred = preferred.id() == 1 ? Region.of(2) : Region.of(1);
+        }
+        return gatewayUrl(preferred);
+    }
+
+    private String gatewayUrl(Region region) {
+        return "http://127.0.0.1:" + playground.ports().port(region, ComponentKind.GATEWAY);
+    }
+
+    private void unreachable(String base) {
+        for (Region r : List.of(Region.of(1), Region.of(2))) {
+            if (base.equals(gatewayUrl(r)) && gatewaysDown.add(r)) {
+                out.accept("apps: the gateway of region " + r.name() + " does not answer; using the other region's");
+            }
+        }
+    }
+
+    private Duration wall(Duration tripTime) {
+        return Duration.ofMillis((long) (tripTime.toMillis() / options.speed()));
+    }
+
+    // ---------------------------------------------------------------- riders
+
+    private void request(ReplayPlan.Planned p) {
+        if (!running) {
+            return;
+        }
+        requested.incrementAndGet();
+        Trip t = p.trip();
+        String rider = tokens.mint("rider-" + t.sourceId(), "rider", Duration.ofHours(6));
+        Map<String, Object> pickup = point(t.pickupLat(), t.pickupLon());
+        Map<String, Object> dropoff = point(t.dropoffLat(), t.dropoffLon());
+        Map<String, Object> quoteBody = Map.of("pickup", pickup, "dropoff", dropoff, "product", "SOLO", "seats", 1);
+        quote(p, rider, quoteBody, 5).thenCompose(q -> {
+            if (!q.ok()) {
+                quoteFailures.incrementAndGet();
+                failuresByStatus
+                        .computeIfAbsent(q.status(), st -> new AtomicLong())
+                        .incrementAndGet();
+                return java.util.concurrent.CompletableFuture.completedFuture(null);
+            }
+            Map<String, Object> rideBody = new LinkedHashMap<>();
+            rideBody.put("quoteToken", q.body().path("token").asText());
+            rideBody.put("pickup", pickup);
+            rideBody.put("dropoff", dropoff);
+            rideBody.put("product", "SOLO");
+            rideBody.put("seats", 1);
+            return createRide(p, rider, rideBody, UUID.randomUUID().toString(), 5);
+        });
+    }
+
+    /** POST /v1/quotes, retried after 1 s when no response or a 5xx came back (as an app would). */
+    private java.util.concurrent.CompletableFuture<Mobile.Response> quote(
+            ReplayPlan.Planned p, String rider, Map<String, Object> body, int attemptsLeft) {
+        return mobile.call(
+                        "POST /v1/quotes", "pricing-service", p.unitId(), "POST", "/v1/quotes", rider, body, Map.of())
+                .thenCompose(q -> {
+                    if ((q.status() == -1 || q.status() >= 500) && attemptsLeft > 1 && running) {
+                        return later(Duration.ofSeconds(1)).thenCompose(x -> quote(p, rider, body, attemptsLeft - 1));
+                    }
+                    return java.util.concurrent.CompletableFuture.completedFuture(q);
+                });
+    }
+
+    private java.util.concurrent.CompletableFuture<Void> later(Duration delay) {
+        return java.util.concurrent.CompletableFuture.runAsync(
+                () -> {},
+                java.util.concurrent.CompletableFuture.delayedExecutor(delay.toMillis(), TimeUnit.MILLISECONDS));
+    }
+
+    /** POST /v1/rides, retried with the same Idempotency-Key when no response arrived (as an app would). */
+    private java.util.concurrent.CompletableFuture<Void> createRide(
+            ReplayPlan.Planned p, String rider, Map<String, Object> body, String key, int attemptsLeft) {
+        return mobile.call(
+                        "POST /v1/rides",
+                        "order-service",
+                        p.unitId(),
+                        "POST",
+                        "/v1/rides",
+                        rider,
+                        body,
+                        Map.of("Idempotency-Key", key))
+                .thenCompose(r -> {
+                    if (r.ok()) {
+                        String id = r.body().path("id").asText();
+                        tripOfRide.put(id, p.trip());
+                        ackedRides.add(id);
+                        acked(id, 0);
+                        servedAfterKill(p.unitId());
+                        return java.util.concurrent.CompletableFuture.completedFuture(null);
+                    }
+                    if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
+                        return later(Duration.ofSeconds(1))
+                                .thenCompose(x -> createRide(p, rider, body, key, attemptsLeft - 1));
+                    }
+                    requestFailures.incrementAndGet();
+                    failuresByStatus
+                            .computeIfAbsent(r.status(), s -> new AtomicLong())
+                            .incrementAndGet();
+                    return java.util.concurrent.CompletableFuture.completedFuture(null);
+                });
+    }
+
+    private static final List<String> RANKS = List.of("requested", "accept", "arrive", "start", "complete");
+
+    /** Records an acknowledged write to a ride: its status rank and when. */
+    private void acked(String rideId, int rank) {
+        ackedRank.merge(rideId, rank, Math::max);
+        ackedAtMs.put(rideId, System.currentTimeMillis());
+    }
+
+    /** The first NYC write served after the kill ends the outage as the rider sees it (RTO). */
+    private void servedAfterKill(int unitId) {
+        if (unitId == 1 && killedAtMs > 0 && firstServedAfterKillMs == 0) {
+            firstServedAfterKillMs = System.currentTimeMillis();
+        }
+    }
+
+    private static Map<String, Object> point(double lat, double lon) {
+        return Map.of("lat", lat, "lon", lon);
+    }
+
+    // ---------------------------------------------------------------- drivers
+
+    enum DriverState {
+        OFFLINE,
+        IDLE,
+        BUSY
+    }
+
+    private List<Driver> seedDrivers(ReplayPlan plan) {
+        Map<String, Driver> byKey = new LinkedHashMap<>();
+        int synthetic = 0;
+        Map<Integer, Integer> tripsPerUnit = new HashMap<>();
+        for (ReplayPlan.Planned p : plan.trips()) {
+            tripsPerUnit.merge(p.unitId(), 1, Integer::sum);
+        }
+        for (ReplayPlan.Planned p : plan.trips()) {
+            String key = p.trip().driverKey();
+            if (key == null || key.isBlank()) {
+                // no taxi id in the file: one synthetic driver per 3 trips of the unit
+                int pool = Math.max(1, tripsPerUnit.get(p.unitId()) / 3);
+                key = "u" + p.unitId() + "-driver-" + (synthetic++ % pool);
+            }
+            String id = "driver-" + Integer.toHexString(key.hashCode()) + "-" + p.unitId();
+            if (!byKey.containsKey(id)) {
+                Duration online = p.offset().minus(DRIVER_LEAD);
+                byKey.put(
+                        id,
+                        new Driver(
+                                id,
+                                p.unitId(),
+                                p.trip().pickupLat(),
+                                p.trip().pickupLon(),
+                                online.isNegative() ? Duration.ZERO : online));
+            }
+        }
+        return new ArrayList<>(byKey.values());
+    }
+
+    /** One simulated driver app. Its methods run on the scheduler; state is volatile. */
+    final class Driver {
+        final String id;
+        final int unitId;
+        final Duration onlineAt;
+        final String token;
+        volatile double lat;
+        volatile double lon;
+        volatile DriverState state = DriverState.OFFLINE;
+
+        Driver(String id, int unitId, double lat, double lon, Duration onlineAt) {
+            this.id = id;
+            this.unitId = unitId;
+            this.lat = lat;
+            this.lon = lon;
+            this.onlineAt = onlineAt;
+            this.token = tokens.mint(id, "driver", Duration.ofHours(6));
+        }
+
+        void goOnline() {
+            if (!running) {
+                return;
+            }
+            mobile.call(
+                            "POST /v1/drivers/me/online",
+                            "dispatch-service",
+                            unitId,
+                            "POST",
+                            "/v1/drivers/me/online",
+                            token,
+                            Map.of("seats", 4, "lat", lat, "lon", lon),
+                            Map.of())
+                    .thenAccept(r -> {
+                        if (r.ok()) {
+                            state = DriverState.IDLE;
+                            scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
+                            scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                        } else if (running) {
+                            scheduler.schedule(this::goOnline, 2000, TimeUnit.MILLISECONDS);
+                        }
+                    });
+        }
+
+        void heartbeat() {
+            if (!running || state == DriverState.OFFLINE) {
+                return;
+            }
+            Map<String, Object> fix = Map.of("lat", lat, "lon", lon, "ts", System.currentTimeMillis());
+            mobile.call(
+                            "POST /v1/drivers/me/locations",
+                            "dispatch-service",
+                            unitId,
+                            "POST",
+                            "/v1/drivers/me/locations",
+                            token,
+                            Map.of("points", List.of(fix)),
+                            Map.of())
+                    .thenAccept(r -> {
+                        // the unit's new home region does not know this driver yet (after a failover)
+                        if (r.status() == 409 && state == DriverState.IDLE) {
+                            state = DriverState.OFFLINE;
+                            goOnline();
+                        }
+                    });
+            scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        void poll() {
+            if (!running || state != DriverState.IDLE) {
+                return;
+            }
+            mobile.call(
+                            "GET /v1/drivers/me/offer",
+                            "dispatch-service",
+                            unitId,
+                            "GET",
+                            "/v1/drivers/me/offer",
+                            token,
+                            null,
+                            Map.of())
+                    .thenAccept(r -> {
+                        if (r.status() == 200
+                                && r.body() != null
+                                && "PENDING".equals(r.body().path("status").asText())) {
+                            accept(r.body());
+                        } else {
+                            scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
+                        }
+                    });
+        }
+
+        void accept(JsonNode offer) {
+            String offerId = offer.path("offerId").asText();
+            long offerUnit = io.ridemesh.common.id.GlobalIdGenerator.unitOf(Long.parseLong(offerId));
+            mobile.call(
+                            "POST /v1/offers/{id}/accept",
+                            "dispatch-service",
+                            (int) offerUnit,
+                            "POST",
+                            "/v1/offers/" + offerId + "/accept",
+                            token,
+                            Map.of(),
+                            Map.of())
+                    .thenAccept(r -> {
+                        if (!r.ok()) {
+                            scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
+                            return;
+                        }
+                        state = DriverState.BUSY;
+                        matched.incrementAndGet();
+                        acked(offer.path("rideId").asText(), RANKS.indexOf("accept"));
+                        long eta = offer.path("pickupEtaSeconds").asLong(0);
+                        pickupEtas.add(eta);
+                        String rideId = offer.path("rideId").asText();
+                        long driveMs = Math.max(200, (long) (eta * 1000 / options.speed()));
+                        scheduler.schedule(() -> arrive(rideId, offer), driveMs, TimeUnit.MILLISECONDS);
+                    });
+        }
+
+        void arrive(String rideId, JsonNode offer) {
+            int unit = io.ridemesh.common.id.GlobalIdGenerator.unitOf(Long.parseLong(rideId));
+            lat = offer.path("pickup").path("lat").asDouble(lat);
+            lon = offer.path("pickup").path("lon").asDouble(lon);
+            rideCommand("arrive", rideId, unit, Map.of())
+                    .thenCompose(r -> rideCommand("start", rideId, unit, Map.of()))
+                    .thenAccept(r -> {
+                        Trip trip = tripOfRide.get(rideId);
+                        long seconds = trip == null ? 600 : trip.durationSeconds();
+                        long metres = trip == null ? 3000 : trip.distanceMetres();
+                        scheduler.schedule(
+                                () -> complete(rideId, unit, offer, seconds, metres),
+                                Math.max(200, (long) (seconds * 1000 / options.speed())),
+                                TimeUnit.MILLISECONDS);
+                    });
+        }
+
+        void complete(String rideId, int unit, JsonNode offer, long seconds, long metres) {
+            rideCommand(
+                            "complete",
+                            rideId,
+                            unit,
+                            Map.of("actualDistanceMetres", metres, "actualDurationSeconds", seconds))
+                    .thenAccept(r -> {
+                        if (r.ok()) {
+                            completed.incrementAndGet();
+                        }
+                        lat = offer.path("dropoff").path("lat").asDouble(lat);
+                        lon = offer.path("dropoff").path("lon").asDouble(lon);
+                        state = DriverState.IDLE;
+                        heartbeatOnce();
+                        scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
+                    });
+        }
+
+        private void heartbeatOnce() {
+            Map<String, Object> fix = Map.of("lat", lat, "lon", lon, "ts", System.currentTimeMillis());
+            mobile.call(
+                    "POST /v1/drivers/me/locations",
+                    "dispatch-service",
+                    unitId,
+                    "POST",
+                    "/v1/drivers/me/locations",
+                    token,
+                    Map.of("points", List.of(fix)),
+                    Map.of());
+        }
+
+        private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
+                String command, String rideId, int unit, Map<String, Object> body) {
+            return mobile.call(
+                            "POST /v1/rides/{id}/" + command,
+                            "order-service",
+                            unit,
+                            "POST",
+                            "/v1/rides/" + rideId + "/" + command,
+                            token,
+                            body,
+                            Map.of())
+                    .thenApply(r -> {
+                        if (r.ok()) {
+                            acked(rideId, RANKS.indexOf(command));
+                            servedAfterKill(unit);
+                        }
+                        return r;
+                    });
+        }
+    }
+
+    // ---------------------------------------------------------------- failover drill
+
+    /**
+     * Kills region a abruptly, measures RPO against region b, evacuates a's units to b, keeps a
+     * down for the outage, then restarts it and fails back.
+     */
+    private void runDrill(long atWallMs) {
+        try {
+            pause(Duration.ofMillis(atWallMs));
+            Region a = Region.of(1);
+            Region b = Region.of(2);
+            out.accept("drill: killing region a (SIGKILL) ...");
+            killedAtMs = System.currentTimeMillis();
+            playground.kill(a);
+            drill.put("killed_at_ms", killedAtMs);
+            measureRpo(b);
+            evacuate(a, b);
+            drill.put("evacuated_at_ms", System.currentTimeMillis());
+            pause(options.outage());
+            out.accept("drill: restarting region a ...");
+            playground.restart(a);
+            failBack(a);
+            drill.put("failed_back_at_ms", System.currentTimeMillis());
+            out.accept("drill: region a is back and homes nyc again");
+        } catch (Exception e) {
+            drill.put("error", e.toString());
+            out.accept("drill failed: " + e);
+        }
+    }
+
+    /** Writes acknowledged to clients in region a (nyc rides) that region b does not have yet. */
+    private void measureRpo(Region b) throws SQLException {
+        Map<String, Integer> ranksInB = new HashMap<>();
+        try (Connection c = playground.rootConnection(b);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT id, status FROM rides.rides WHERE unit_id = 1 AND requested_at_ms >= " + startMs)) {
+            while (rs.next()) {
+                ranksInB.put(Long.toString(rs.getLong(1)), rankOf(rs.getString(2)));
+            }
+        }
+        long missing = 0;
+        long oldest = Long.MAX_VALUE;
+        for (Map.Entry<String, Integer> e : ackedRank.entrySet()) {
+            if (io.ridemesh.common.id.GlobalIdGenerator.unitOf(Long.parseLong(e.getKey())) != 1) {
+                continue;
+            }
+            Integer inB = ranksInB.get(e.getKey());
+            if (inB == null || inB < e.getValue()) {
+                missing++;
+                oldest = Math.min(oldest, ackedAtMs.getOrDefault(e.getKey(), killedAtMs));
+            }
+        }
+        drill.put("rpo_writes", missing);
+        drill.put("rpo_window_ms", missing == 0 ? 0 : killedAtMs - oldest);
+        out.accept("drill: RPO " + missing + " acknowledged writes not yet in b at the kill");
+    }
+
+    private static int rankOf(String status) {
+        return switch (status) {
+            case "DRIVER_ASSIGNED" -> 1;
+            case "DRIVER_ARRIVED" -> 2;
+            case "IN_PROGRESS" -> 3;
+            case "COMPLETED" -> 4;
+            default -> 0;
+        };
+    }
+
+    /**
+     * Moves a's units to b. Through the gateway: waits until b's gateway declares a down, then
+     * calls its operator API; directly: the clients' routing follows the unit's new home.
+     */
+    private void evacuate(Region from, Region to) throws Exception {
+        if (!options.viaGateway()) {
+            unitHome.replaceAll((unit, home) -> home.equals(from) ? to : home);
+            drill.put("evacuation", "client routing");
+            out.accept("drill: nyc now homed in " + to.name());
+            return;
+        }
+        String operator = operatorToken(to);
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (Instant.now().isBefore(deadline)) {
+            JsonNode regions = ops(to, "GET", "/ops/regions", operator);
+            boolean down = false;
+            for (JsonNode r : regions.path("regions").isArray() ? regions.path("regions") : regions) {
+                if (from.name().equals(r.path("name").asText())
+                        && "DOWN".equals(r.path("state").asText())) {
+                    down = true;
+                    drill.put("declared_down_at_ms", r.path("declaredDownAtMs").asLong());
+                }
+            }
+            if (down) {
+                break;
+            }
+            pause(Duration.ofMillis(200));
+        }
+        JsonNode evacuation = ops(to, "POST", "/ops/regions/" + from.name() + "/evacuate", operator);
+        drill.put("evacuation", evacuation);
+        unitHome.replaceAll((unit, home) -> home.equals(from) ? to : home);
+        out.accept("drill: region " + from.name() + " declared down by " + to.name() + "'s gateway; evacuated: "
+                + evacuation.path("units"));
+    }
+
+    private void failBack(Region back) throws Exception {
+        unitHome.put(1, back);
+        if (!options.viaGateway()) {
+            return;
+        }
+        Region other = back.id() == 1 ? Region.of(2) : Region.of(1);
+        String operator = operatorToken(other);
+        Instant deadline = Instant.now().plusSeconds(120);
+        JsonNode result = null;
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                result = ops(other, "POST", "/ops/regions/" + back.name() + "/failback", operator);
+                if (!result.has("status") || result.path("status").asInt() < 400) {
+                    break;
+                }
+            } catch (java.io.IOException e) {
+                // a gateway busy with the catch-up load: the fail-back is idempotent, try again
+                drill.put("failback_retries", ((Number) drill.getOrDefault("failback_retries", 0)).intValue() + 1);
+            }
+            pause(Duration.ofSeconds(1)); // 409 until the region is healthy again
+        }
+        drill.put("failback", result);
+        gatewaysDown.remove(back);
+        JsonNode drills = ops(other, "GET", "/ops/drills", operator);
+        for (JsonNode d : drills.path("drills")) {
+            if ("evacuate".equalsIgnoreCase(d.path("kind").asText()) && d.hasNonNull("rtoMs")) {
+                drill.put("gateway_rto_ms", d.path("rtoMs").asLong());
+                break;
+            }
+        }
+    }
+
+    private String operatorToken(Region via) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + "/auth/token"))
+                                .header("Content-Type", "application/json")
+                                .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper()
+                                        .writeValueAsString(Map.of(
+                                                "sub", "demo-operator",
+                                                "role", "operator",
+                                                "password",
+                                                        playground.credentials().operatorPassword()))))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200 && response.statusCode() != 201) {
+            throw new IllegalStateException(
+                    "operator login at " + via.name() + " failed: " + response.statusCode() + " " + response.body());
+        }
+        return new ObjectMapper().readTree(response.body()).path("token").asText();
+    }
+
+    private JsonNode ops(Region via, String method, String path, String token) throws Exception {
+        var response = java.net.http.HttpClient.newHttpClient()
+                .send(
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + path))
+                                .header("Authorization", "Bearer " + token)
+                                .header("Content-Type", "application/json")
+                                .method(
+                                        method,
+                                        method.equals("GET")
+                                                ? java.net.http.HttpRequest.BodyPublishers.noBody()
+                                                : java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
+                                .timeout(Duration.ofSeconds(10))
+                                .build(),
+                        java.net.http.HttpResponse.BodyHandlers.ofString());
+        JsonNode body = response.body().isBlank()
+                ? new ObjectMapper().createObjectNode()
+                : new ObjectMapper().readTree(response.body());
+        if (response.statusCode() >= 400 && body.isObject()) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) body).put("status", response.statusCode());
+        }
+        return body;
+    }
+
+    // ---------------------------------------------------------------- measurements
+
+    private Map<String, Long> statusCounts(Region region) {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = playground.rootConnection(region);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM rides.rides WHERE requested_at_ms >= "
+                        + startMs + " GROUP BY status")) {
+            while (rs.next()) {
+                counts.put(rs.getString(1), rs.getLong(2));
+            }
+        } catch (SQLException e) {
+            counts.put("UNREACHABLE", 1L);
+        }
+        return counts;
+    }
+
+    /** p99 of the replication lag from {@code source} into {@code target}, in ms, or "-". */
+    private String lagP99(String source, Region target) {
+        return lagPercentile(source, target, 0.99);
+    }
+
+    private String lagPercentile(String source, Region target, double q) {
+        var v = lags.quantileMs(source, target, q);
+        return v.isPresent() ? String.format(java.util.Locale.ROOT, "%.1f", v.getAsDouble()) : "-";
+    }
+
+    private boolean awaitConvergence(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                String a = Convergence.checksum(playground, Region.of(1), "rides", "rides");
+                String b = Convergence.checksum(playground, Region.of(2), "rides", "rides");
+                if (a.equals(b)) {
+                    out.accept("converged: rides.rides checksum " + a + " in both regions");
+                    return true;
+                }
+            } catch (SQLException e) {
+                // a region still starting: try again
+            }
+            pause(Duration.ofSeconds(1));
+        }
+        return false;
+    }
+
+    /** Acknowledged rides (201 to a rider) missing in either region. */
+    private long ackedRidesMissing() throws SQLException {
+        long missing = 0;
+        for (Region r : List.of(Region.of(1), Region.of(2))) {
+            Set<String> present = new java.util.HashSet<>();
+            try (Connection c = playground.rootConnection(r);
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SELECT id FROM rides.rides")) {
+                while (rs.next()) {
+                    present.add(Long.toString(rs.getLong(1)));
+                }
+            }
+            for (String id : ackedRides) {
+                if (!present.contains(id)) {
+                    missing++;
+                }
+            }
+        }
+        return missing;
+    }
+
+    private Map<String, Object> report(ReplayPlan plan, Instant start, boolean converged, long lost) throws Exception {
+        Map<String, Long> statuses = statusCounts(Region.of(2));
+        long completedRides = statuses.getOrDefault("COMPLETED", 0L);
+        List<Long> etas = pickupEtas.stream().sorted().toList();
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("trips_planned", plan.trips().size());
+        r.put("trips_requested", requested.get());
+        r.put("rides_acked", ackedRides.size());
+        r.put("trips_matched", matched.get());
+        r.put("trips_completed", completedRides);
+        r.put(
+                "trips_cancelled",
+                statuses.getOrDefault("CANCELLED_BY_RIDER", 0L) + statuses.getOrDefault("CANCELLED_BY_DRIVER", 0L));
+        r.put("trips_no_driver", statuses.getOrDefault("NO_DRIVER_AVAILABLE", 0L));
+        r.put("match_rate", ackedRides.isEmpty() ? 0 : Math.round(1000.0 * matched.get() / ackedRides.size()) / 1000.0);
+        r.put("pickup_eta_p50_s", etas.isEmpty() ? 0 : etas.get(etas.size() / 2));
+        r.put("pickup_eta_p90_s", etas.isEmpty() ? 0 : etas.get((int) (etas.size() * 0.9)));
+        r.put("quote_failures", quoteFailures.get());
+        r.put("request_failures", requestFailures.get());
+        r.put("failures_by_status", failuresByStatus);
+        r.put("api_latency", mobile.latencyReport());
+        r.put("client_errors", mobile.errorCounts());
+        Map<String, Object> lag = new LinkedHashMap<>();
+        lag.put(
+                "a->b",
+                Map.of("lag_p50_ms", lagPercentile("a", Region.of(2), 0.5), "lag_p99_ms", lagP99("a", Region.of(2))));
+        lag.put(
+                "b->a",
+                Map.of("lag_p50_ms", lagPercentile("b", Region.of(1), 0.5), "lag_p99_ms", lagP99("b", Region.of(1))));
+        r.put("replication", lag);
+        // RTO as the platform defines it (gateway: region declared down -> first request of a moved
+        // unit served by the new home); the riders' view (kill -> first nyc write served) beside it
+        Object gatewayRto = drill.get("gateway_rto_ms");
+        r.put(
+                "rto_s",
+                gatewayRto instanceof Long ms
+                        ? ms / 1000.0
+                        : firstServedAfterKillMs == 0 ? null : (firstServedAfterKillMs - killedAtMs) / 1000.0);
+        r.put(
+                "outage_seen_by_riders_s",
+                firstServedAfterKillMs == 0 ? null : (firstServedAfterKillMs - killedAtMs) / 1000.0);
+        r.put("via_gateway", options.viaGateway());
+        r.put("rpo_writes", drill.get("rpo_writes"));
+        r.put("rpo_window_ms", drill.get("rpo_window_ms"));
+        r.put("drill", options.drillAt() < 0 ? "not run" : drill);
+        r.put("acked_rides_lost", lost);
+        r.put("rides_left_open", stranded);
+        r.put("converged", converged);
+        r.put("skipped", plan.skipped());
+        r.put("wall_seconds", Duration.between(start, Instant.now()).toSeconds());
+        r.put("speed", options.speed());
+        Files.createDirectories(options.reportDir());
+        Path file = options.reportDir().resolve("demo-report-" + System.currentTimeMillis() + ".json");
+        Files.writeString(
+                file,
+                new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+        r.put("report_file", file.toString());
+        return r;
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}
