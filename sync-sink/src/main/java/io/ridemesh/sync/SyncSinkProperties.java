@@ -1,0 +1,111 @@
+package io.ridemesh.sync;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Configuration of one region's sync-sink (prefix {@code sync}). Defaults live here only.
+ *
+ * @param regionId this region's id (1..15), the {@code origin_region} of local writes
+ * @param regionName this region's name ({@code a}, {@code b}, ...), used in topic names
+ * @param connector {@code mariadb} or {@code mysql}: which Debezium connector captures the binlog
+ * @param databaseHost host of the region's database server
+ * @param databasePort port of the region's database server
+ * @param cdcUser account with exactly the CDC grants
+ * @param cdcPassword its password (from configuration, never in code)
+ * @param schemas schemas whose replicated tables are captured and applied
+ * @param kafkaBootstrap Kafka bootstrap servers
+ * @param mergeKeys per table ({@code schema.table}), the leading merge-key columns placed before
+ *     {@code (hlc, origin_region)}, e.g. {@code rides.rides: [terminal]}
+ * @param capture capture settings
+ * @param apply apply settings
+ */
+@ConfigurationProperties(prefix = "sync")
+public record SyncSinkProperties(
+        int regionId,
+        String regionName,
+        String connector,
+        String databaseHost,
+        int databasePort,
+        String cdcUser,
+        String cdcPassword,
+        List<String> schemas,
+        String kafkaBootstrap,
+        Map<String, List<String>> mergeKeys,
+        Capture capture,
+        Apply apply) {
+
+    public SyncSinkProperties {
+        if (regionId < 1 || regionId > 15) {
+            throw new IllegalArgumentException("sync.region-id must be in 1..15, but was " + regionId);
+        }
+        if (regionName == null || !regionName.matches("[a-z]")) {
+            throw new IllegalArgumentException("sync.region-name must be one lower-case letter, but was " + regionName);
+        }
+        connector = connector == null ? "mariadb" : connector;
+        if (!connector.equals("mariadb") && !connector.equals("mysql")) {
+            throw new IllegalArgumentException("sync.connector must be mariadb or mysql, but was " + connector);
+        }
+        databaseHost = databaseHost == null ? "127.0.0.1" : databaseHost;
+        schemas = schemas == null || schemas.isEmpty() ? List.of("rides", "dispatch", "routing") : List.copyOf(schemas);
+        mergeKeys = mergeKeys == null ? Map.of("rides.rides", List.of("terminal")) : Map.copyOf(mergeKeys);
+        capture = capture == null ? new Capture(null, null, true, null) : capture;
+        apply = apply == null ? new Apply(null, null, null, true, null) : apply;
+    }
+
+    /**
+     * @param pollInterval Debezium {@code poll.interval.ms}; 1-10 ms keeps capture latency low
+     * @param offsetFlushInterval how often Debezium offsets are committed; a crash replays at most
+     *     this much, which apply absorbs (idempotent)
+     * @param enabled false to run apply only
+     * @param restartBackoff first delay before restarting a failed connector (doubles, max 30 s)
+     */
+    public record Capture(
+            Duration pollInterval, Duration offsetFlushInterval, boolean enabled, Duration restartBackoff) {
+        public Capture {
+            pollInterval = pollInterval == null ? Duration.ofMillis(1) : pollInterval;
+            offsetFlushInterval = offsetFlushInterval == null ? Duration.ofSeconds(1) : offsetFlushInterval;
+            restartBackoff = restartBackoff == null ? Duration.ofSeconds(1) : restartBackoff;
+        }
+    }
+
+    /**
+     * @param maxBatch most records applied in one database transaction
+     * @param retryBackoff first delay before retrying a batch after a retriable error (doubles)
+     * @param parkedRetryInterval how often parked changes (columns not yet present) are retried
+     * @param enabled false to run capture only
+     * @param consumerGroup Kafka consumer group; null for {@code apply-<region>}
+     */
+    public record Apply(
+            Integer maxBatch,
+            Duration retryBackoff,
+            Duration parkedRetryInterval,
+            boolean enabled,
+            String consumerGroup) {
+        public Apply {
+            maxBatch = maxBatch == null ? 2000 : maxBatch;
+            if (maxBatch < 1) {
+                throw new IllegalArgumentException("sync.apply.max-batch must be > 0, but was " + maxBatch);
+            }
+            retryBackoff = retryBackoff == null ? Duration.ofMillis(100) : retryBackoff;
+            parkedRetryInterval = parkedRetryInterval == null ? Duration.ofSeconds(2) : parkedRetryInterval;
+        }
+    }
+
+    /** Topic of a replicated table's changes captured in {@code region}. */
+    public static String replTopic(String region, String schema, String table) {
+        return "repl." + region + "." + schema + "." + table;
+    }
+
+    /** Topic of outbox events of an aggregate captured in {@code region}. */
+    public static String eventsTopic(String region, String aggregate) {
+        return "events." + region + "." + aggregate;
+    }
+
+    /** Dead-letter topic of this region's apply. */
+    public String deadLetterTopic() {
+        return "repl-dlq." + regionName;
+    }
+}

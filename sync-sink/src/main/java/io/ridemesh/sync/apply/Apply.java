@@ -1,0 +1,305 @@
+package io.ridemesh.sync.apply;
+
+import io.ridemesh.common.hlc.ClockOffsetExceeded;
+import io.ridemesh.common.hlc.HybridLogicalClock;
+import io.ridemesh.sync.ChangeRecord;
+import io.ridemesh.sync.ChangeRecordCodec;
+import io.ridemesh.sync.SyncMetrics;
+import io.ridemesh.sync.SyncSinkProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One region's apply: consumes every other region's {@code repl.*} topics and merges them into
+ * the local database through {@link JdbcMerger}, one transaction per polled batch. Kafka offsets
+ * are committed only after the database commit, so a crash re-delivers (never loses) records and
+ * the idempotent merge absorbs the duplicates. Retriable errors are retried with exponential
+ * backoff (the batch stays uncommitted); permanent ones isolate the poison record by applying the
+ * batch one record at a time and send it to the dead-letter topic.
+ *
+ * <p>Thread-safety: runs on its own thread; {@link #close()} may be called from any thread.
+ */
+public final class Apply implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Apply.class);
+
+    /** Apply's health. */
+    public enum State {
+        RUNNING,
+        RETRYING,
+        STOPPED
+    }
+
+    private final SyncSinkProperties props;
+    private final JdbcMerger merger;
+    private final HybridLogicalClock clock;
+    private final SyncMetrics metrics;
+    private final KafkaConsumer<String, String> consumer;
+    private final KafkaProducer<String, String> deadLetters;
+    private final Thread thread;
+    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
+    private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private final AtomicLong lastParkedRetry = new AtomicLong();
+    private volatile boolean running;
+
+    /**
+     * @param dataSource the region's database as the sync-sink user (writes to service schemas)
+     * @param clock the region's HLC, advanced with every applied timestamp
+     */
+    public Apply(SyncSinkProperties props, DataSource dataSource, HybridLogicalClock clock, SyncMetrics metrics) {
+        this.props = props;
+        this.clock = clock;
+        this.metrics = metrics;
+        this.merger = new JdbcMerger(dataSource, props.mergeKeys(), metrics, props.regionName());
+        Properties c = new Properties();
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
+        c.put(
+                ConsumerConfig.GROUP_ID_CONFIG,
+                props.apply().consumerGroup() != null ? props.apply().consumerGroup() : "apply-" + props.regionName());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "apply-" + props.regionName());
+        c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        c.put(
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                Integer.toString(props.apply().maxBatch()));
+        c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
+        // new regions' and tables' topics are found by the pattern within this time
+        c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+        this.thread = new Thread(this::run, "apply-" + props.regionName());
+    }
+
+    /** Every other region's replication topics: {@code repl.<other region>.<schema>.<table>}. */
+    static Pattern topicsOfOtherRegions(String self) {
+        return Pattern.compile("repl\\.(?!" + Pattern.quote(self) + "\\.)[a-z]\\.[^.]+\\.[^.]+");
+    }
+
+    public void start() {
+        running = true;
+        thread.start();
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    public String lastError() {
+        return lastError.get();
+    }
+
+    private void run() {
+        // offsets of batches whose database transaction committed: the only ones ever committed
+        Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
+        state.set(State.RUNNING);
+        consumer.subscribe(topicsOfOtherRegions(props.regionName()));
+        try {
+            while (running) {
+                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(100));
+                if (!polled.isEmpty()) {
+                    if (!applyWithRetry(polled)) {
+                        break; // closed mid-retry: these records are not applied, their offsets stay
+                    }
+                    applied.putAll(nextOffsets(polled));
+                    // After the database commit; asynchronous so the next poll does not wait a
+                    // broker round trip. A lost commit only re-delivers records the idempotent
+                    // merge skips.
+                    consumer.commitAsync(new HashMap<>(applied), (offsets, error) -> {
+                        if (error != null) {
+                            log.warn(
+                                    "region {} could not commit apply offsets: {}",
+                                    props.regionName(),
+                                    error.toString());
+                        }
+                    });
+                }
+                retryParkedPeriodically();
+            }
+        } catch (WakeupException e) {
+            // close() asked us to stop
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            lastError.set(e.toString());
+            log.error("apply of region {} stopped", props.regionName(), e);
+        } finally {
+            try {
+                consumer.commitSync(applied, Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.warn("region {} could not commit apply offsets on close: {}", props.regionName(), e.toString());
+            }
+            consumer.close(Duration.ofSeconds(5));
+            state.set(State.STOPPED);
+        }
+    }
+
+    /** Applies a polled batch; false if apply was closed before all of it was applied. */
+    private boolean applyWithRetry(ConsumerRecords<String, String> polled) throws InterruptedException {
+        List<ChangeRecord> batch = new ArrayList<>(polled.count());
+        for (ConsumerRecord<String, String> record : polled) {
+            try {
+                batch.add(ChangeRecordCodec.decode(record.value()));
+            } catch (ChangeRecordCodec.PoisonRecord e) {
+                deadLetter(record.topic(), record.key(), record.value(), e);
+            }
+        }
+        Duration backoff = props.apply().retryBackoff();
+        while (running) {
+            try {
+                JdbcMerger.Outcome outcome = merger.apply(batch);
+                afterCommit(batch, outcome);
+                state.set(State.RUNNING);
+                return true;
+            } catch (Exception e) {
+                if (ErrorClassifier.classify(e) == ErrorClassifier.Kind.PERMANENT) {
+                    boolean all = applyOneByOne(batch);
+                    state.set(State.RUNNING);
+                    return all;
+                }
+                state.set(State.RETRYING);
+                lastError.set(e.toString());
+                metrics.applyRetry();
+                log.warn(
+                        "apply of region {} retrying in {} ms: {}",
+                        props.regionName(),
+                        backoff.toMillis(),
+                        e.toString());
+                TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(5)) > 0
+                        ? Duration.ofSeconds(5)
+                        : backoff.multipliedBy(2);
+            }
+        }
+        return false;
+    }
+
+    /** Applies records one by one, dead-lettering permanent failures; false if closed first. */
+    private boolean applyOneByOne(List<ChangeRecord> batch) throws InterruptedException {
+        for (ChangeRecord record : batch) {
+            Duration backoff = props.apply().retryBackoff();
+            boolean done = false;
+            while (!done) {
+                if (!running) {
+                    return false;
+                }
+                try {
+                    afterCommit(List.of(record), merger.apply(List.of(record)));
+                    done = true;
+                } catch (Exception e) {
+                    if (ErrorClassifier.classify(e) == ErrorClassifier.Kind.PERMANENT) {
+                        deadLetter(
+                                SyncSinkProperties.replTopic(record.sourceRegion(), record.schema(), record.table()),
+                                ChangeRecordCodec.encodeKey(record.key()),
+                                ChangeRecordCodec.encode(record),
+                                e);
+                        done = true;
+                    } else {
+                        metrics.applyRetry();
+                        TimeUnit.MILLISECONDS.sleep(backoff.toMillis());
+                        backoff = backoff.multipliedBy(2);
+                    }
+                }
+            }
+        }
+        return true;
+    }
+
+    private void afterCommit(List<ChangeRecord> batch, JdbcMerger.Outcome outcome) {
+        long now = System.currentTimeMillis();
+        for (ChangeRecord r : batch) {
+            metrics.lag(r.sourceRegion(), now - HybridLogicalClock.physicalMs(r.hlc()));
+        }
+        if (outcome.maxHlc() > 0) {
+            try {
+                clock.update(outcome.maxHlc());
+            } catch (ClockOffsetExceeded e) {
+                // The data is applied regardless (rejecting it would make regions diverge); the
+                // peer's clock is reported so operators can fix it.
+                metrics.clockOffsetExceeded();
+                log.warn(
+                        "region {} applied a version from a clock beyond max offset: {}",
+                        props.regionName(),
+                        e.getMessage());
+            }
+        }
+    }
+
+    private void deadLetter(String topic, String key, String value, Exception cause) {
+        metrics.deadLettered();
+        log.error("dead-lettering a record of {} (key {}): {}", topic, key, cause.toString());
+        ProducerRecord<String, String> record = new ProducerRecord<>(props.deadLetterTopic(), key, value);
+        record.headers().add("source-topic", topic.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        record.headers()
+                .add("error", String.valueOf(cause.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            deadLetters.send(record).get(30, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write to the dead-letter topic " + props.deadLetterTopic(), e);
+        }
+    }
+
+    private void retryParkedPeriodically() {
+        long now = System.currentTimeMillis();
+        if (now - lastParkedRetry.get() < props.apply().parkedRetryInterval().toMillis()) {
+            return;
+        }
+        lastParkedRetry.set(now);
+        try {
+            int resolved = merger.retryParked();
+            if (resolved > 0) {
+                log.info("region {} applied {} parked changes whose columns now exist", props.regionName(), resolved);
+            }
+        } catch (Exception e) {
+            log.warn("retrying parked changes in region {}: {}", props.regionName(), e.toString());
+        }
+    }
+
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> polled) {
+        Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+        for (TopicPartition tp : polled.partitions()) {
+            List<ConsumerRecord<String, String>> records = polled.records(tp);
+            offsets.put(
+                    tp, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+        }
+        return offsets;
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(TimeUnit.SECONDS.toMillis(30));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        deadLetters.close(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,271 @@
+package io.ridemesh.sync.capture;
+
+import io.debezium.engine.ChangeEvent;
+import io.debezium.engine.DebeziumEngine;
+import io.debezium.engine.format.Json;
+import io.ridemesh.sync.SyncMetrics;
+import io.ridemesh.sync.SyncSinkProperties;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One region's capture: a Debezium embedded engine reading the region's binlog and publishing
+ * change records of locally written replicated rows to {@code repl.*} and outbox rows to
+ * {@code events.*} (idempotent producer, acks=all).
+ *
+ * <p>Delivery is at-least-once: a batch's Debezium offsets are marked processed only after Kafka
+ * acknowledged every record of it; offsets and schema history are stored in the region's
+ * {@code sync} schema. A connector failure is never silent: {@link #state()} turns FAILED (health
+ * DOWN), a counter grows, and the engine is restarted with exponential backoff.
+ *
+ * <p>Thread-safety: {@link #start()} and {@link #close()} from one thread; {@link #state()} from any.
+ */
+public final class Capture implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(Capture.class);
+
+    /** Capture's health. */
+    public enum State {
+        STARTING,
+        RUNNING,
+        FAILED,
+        STOPPED
+    }
+
+    private final SyncSinkProperties props;
+    private final String syncJdbcUrl;
+    private final String syncUser;
+    private final String syncPassword;
+    private final SyncMetrics metrics;
+    private final DebeziumEventMapper mapper;
+    private final KafkaProducer<String, String> producer;
+    private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> new Thread(r, "capture"));
+    private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
+    private final AtomicReference<String> lastError = new AtomicReference<>("");
+    private volatile boolean closing;
+    private volatile DebeziumEngine<ChangeEvent<String, String>> engine;
+    private volatile String position = "";
+
+    /**
+     * @param syncJdbcUrl JDBC URL of the region's {@code sync} schema (offsets, schema history)
+     */
+    public Capture(
+            SyncSinkProperties props, String syncJdbcUrl, String syncUser, String syncPassword, SyncMetrics metrics) {
+        this.props = props;
+        this.syncJdbcUrl = syncJdbcUrl;
+        this.syncUser = syncUser;
+        this.syncPassword = syncPassword;
+        this.metrics = metrics;
+        this.mapper = new DebeziumEventMapper(props.regionName(), props.regionId());
+        Properties p = new Properties();
+        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
+        p.put(ProducerConfig.ACKS_CONFIG, "all");
+        p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        p.put(ProducerConfig.LINGER_MS_CONFIG, "0");
+        p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        p.put(ProducerConfig.CLIENT_ID_CONFIG, "capture-" + props.regionName());
+        this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
+    }
+
+    /** Starts the engine in the background; returns at once. */
+    public void start() {
+        closing = false;
+        executor.submit(this::superviseEngine);
+    }
+
+    public State state() {
+        return state.get();
+    }
+
+    /** The last connector error, or empty. */
+    public String lastError() {
+        return lastError.get();
+    }
+
+    /** Binlog position of the last published change, {@code file:pos}. */
+    public String position() {
+        return position;
+    }
+
+    private void superviseEngine() {
+        Duration backoff = props.capture().restartBackoff();
+        while (!closing) {
+            state.set(State.STARTING);
+            java.util.concurrent.CompletableFuture<String> outcome = new java.util.concurrent.CompletableFuture<>();
+            try (DebeziumEngine<ChangeEvent<String, String>> e = DebeziumEngine.create(Json.class)
+                    .using(engineProperties())
+                    .using((success, message, error) ->
+                            outcome.complete(success ? "" : message + (error == null ? "" : ": " + error)))
+                    .using(new DebeziumEngine.ConnectorCallback() {
+                        @Override
+                        public void taskStarted() {
+                            state.set(State.RUNNING);
+                        }
+                    })
+                    .notifying(this::handleBatch)
+                    .build()) {
+                engine = e;
+                e.run(); // blocks until the engine stops
+            } catch (Exception ex) {
+                outcome.complete(ex.toString());
+            }
+            engine = null;
+            if (closing) {
+                break;
+            }
+            String error = outcome.getNow("engine stopped");
+            state.set(State.FAILED);
+            lastError.set(error);
+            metrics.captureFailure();
+            log.error(
+                    "capture of region {} failed, restarting in {} ms: {}",
+                    props.regionName(),
+                    backoff.toMillis(),
+                    error);
+            try {
+                Thread.sleep(backoff.toMillis());
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(Duration.ofSeconds(30)) > 0
+                    ? Duration.ofSeconds(30)
+                    : backoff.multipliedBy(2);
+        }
+        state.set(State.STOPPED);
+    }
+
+    private void handleBatch(
+            List<ChangeEvent<String, String>> events,
+            DebeziumEngine.RecordCommitter<ChangeEvent<String, String>> committer)
+            throws InterruptedException {
+        List<Future<RecordMetadata>> sends = new ArrayList<>(events.size());
+        for (ChangeEvent<String, String> event : events) {
+            Optional<DebeziumEventMapper.Publication> publication = mapper.map(event.key(), event.value());
+            if (publication.isPresent()) {
+                DebeziumEventMapper.Publication p = publication.get();
+                sends.add(producer.send(new ProducerRecord<>(p.topic(), p.key(), p.value())));
+            }
+        }
+        producer.flush();
+        for (Future<RecordMetadata> send : sends) {
+            try {
+                send.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // Not marking the batch processed: the engine stops, restarts from the last
+                // committed offset and publishes the batch again (apply is idempotent).
+                throw new IllegalStateException("Kafka did not acknowledge a change record: " + e, e);
+            }
+        }
+        metrics.captured(sends.size());
+        for (ChangeEvent<String, String> event : events) {
+            committer.markProcessed(event);
+        }
+        committer.markBatchFinished();
+        if (!events.isEmpty()) {
+            position = lastPosition(events.get(events.size() - 1));
+        }
+    }
+
+    private String lastPosition(ChangeEvent<String, String> event) {
+        String v = event.value();
+        if (v == null) {
+            return position;
+        }
+        int f = v.indexOf("\"file\":\"");
+        int p = v.indexOf("\"pos\":");
+        if (f < 0 || p < 0) {
+            return position;
+        }
+        String file = v.substring(f + 8, v.indexOf('"', f + 8));
+        int end = p + 6;
+        while (end < v.length() && Character.isDigit(v.charAt(end))) {
+            end++;
+        }
+        return file + ":" + v.substring(p + 6, end);
+    }
+
+    Properties engineProperties() {
+        String region = props.regionName();
+        Properties p = new Properties();
+        p.setProperty("name", "capture-" + region);
+        p.setProperty(
+                "connector.class",
+                props.connector().equals("mysql")
+                        ? "io.debezium.connector.mysql.MySqlConnector"
+                        : "io.debezium.connector.mariadb.MariaDbConnector");
+        p.setProperty("database.hostname", props.databaseHost());
+        p.setProperty("database.port", Integer.toString(props.databasePort()));
+        p.setProperty("database.user", props.cdcUser());
+        p.setProperty("database.password", props.cdcPassword());
+        // unique among the server ids of all regions' database servers (1..15)
+        p.setProperty("database.server.id", Integer.toString(10_000 + props.regionId()));
+        p.setProperty("database.ssl.mode", "disable");
+        p.setProperty("topic.prefix", "capture-" + region);
+        p.setProperty("database.include.list", String.join(",", props.schemas()));
+        p.setProperty("snapshot.mode", "initial");
+        p.setProperty("snapshot.locking.mode", "none");
+        p.setProperty("include.schema.changes", "false");
+        p.setProperty("decimal.handling.mode", "string");
+        p.setProperty("binary.handling.mode", "base64");
+        p.setProperty("time.precision.mode", "connect");
+        p.setProperty(
+                "poll.interval.ms", Long.toString(props.capture().pollInterval().toMillis()));
+        p.setProperty("max.batch.size", "4096");
+        p.setProperty("max.queue.size", "16384");
+        p.setProperty("key.converter.schemas.enable", "false");
+        p.setProperty("value.converter.schemas.enable", "false");
+        p.setProperty("errors.max.retries", "-1");
+        p.setProperty(
+                "offset.flush.interval.ms",
+                Long.toString(props.capture().offsetFlushInterval().toMillis()));
+        p.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");
+        p.setProperty("offset.storage.jdbc.connection.url", syncJdbcUrl);
+        p.setProperty("offset.storage.jdbc.connection.user", syncUser);
+        p.setProperty("offset.storage.jdbc.connection.password", syncPassword);
+        p.setProperty("offset.storage.jdbc.table.name", "debezium_offsets");
+        p.setProperty("schema.history.internal", "io.debezium.storage.jdbc.history.JdbcSchemaHistory");
+        p.setProperty("schema.history.internal.jdbc.connection.url", syncJdbcUrl);
+        p.setProperty("schema.history.internal.jdbc.connection.user", syncUser);
+        p.setProperty("schema.history.internal.jdbc.connection.password", syncPassword);
+        p.setProperty("schema.history.internal.jdbc.table.name", "debezium_schema_history");
+        p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
+        return p;
+    }
+
+    @Override
+    public void close() {
+        closing = true;
+        DebeziumEngine<ChangeEvent<String, String>> e = engine;
+        if (e != null) {
+            try {
+                e.close();
+            } catch (java.io.IOException ex) {
+                log.warn("closing the capture engine of region {}: {}", props.regionName(), ex.toString());
+            }
+        }
+        executor.shutdownNow();
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException ie) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(10));
+        state.set(State.STOPPED);
+    }
+}
