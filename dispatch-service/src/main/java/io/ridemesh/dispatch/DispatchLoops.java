@@ -1,0 +1,128 @@
+package io.ridemesh.dispatch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.dispatch.matching.application.MatchWindow;
+import io.ridemesh.dispatch.matching.application.WindowReport;
+import io.ridemesh.dispatch.offer.application.ExpireOffers;
+import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * Runs the periodic work of this process: one matching window per unit every {@code dispatch.matching.window}, the
+ * offer expiry sweep (re-dispatching expired offers' rides) and the stale-driver sweep. Each loop has its own thread,
+ * so a slow order-service call in a window never delays expiries; a failing iteration is logged and counted
+ * ({@code dispatch.loop.failures}) and the loop goes on. Fixed delay, not fixed rate: a window that overruns is not
+ * followed by a burst.
+ *
+ * <p>Several processes of a region may run these loops at once: every step they take is atomic in Redis.
+ * Thread-safe.
+ */
+final class DispatchLoops implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchLoops.class);
+
+    private final ServiceUnits units;
+    private final MatchWindow matchWindow;
+    private final ExpireOffers expireOffers;
+    private final SweepStaleDrivers sweepStaleDrivers;
+    private final DispatchProperties properties;
+    private final MeterRegistry meters;
+    private @Nullable ScheduledExecutorService executor;
+
+    DispatchLoops(
+            ServiceUnits units,
+            MatchWindow matchWindow,
+            ExpireOffers expireOffers,
+            SweepStaleDrivers sweepStaleDrivers,
+            DispatchProperties properties,
+            MeterRegistry meters) {
+        this.units = Objects.requireNonNull(units, "units");
+        this.matchWindow = Objects.requireNonNull(matchWindow, "matchWindow");
+        this.expireOffers = Objects.requireNonNull(expireOffers, "expireOffers");
+        this.sweepStaleDrivers = Objects.requireNonNull(sweepStaleDrivers, "sweepStaleDrivers");
+        this.properties = Objects.requireNonNull(properties, "properties");
+        this.meters = Objects.requireNonNull(meters, "meters");
+    }
+
+    @Override
+    public synchronized void start() {
+        if (executor != null || !properties.schedulingEnabled()) {
+            return;
+        }
+        ScheduledExecutorService ex = Executors.newScheduledThreadPool(3, r -> {
+            Thread t = new Thread(r, "dispatch-loop");
+            t.setDaemon(true);
+            return t;
+        });
+        every(ex, "matching", properties.matching().window(), this::matchAllUnits);
+        every(ex, "offer-expiry", properties.offers().sweepInterval(), () -> {
+            int n = expireOffers.expireDue();
+            if (n > 0) {
+                meters.counter("dispatch.offers.expired").increment(n);
+            }
+        });
+        every(ex, "stale-sweep", properties.supply().sweepInterval(), () -> {
+            int n = sweepStaleDrivers.sweep();
+            if (n > 0) {
+                meters.counter("dispatch.drivers.swept").increment(n);
+            }
+        });
+        executor = ex;
+    }
+
+    private void matchAllUnits() {
+        for (ServiceUnit unit : units.all()) {
+            Timer.Sample sample = Timer.start(meters);
+            WindowReport r = matchWindow.run(unit);
+            sample.stop(meters.timer("dispatch.window", "unit", unit.code()));
+            if (r.rides() > 0) {
+                meters.counter("dispatch.offers.placed", "unit", unit.code(), "solver", r.solver())
+                        .increment(r.offered());
+                meters.counter("dispatch.rides.unmatched", "unit", unit.code()).increment(r.unmatched());
+                meters.counter("dispatch.rides.no-driver", "unit", unit.code()).increment(r.gaveUp());
+                meters.counter("dispatch.offers.lost-races", "unit", unit.code())
+                        .increment(r.lostRaces());
+                log.debug("window {}", r);
+            }
+        }
+    }
+
+    private void every(ScheduledExecutorService ex, String name, Duration period, Runnable task) {
+        ex.scheduleWithFixedDelay(
+                () -> {
+                    try {
+                        task.run();
+                    } catch (RuntimeException e) {
+                        meters.counter("dispatch.loop.failures", "loop", name).increment();
+                        log.warn("{} loop iteration failed: {}", name, e.toString());
+                    }
+                },
+                period.toMillis(),
+                period.toMillis(),
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (executor != null) {
+            executor.shutdownNow();
+            executor = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return executor != null;
+    }
+}

@@ -1,0 +1,51 @@
+package io.ridemesh.dispatch;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.ridemesh.common.geo.CellIndex;
+import io.ridemesh.common.geo.H3CellIndex;
+import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.dispatch.matching.application.MatchWindow;
+import io.ridemesh.dispatch.offer.application.ExpireOffers;
+import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
+import java.time.InstantSource;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wiring shared by every feature: the clock, offer ids, the units, the H3 index and the periodic loops. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DispatchProperties.class)
+public class PlatformConfiguration {
+
+    @Bean
+    InstantSource clock() {
+        return InstantSource.system();
+    }
+
+    @Bean
+    GlobalIdGenerator ids(DispatchProperties properties, InstantSource clock) {
+        return GlobalIdGenerator.create(properties.regionId(), properties.nodeId(), clock);
+    }
+
+    @Bean
+    ServiceUnits serviceUnits() {
+        return ServiceUnits.standard();
+    }
+
+    @Bean
+    CellIndex cellIndex() {
+        return H3CellIndex.load();
+    }
+
+    @Bean
+    DispatchLoops dispatchLoops(
+            ServiceUnits units,
+            MatchWindow matchWindow,
+            ExpireOffers expireOffers,
+            SweepStaleDrivers sweepStaleDrivers,
+            DispatchProperties properties,
+            MeterRegistry meters) {
+        return new DispatchLoops(units, matchWindow, expireOffers, sweepStaleDrivers, properties, meters);
+    }
+}

@@ -1,0 +1,173 @@
+package io.ridemesh.dispatch.matching.application;
+
+import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.dispatch.matching.domain.Assignment;
+import io.ridemesh.dispatch.matching.domain.DriverCandidate;
+import io.ridemesh.dispatch.matching.domain.MatchResult;
+import io.ridemesh.dispatch.matching.domain.Matcher;
+import io.ridemesh.dispatch.matching.domain.MissOutcome;
+import io.ridemesh.dispatch.matching.domain.PendingRide;
+import io.ridemesh.dispatch.matching.domain.PendingRides;
+import io.ridemesh.dispatch.matching.domain.RideRequest;
+import io.ridemesh.dispatch.offer.domain.AssignOutcome;
+import io.ridemesh.dispatch.offer.domain.Offer;
+import io.ridemesh.dispatch.offer.domain.OfferStatus;
+import io.ridemesh.dispatch.offer.domain.Offers;
+import io.ridemesh.dispatch.offer.domain.PlaceOutcome;
+import io.ridemesh.dispatch.offer.domain.RideAssignments;
+import io.ridemesh.dispatch.supply.domain.AvailableDriver;
+import io.ridemesh.dispatch.supply.domain.DriverId;
+import io.ridemesh.dispatch.supply.domain.DriverSupply;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Use case: one batching window of one unit. Takes the unit's oldest queued rides, finds the nearest fresh available
+ * drivers of each by GEOSEARCH, lets the {@link Matcher} pair them optimally, and places an offer per pair. Rides
+ * without a feasible driver count a missed window; at {@code maxWindows} order-service is told there is no driver.
+ *
+ * <p>Several matchers may run the same unit at once (threads or processes): the offer store's driver lock and ride
+ * lock let exactly one of two competing placements win; the loser's ride stays queued for the next window. Thread-safe.
+ */
+public final class MatchWindow {
+
+    private static final Logger log = LoggerFactory.getLogger(MatchWindow.class);
+
+    private final PendingRides pending;
+    private final DriverSupply supply;
+    private final Offers offers;
+    private final RideAssignments orders;
+    private final Matcher matcher;
+    private final GlobalIdGenerator ids;
+    private final MatchingSettings settings;
+    private final InstantSource clock;
+
+    public MatchWindow(
+            PendingRides pending,
+            DriverSupply supply,
+            Offers offers,
+            RideAssignments orders,
+            Matcher matcher,
+            GlobalIdGenerator ids,
+            MatchingSettings settings,
+            InstantSource clock) {
+        this.pending = Objects.requireNonNull(pending, "pending");
+        this.supply = Objects.requireNonNull(supply, "supply");
+        this.offers = Objects.requireNonNull(offers, "offers");
+        this.orders = Objects.requireNonNull(orders, "orders");
+        this.matcher = Objects.requireNonNull(matcher, "matcher");
+        this.ids = Objects.requireNonNull(ids, "ids");
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Runs one window for {@code unit}. */
+    public WindowReport run(ServiceUnit unit) {
+        List<PendingRide> rides = pending.oldest(unit.code(), settings.maxRidesPerWindow());
+        if (rides.isEmpty()) {
+            return WindowReport.empty(unit.code());
+        }
+        Instant now = clock.instant();
+        Instant seenSince = now.minus(settings.staleAfter());
+        Map<DriverId, DriverCandidate> candidates = new LinkedHashMap<>();
+        Map<Long, Set<DriverId>> excluded = new HashMap<>();
+        for (PendingRide ride : rides) {
+            excluded.put(ride.request().rideId(), ride.excluded());
+            for (AvailableDriver d : supply.nearby(
+                    unit,
+                    ride.request().pickup(),
+                    settings.searchRadiusMetres(),
+                    settings.candidatesPerRide(),
+                    seenSince)) {
+                candidates.putIfAbsent(d.id(), new DriverCandidate(d.id(), d.location(), d.seats()));
+            }
+        }
+        List<RideRequest> requests = rides.stream().map(PendingRide::request).toList();
+        MatchResult result = matcher.match(
+                requests, List.copyOf(candidates.values()), (r, d) -> !excluded.getOrDefault(r.rideId(), Set.of())
+                        .contains(d.id()));
+        int offered = 0;
+        int lost = 0;
+        long eta = 0;
+        List<Assignment> byEta = result.assignments().stream()
+                .sorted(Comparator.comparingLong(Assignment::pickupEtaSeconds))
+                .toList();
+        for (Assignment a : byEta) {
+            Offer offer = offerFor(unit, a, now);
+            PlaceOutcome placed = offers.place(offer, settings.offerTimeout(), seenSince);
+            if (placed == PlaceOutcome.PLACED) {
+                offered++;
+                eta += a.pickupEtaSeconds();
+            } else {
+                lost++;
+                log.debug(
+                        "offer of ride {} to driver {} not placed: {}",
+                        a.request().rideId(),
+                        a.driver().id(),
+                        placed);
+            }
+        }
+        int gaveUp = 0;
+        for (RideRequest r : result.unmatched()) {
+            if (pending.missedWindow(r.rideId(), unit.code(), settings.maxWindows()) == MissOutcome.GIVE_UP
+                    && reportNoDriver(unit, r)) {
+                gaveUp++;
+            }
+        }
+        return new WindowReport(
+                unit.code(),
+                rides.size(),
+                candidates.size(),
+                offered,
+                lost,
+                result.unmatched().size(),
+                gaveUp,
+                result.solver(),
+                eta);
+    }
+
+    private Offer offerFor(ServiceUnit unit, Assignment a, Instant now) {
+        RideRequest r = a.request();
+        return new Offer(
+                ids.nextId(unit.id()),
+                r.rideId(),
+                a.driver().id(),
+                unit.code(),
+                r.pickup(),
+                r.dropoff(),
+                r.seats(),
+                a.pickupEtaSeconds(),
+                now,
+                now.plus(settings.offerTimeout()),
+                OfferStatus.PENDING);
+    }
+
+    /** @return whether order-service took the report (or the ride had ended anyway) */
+    private boolean reportNoDriver(ServiceUnit unit, RideRequest r) {
+        AssignOutcome outcome = orders.noDriver(r.rideId());
+        if (outcome instanceof AssignOutcome.Unreachable u) {
+            // keep the ride queued at the limit: the next window reports again
+            log.warn(
+                    "ride {}: no driver after {} windows, but order-service is unreachable ({}); retrying",
+                    r.rideId(),
+                    settings.maxWindows(),
+                    u.reason());
+            pending.requeue(r.rideId(), unit.code(), Optional.empty(), false);
+            return false;
+        }
+        log.info("ride {}: no driver after {} windows, reported ({})", r.rideId(), settings.maxWindows(), outcome);
+        pending.withdraw(r.rideId(), unit.code());
+        return true;
+    }
+}

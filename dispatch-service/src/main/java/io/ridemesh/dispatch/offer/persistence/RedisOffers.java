@@ -1,0 +1,193 @@
+package io.ridemesh.dispatch.offer.persistence;
+
+import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.dispatch.offer.domain.BeginAccept;
+import io.ridemesh.dispatch.offer.domain.LockStats;
+import io.ridemesh.dispatch.offer.domain.Offer;
+import io.ridemesh.dispatch.offer.domain.OfferStatus;
+import io.ridemesh.dispatch.offer.domain.Offers;
+import io.ridemesh.dispatch.offer.domain.PlaceOutcome;
+import io.ridemesh.dispatch.offer.domain.Settlement;
+import io.ridemesh.dispatch.redis.LuaScripts;
+import io.ridemesh.dispatch.redis.RedisKeys;
+import io.ridemesh.dispatch.supply.domain.DriverId;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.ZSetOperations;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * {@link Offers} in the region's Redis; every state change is one Lua script ({@code place.lua},
+ * {@code begin-accept.lua}, {@code abort-accept.lua}, {@code settle.lua}), so the offer, the driver lock
+ * ({@code SET driver-lock:{id} {offerId} NX PX {offerTimeout}}), the ride lock, the driver's status, the supply index
+ * and the pending queue change together. Thread-safe: stateless apart from the thread-safe template.
+ */
+public final class RedisOffers implements Offers {
+
+    private static final RedisScript<String> PLACE = LuaScripts.text("place");
+    private static final RedisScript<String> BEGIN_ACCEPT = LuaScripts.text("begin-accept");
+    private static final RedisScript<Long> ABORT_ACCEPT = LuaScripts.number("abort-accept");
+    private static final RedisScript<List<Object>> SETTLE = LuaScripts.list("settle");
+
+    private final StringRedisTemplate redis;
+    private final Duration retention;
+
+    /**
+     * @param retention how long an offer hash is kept after it is made, for status queries and retried accepts;
+     *     longer than offer timeout plus accept window
+     */
+    public RedisOffers(StringRedisTemplate redis, Duration retention) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.retention = Objects.requireNonNull(retention, "retention");
+    }
+
+    @Override
+    public PlaceOutcome place(Offer offer, Duration lockTtl, Instant seenSince) {
+        String result = String.valueOf(redis.execute(
+                PLACE,
+                List.of(),
+                Long.toString(offer.offerId()),
+                Long.toString(offer.rideId()),
+                offer.driverId().value(),
+                offer.unitCode(),
+                Double.toString(offer.pickup().lat()),
+                Double.toString(offer.pickup().lon()),
+                Double.toString(offer.dropoff().lat()),
+                Double.toString(offer.dropoff().lon()),
+                Integer.toString(offer.seats()),
+                Long.toString(offer.pickupEtaSeconds()),
+                Long.toString(offer.createdAt().toEpochMilli()),
+                Long.toString(offer.expiresAt().toEpochMilli()),
+                Long.toString(lockTtl.toMillis()),
+                Long.toString(seenSince.toEpochMilli()),
+                Long.toString(retention.toMillis())));
+        return PlaceOutcome.valueOf(result.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public Optional<Offer> find(long offerId) {
+        Map<Object, Object> h = redis.opsForHash().entries(RedisKeys.offer(offerId));
+        if (h.isEmpty() || h.get("status") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new Offer(
+                offerId,
+                Long.parseLong(field(h, "ride")),
+                new DriverId(field(h, "driver")),
+                field(h, "unit"),
+                new GeoPoint(Double.parseDouble(field(h, "plat")), Double.parseDouble(field(h, "plon"))),
+                new GeoPoint(Double.parseDouble(field(h, "dlat")), Double.parseDouble(field(h, "dlon"))),
+                Integer.parseInt(field(h, "seats")),
+                Long.parseLong(field(h, "eta")),
+                Instant.ofEpochMilli(Long.parseLong(field(h, "created"))),
+                Instant.ofEpochMilli(Long.parseLong(field(h, "expires"))),
+                OfferStatus.ofCode(field(h, "status"))
+                        .orElseThrow(() -> new IllegalStateException(
+                                "offer " + offerId + " has unknown status '" + h.get("status") + "'"))));
+    }
+
+    @Override
+    public Optional<Offer> heldBy(DriverId driver) {
+        Object offerId = redis.opsForHash().get(RedisKeys.driver(driver.value()), "offer");
+        if (offerId == null) {
+            return Optional.empty();
+        }
+        return find(Long.parseLong(offerId.toString())).filter(o -> o.status().open());
+    }
+
+    @Override
+    public BeginAccept beginAccept(long offerId, DriverId driver, Instant now, Duration acceptWindow) {
+        String result = String.valueOf(redis.execute(
+                BEGIN_ACCEPT,
+                List.of(),
+                Long.toString(offerId),
+                driver.value(),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(acceptWindow.toMillis())));
+        return BeginAccept.valueOf(result.toUpperCase(Locale.ROOT));
+    }
+
+    @Override
+    public boolean abortAccept(long offerId) {
+        Long was = redis.execute(ABORT_ACCEPT, List.of(), Long.toString(offerId));
+        return was != null && was == 1L;
+    }
+
+    @Override
+    public Settlement settle(long offerId, Set<OfferStatus> from, OfferStatus to, Instant now, Instant seenSince) {
+        List<Object> r = redis.execute(
+                SETTLE,
+                List.of(),
+                Long.toString(offerId),
+                from.stream().map(OfferStatus::code).sorted().collect(Collectors.joining(",")),
+                to.code(),
+                Long.toString(now.toEpochMilli()),
+                Long.toString(seenSince.toEpochMilli()));
+        if (r == null || r.isEmpty()) {
+            throw new IllegalStateException("settle.lua returned nothing for offer " + offerId);
+        }
+        switch (text(r.get(0))) {
+            case "missing":
+                return new Settlement.Missing();
+            case "unchanged":
+                return new Settlement.Unchanged(status(text(r.get(1))));
+            default:
+                return new Settlement.Settled(
+                        status(text(r.get(1))),
+                        Long.parseLong(text(r.get(2))),
+                        new DriverId(text(r.get(3))),
+                        text(r.get(4)));
+        }
+    }
+
+    @Override
+    public List<Long> due(Instant now, int limit) {
+        Set<String> ids = redis.opsForZSet().rangeByScore(RedisKeys.offerDeadlines(), 0, now.toEpochMilli(), 0, limit);
+        List<Long> due = new ArrayList<>();
+        if (ids != null) {
+            ids.forEach(id -> due.add(Long.parseLong(id)));
+        }
+        return due;
+    }
+
+    @Override
+    public LockStats lockStats(Instant now) {
+        Long holders = redis.opsForZSet().zCard(RedisKeys.driverLocks());
+        Set<ZSetOperations.TypedTuple<String>> oldest =
+                redis.opsForZSet().rangeWithScores(RedisKeys.driverLocks(), 0, 0);
+        Duration age = Duration.ZERO;
+        if (oldest != null && !oldest.isEmpty()) {
+            Double score = oldest.iterator().next().getScore();
+            if (score != null) {
+                age = Duration.ofMillis(Math.max(0, now.toEpochMilli() - score.longValue()));
+            }
+        }
+        return new LockStats(holders == null ? 0 : holders, age);
+    }
+
+    private static OfferStatus status(String code) {
+        return OfferStatus.ofCode(code).orElseThrow(() -> new IllegalStateException("unknown offer status " + code));
+    }
+
+    private static String field(Map<Object, Object> h, String name) {
+        Object v = h.get(name);
+        if (v == null) {
+            throw new IllegalStateException("offer hash lacks field " + name);
+        }
+        return v.toString();
+    }
+
+    private static String text(Object o) {
+        return o instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(o);
+    }
+}

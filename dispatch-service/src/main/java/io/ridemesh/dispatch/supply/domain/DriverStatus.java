@@ -1,0 +1,37 @@
+package io.ridemesh.dispatch.supply.domain;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Where a driver stands for dispatch. Only {@link #AVAILABLE} drivers are in the matching index and counted in the
+ * per-cell supply that pricing reads.
+ *
+ * <pre>
+ * OFFLINE --online--> AVAILABLE --offer placed--> OFFERED --accepted--> ON_TRIP --trip ended--> AVAILABLE
+ *                     AVAILABLE <--declined / expired / void-- OFFERED
+ * AVAILABLE --offline--> OFFLINE
+ * </pre>
+ */
+public enum DriverStatus {
+    AVAILABLE("available"),
+    OFFERED("offered"),
+    ON_TRIP("on_trip"),
+    OFFLINE("offline");
+
+    private final String code;
+
+    DriverStatus(String code) {
+        this.code = code;
+    }
+
+    /** The value stored in Redis ({@code driver:{id}} field {@code status}) and shown in the API. */
+    public String code() {
+        return code;
+    }
+
+    /** The status stored as {@code code}, if it is one. */
+    public static Optional<DriverStatus> ofCode(String code) {
+        return Arrays.stream(values()).filter(s -> s.code.equals(code)).findFirst();
+    }
+}

@@ -1,0 +1,58 @@
+package io.ridemesh.dispatch.supply.domain;
+
+import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.dispatch.geo.ServiceUnit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port: the region's index of drivers. Invariant kept by every method, atomically: a driver is in a unit's index of
+ * available drivers (and counted once in that unit's per-cell counts, under the cell of its last fix) if and only if
+ * its status is {@link DriverStatus#AVAILABLE}, its last fix lies in that unit and it has not been swept as stale.
+ * Implementations are thread-safe and safe across processes sharing the store.
+ */
+public interface DriverSupply {
+
+    /**
+     * Puts a driver online at a place. A driver who holds an offer or is on a trip keeps that status (an app restart
+     * re-sends online); everyone else becomes {@link DriverStatus#AVAILABLE}.
+     *
+     * @param seats free passenger seats, {@code >= 1}
+     * @param ttl how long the driver's state outlives its last write
+     * @return the resulting status
+     */
+    DriverStatus goOnline(DriverId id, int seats, DriverPlacement placement, Duration ttl);
+
+    /** Takes an available driver offline; see {@link OfflineOutcome} for the other cases. */
+    OfflineOutcome goOffline(DriverId id, Duration ttl);
+
+    /** Records a location fix, moving an available driver in the index. */
+    LocationOutcome locate(DriverId id, DriverPlacement placement, Duration ttl);
+
+    /**
+     * Available drivers of {@code unit} within {@code radiusMetres} of {@code centre}, nearest first, at most
+     * {@code limit}, leaving out drivers last seen before {@code seenSince} (stale, even if not swept yet).
+     */
+    List<AvailableDriver> nearby(ServiceUnit unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince);
+
+    /**
+     * Removes from {@code unit}'s index (and cell counts) at most {@code limit} drivers last seen before
+     * {@code seenBefore}. Their status stays available: the next fix puts them back.
+     *
+     * @return how many were removed
+     */
+    int sweepStale(ServiceUnit unit, Instant seenBefore, int limit);
+
+    /**
+     * Frees a driver whose trip ended: {@link DriverStatus#ON_TRIP} becomes {@link DriverStatus#AVAILABLE}, back in
+     * the index if its last fix is not older than {@code seenSince}.
+     *
+     * @return whether the driver was on a trip
+     */
+    boolean endTrip(DriverId id, Instant seenSince);
+
+    /** The stored state, if any. */
+    Optional<DriverState> find(DriverId id);
+}

@@ -1,0 +1,39 @@
+package io.ridemesh.dispatch.supply.web;
+
+import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.dispatch.supply.domain.LocationFix;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.Instant;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * One location fix: body of {@code POST /v1/drivers/me/location}, and an element of a batch.
+ *
+ * @param lat latitude, degrees
+ * @param lon longitude, degrees
+ * @param ts the device's measurement time, epoch milliseconds
+ */
+record LocationBody(
+        @NotNull(message = "is required")
+                @DecimalMin(value = "-90", message = "must be >= -90")
+                @DecimalMax(value = "90", message = "must be <= 90")
+                @Nullable
+                Double lat,
+        @NotNull(message = "is required")
+                @DecimalMin(value = "-180", message = "must be >= -180")
+                @DecimalMax(value = "180", message = "must be <= 180")
+                @Nullable
+                Double lon,
+        @NotNull(message = "is required") @Positive(message = "must be > 0 (epoch ms)") @Nullable Long ts) {
+
+    /** Only after validation. */
+    LocationFix toFix() {
+        return new LocationFix(
+                new GeoPoint(Objects.requireNonNull(lat), Objects.requireNonNull(lon)),
+                Instant.ofEpochMilli(Objects.requireNonNull(ts)));
+    }
+}

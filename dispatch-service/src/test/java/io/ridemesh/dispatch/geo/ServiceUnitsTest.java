@@ -1,0 +1,55 @@
+package io.ridemesh.dispatch.geo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.common.geo.H3CellIndex;
+import io.ridemesh.dispatch.matching.domain.Product;
+import io.ridemesh.dispatch.matching.domain.RideRequest;
+import io.ridemesh.dispatch.supply.domain.DriverId;
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class ServiceUnitsTest {
+
+    private final ServiceUnits units = ServiceUnits.standard();
+
+    @Test
+    void findsTheUnitOfAPoint() {
+        assertThat(units.at(new GeoPoint(40.758, -73.9855)))
+                .map(ServiceUnit::code)
+                .hasValue("nyc");
+        assertThat(units.at(new GeoPoint(41.8781, -87.6298)))
+                .map(ServiceUnit::code)
+                .hasValue("chicago");
+        assertThat(units.at(new GeoPoint(51.5, -0.12))).isEmpty();
+        assertThat(units.at(new GeoPoint(40.45, -74.3)))
+                .as("edges are inside")
+                .map(ServiceUnit::code)
+                .hasValue("nyc");
+        assertThat(units.byId(2)).map(ServiceUnit::code).hasValue("chicago");
+    }
+
+    @Test
+    void namesTheSameCellsAsPricing() {
+        // pricing-service reads supply:{unit}:cells at H3 resolution 8: the address format must match
+        assertThat(H3CellIndex.load().cellAt(new GeoPoint(40.758, -73.9855), 8)).matches("882a1[0-9a-f]{10}");
+    }
+
+    @Test
+    void rejectsBadValuesSayingWhatCame() {
+        assertThatThrownBy(() -> new GeoPoint(91, 0)).hasMessage("lat must be within [-90, 90], but was 91.0");
+        assertThatThrownBy(() -> new GeoPoint(0, Double.NaN)).hasMessage("lon must be within [-180, 180], but was NaN");
+        assertThatThrownBy(() ->
+                        new RideRequest(-3, 1, new GeoPoint(0, 0), new GeoPoint(0, 0), Product.SOLO, 1, Instant.EPOCH))
+                .hasMessage("rideId must be > 0, but was -3");
+        assertThatThrownBy(() ->
+                        new RideRequest(1, 1, new GeoPoint(0, 0), new GeoPoint(0, 0), Product.SOLO, 0, Instant.EPOCH))
+                .hasMessage("seats must be >= 1, but was 0");
+        assertThatThrownBy(() -> new DriverId("")).hasMessage("driverId must be 1..64 characters, but was 0");
+        assertThatThrownBy(() -> new DriverId("a b")).hasMessageContaining("whitespace");
+        assertThatThrownBy(() -> new ServiceUnit(0, "x", new BoundingBox(0, 1, 0, 1)))
+                .hasMessage("id must be in 1..63, but was 0");
+    }
+}

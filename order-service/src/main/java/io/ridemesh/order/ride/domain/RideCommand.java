@@ -1,0 +1,30 @@
+package io.ridemesh.order.ride.domain;
+
+import java.util.Locale;
+
+/** The state-changing commands on a ride, named in {@link IllegalRideTransition} messages. */
+public enum RideCommand {
+    /** dispatch-service assigns a driver. */
+    ASSIGN,
+    /** A driver accepts a requested ride. */
+    ACCEPT,
+    /** The assigned driver is at the pickup. */
+    ARRIVE,
+    /** The rider is on board. */
+    START,
+    /** The rider was dropped off. */
+    COMPLETE,
+    /** The rider cancels. */
+    CANCEL_BY_RIDER,
+    /** The assigned driver gives the ride up; it goes back to REQUESTED. */
+    RELEASE,
+    /** The driver waited at the pickup, the rider did not come. */
+    REPORT_RIDER_NO_SHOW,
+    /** dispatch-service found no driver. */
+    REPORT_NO_DRIVER;
+
+    /** Lower-case words, e.g. {@code cancel by rider}. */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT).replace('_', ' ');
+    }
+}

@@ -1,0 +1,54 @@
+package io.ridemesh.order.ride.domain;
+
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The stored rides of this region (a port). Reads ignore tombstoned rows ({@code deleted = 1}). Every write maintains
+ * the replicated-row contract (ARCHITECTURE.md section 2): an insert stores version 1 with a fresh HLC timestamp and
+ * this region as origin; an update is a compare-and-set on the revision the ride was read at. Callers run writes in a
+ * transaction together with the ride's outbox event.
+ *
+ * <p>Implementations are thread-safe.
+ */
+public interface Rides {
+
+    /** The ride with this id, unless absent or tombstoned. */
+    Optional<Ride> find(RideId id);
+
+    /** The ride that {@code riderId} created with {@code key}, unless absent or tombstoned. */
+    Optional<Ride> findByIdempotencyKey(RiderId riderId, IdempotencyKey key);
+
+    /**
+     * Rides matching {@code filter}, newest request first.
+     *
+     * @param limit most rides returned, {@code >= 1}
+     */
+    List<Ride> list(Filter filter, int limit);
+
+    /**
+     * Stores a new ride (its revision must be {@link Revision#NEW}).
+     *
+     * @return the ride at its stored revision (version 1)
+     * @throws RideAlreadyRequested if the rider already has a ride with the same idempotency key
+     */
+    Ride insert(Ride ride);
+
+    /**
+     * Writes a changed ride if the stored row is still at {@code changed.revision()}.
+     *
+     * @return the ride at its new stored revision
+     * @throws StaleWrite if the row changed meanwhile (or is gone); nothing was written
+     */
+    Ride update(Ride changed);
+
+    /**
+     * Which rides to list; {@code null} fields do not filter.
+     *
+     * @param riderId only this rider's rides
+     * @param driverId only rides this driver holds or held
+     * @param status only rides in this status
+     */
+    record Filter(@Nullable RiderId riderId, @Nullable DriverId driverId, @Nullable RideStatus status) {}
+}

@@ -1,0 +1,5 @@
+/** The ride feature; its configuration wires the domain objects explicitly. */
+@NullMarked
+package io.ridemesh.order.ride;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,72 @@
+package io.ridemesh.order;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** Settings fail fast with a message naming the property. */
+class OrderPropertiesTest {
+
+    private static final String KEY = "ab".repeat(32);
+
+    private static OrderProperties properties(int regionId, String jwtSecret, String quoteSecret) {
+        return new OrderProperties(
+                regionId,
+                "a",
+                0,
+                jwtSecret,
+                quoteSecret,
+                new OrderProperties.Hlc(Duration.ofMillis(500), "order-service"),
+                new OrderProperties.Cancellation(Duration.ofMinutes(2), Duration.ofMinutes(5), 500, Map.of()),
+                new OrderProperties.Repricing(25, 200),
+                new OrderProperties.Seats(4, 2),
+                DataSize.ofKilobytes(16),
+                100);
+    }
+
+    @Test
+    void acceptsAValidConfigurationAndMasksSecrets() {
+        OrderProperties properties = properties(1, KEY, KEY);
+
+        assertThat(properties.jwtKey()).hasSize(32);
+        assertThat(properties.hlcNodeKey()).isEqualTo("order-service/node-0");
+        assertThat(properties.toString()).doesNotContain(KEY).contains("jwtSecret=***");
+    }
+
+    @Test
+    void rejectsKeysShorterThan32Bytes() {
+        assertThatThrownBy(() -> properties(1, "ab".repeat(24), KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(
+                        "order.jwt-secret must be >= 32 bytes (HMAC-SHA256, RFC 7518 section 3.2), but was 24 bytes");
+    }
+
+    @Test
+    void rejectsKeysThatAreNotHexWithoutShowingThem() {
+        assertThatThrownBy(() -> properties(1, KEY, "zz".repeat(32)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("order.quote-secret must be hex digits")
+                .hasMessageNotContaining("zz");
+    }
+
+    @Test
+    void rejectsRegionIdsOutsideTheIdLayout() {
+        assertThatThrownBy(() -> properties(16, KEY, KEY)).hasMessage("order.region-id must be in 1..15, but was 16");
+        assertThatThrownBy(() -> properties(0, KEY, KEY)).hasMessage("order.region-id must be in 1..15, but was 0");
+    }
+
+    @Test
+    void rejectsBadPolicies() {
+        assertThatThrownBy(() -> new OrderProperties.Repricing(25, 50))
+                .hasMessage("order.repricing.max-factor-percent must be >= 100, but was 50");
+        assertThatThrownBy(() -> new OrderProperties.Seats(0, 2))
+                .hasMessage("order.seats.solo-max must be >= 1, but was 0");
+        assertThatThrownBy(() -> new OrderProperties.Cancellation(
+                        Duration.ofMinutes(2), Duration.ofMinutes(5), 500, Map.of(64, 100L)))
+                .hasMessageContaining("unit ids 1..63");
+    }
+}

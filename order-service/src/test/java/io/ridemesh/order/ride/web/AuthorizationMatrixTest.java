@@ -1,0 +1,378 @@
+package io.ridemesh.order.ride.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.ridemesh.order.support.OrderServiceTest;
+import io.ridemesh.order.support.Tokens;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+/**
+ * Who may do what: every route x every kind of caller. 401 without a valid token, 403 for a role the route does not
+ * serve, 404 for a ride the caller may not see, 2xx when allowed.
+ */
+class AuthorizationMatrixTest extends OrderServiceTest {
+
+    enum Caller {
+        NONE,
+        OWNER,
+        OTHER_RIDER,
+        DRIVER,
+        OTHER_DRIVER,
+        OPERATOR,
+        SERVICE,
+        FORGED
+    }
+
+    /** The state the ride is put in before the call. */
+    enum Setup {
+        NO_RIDE,
+        REQUESTED,
+        ASSIGNED,
+        ARRIVED,
+        ARRIVED_AND_WAITED,
+        IN_PROGRESS
+    }
+
+    /** The people of one case. */
+    record Cast(String owner, String driver) {
+
+        @Nullable
+        String token(Caller caller) {
+            return switch (caller) {
+                case NONE -> null;
+                case OWNER -> Tokens.rider(owner);
+                case OTHER_RIDER -> Tokens.rider(owner + "-other");
+                case DRIVER -> Tokens.driver(driver);
+                case OTHER_DRIVER -> Tokens.driver(driver + "-other");
+                case OPERATOR -> Tokens.operator("operator-1");
+                case SERVICE -> Tokens.service("dispatch-service");
+                case FORGED -> Tokens.sign(
+                        new JWTClaimsSet.Builder()
+                                .subject(owner)
+                                .claim("role", "operator")
+                                .build(),
+                        "11".repeat(32));
+            };
+        }
+    }
+
+    record Route(
+            String name,
+            Setup setup,
+            BiFunction<OrderServiceTest, String, MockHttpServletRequestBuilder> call,
+            Map<Caller, Integer> expected) {}
+
+    private static final List<Route> ROUTES = new ArrayList<>();
+
+    static {
+        route(
+                "POST /v1/rides",
+                Setup.NO_RIDE,
+                (t, id) -> post("/v1/rides")
+                        .header("Idempotency-Key", key())
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content(body(
+                                io.ridemesh.order.support.Quotes.nyc(((AuthorizationMatrixTest) t).clock.instant()))),
+                401,
+                201,
+                201,
+                403,
+                403,
+                403,
+                403,
+                401);
+        route(
+                "GET /v1/rides/{id} (assigned)",
+                Setup.ASSIGNED,
+                (t, id) -> get("/v1/rides/" + id),
+                401,
+                200,
+                404,
+                200,
+                404,
+                200,
+                200,
+                401);
+        route(
+                "GET /v1/rides/{id} (requested)",
+                Setup.REQUESTED,
+                (t, id) -> get("/v1/rides/" + id),
+                401,
+                200,
+                404,
+                200,
+                200,
+                200,
+                200,
+                401);
+        route("GET /v1/rides", Setup.ASSIGNED, (t, id) -> get("/v1/rides"), 401, 200, 200, 200, 200, 200, 200, 401);
+        route(
+                "POST /v1/rides/{id}/cancel",
+                Setup.ASSIGNED,
+                (t, id) -> post("/v1/rides/" + id + "/cancel"),
+                401,
+                200,
+                404,
+                200,
+                404,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/accept",
+                Setup.REQUESTED,
+                (t, id) -> post("/v1/rides/" + id + "/accept"),
+                401,
+                403,
+                403,
+                200,
+                200,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/arrive",
+                Setup.ASSIGNED,
+                (t, id) -> post("/v1/rides/" + id + "/arrive"),
+                401,
+                403,
+                403,
+                200,
+                404,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/start",
+                Setup.ARRIVED,
+                (t, id) -> post("/v1/rides/" + id + "/start"),
+                401,
+                403,
+                403,
+                200,
+                404,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/complete",
+                Setup.IN_PROGRESS,
+                (t, id) -> post("/v1/rides/" + id + "/complete")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"actualDistanceMetres\":7000,\"actualDurationSeconds\":1500}"),
+                401,
+                403,
+                403,
+                200,
+                404,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/rider-no-show",
+                Setup.ARRIVED_AND_WAITED,
+                (t, id) -> post("/v1/rides/" + id + "/rider-no-show"),
+                401,
+                403,
+                403,
+                200,
+                404,
+                403,
+                403,
+                401);
+        route(
+                "POST /v1/rides/{id}/assign",
+                Setup.REQUESTED,
+                (t, id) -> post("/v1/rides/" + id + "/assign")
+                        .contentType(MediaType.APPLICATION_JSON)
+                        .content("{\"driverId\":\"drv-7\"}"),
+                401,
+                403,
+                403,
+                403,
+                403,
+                403,
+                200,
+                401);
+        route(
+                "POST /v1/rides/{id}/no-driver",
+                Setup.REQUESTED,
+                (t, id) -> post("/v1/rides/" + id + "/no-driver"),
+                401,
+                403,
+                403,
+                403,
+                403,
+                403,
+                200,
+                401);
+        route(
+                "GET /actuator/health",
+                Setup.NO_RIDE,
+                (t, id) -> get("/actuator/health"),
+                200,
+                200,
+                200,
+                200,
+                200,
+                200,
+                200,
+                200);
+    }
+
+    private static void route(
+            String name,
+            Setup setup,
+            BiFunction<OrderServiceTest, String, MockHttpServletRequestBuilder> call,
+            int... statuses) {
+        Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
+        for (Caller caller : Caller.values()) {
+            expected.put(caller, statuses[caller.ordinal()]);
+        }
+        ROUTES.add(new Route(name, setup, call, expected));
+    }
+
+    static Stream<Arguments> routesTimesCallers() {
+        return ROUTES.stream()
+                .flatMap(route -> Stream.of(Caller.values()).map(caller -> Arguments.of(route.name(), caller, route)));
+    }
+
+    @ParameterizedTest(name = "{0} as {1}")
+    @MethodSource("routesTimesCallers")
+    void answersEachCallerAsTheMatrixSays(String name, Caller caller, Route route) throws Exception {
+        Cast cast = new Cast(user("owner"), user("driver"));
+        String rideId = prepare(route.setup(), cast);
+        MockHttpServletRequestBuilder request = route.call().apply(this, rideId);
+        String token = cast.token(caller);
+        if (token != null) {
+            request.header(HttpHeaders.AUTHORIZATION, Tokens.bearer(token));
+        }
+
+        MvcResult result = mvc.perform(request).andReturn();
+
+        int expected = route.expected().get(caller);
+        String body = result.getResponse().getContentAsString();
+        assertThat(result.getResponse().getStatus()).as(body).isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+            assertThat(JSON.readTree(body).get("status").asInt()).isEqualTo(expected);
+        }
+        if (expected == 401) {
+            assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE))
+                    .startsWith("Bearer");
+        }
+    }
+
+    static Stream<Arguments> badTokens() {
+        Instant now = Instant.now();
+        return Stream.of(
+                Arguments.of(
+                        "expired",
+                        new JWTClaimsSet.Builder()
+                                .subject("r-1")
+                                .claim("role", "rider")
+                                .expirationTime(Date.from(now.minus(Duration.ofMinutes(5))))
+                                .build()),
+                Arguments.of(
+                        "unknown role",
+                        new JWTClaimsSet.Builder()
+                                .subject("r-1")
+                                .claim("role", "admin")
+                                .build()),
+                Arguments.of(
+                        "no role", new JWTClaimsSet.Builder().subject("r-1").build()),
+                Arguments.of(
+                        "no subject",
+                        new JWTClaimsSet.Builder().claim("role", "rider").build()),
+                Arguments.of(
+                        "subject with a space",
+                        new JWTClaimsSet.Builder()
+                                .subject("r 1")
+                                .claim("role", "rider")
+                                .build()),
+                Arguments.of(
+                        "subject of 65 characters",
+                        new JWTClaimsSet.Builder()
+                                .subject("r".repeat(65))
+                                .claim("role", "rider")
+                                .build()),
+                Arguments.of(
+                        "not yet valid",
+                        new JWTClaimsSet.Builder()
+                                .subject("r-1")
+                                .claim("role", "rider")
+                                .notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))
+                                .build()));
+    }
+
+    @ParameterizedTest(name = "token {0}")
+    @MethodSource("badTokens")
+    void rejectsTokensThatAreSignedButUnacceptable(String name, JWTClaimsSet claims) throws Exception {
+        String token = Tokens.sign(claims, Tokens.JWT_SECRET_HEX);
+
+        MvcResult result = mvc.perform(get("/v1/rides").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+        assertThat(result.getResponse().getContentType()).startsWith(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        assertThat(result.getResponse().getHeader(HttpHeaders.WWW_AUTHENTICATE))
+                .startsWith("Bearer error=\"invalid_token\"");
+    }
+
+    @ParameterizedTest(name = "Authorization: {0}")
+    @MethodSource("malformedHeaders")
+    void rejectsMalformedAuthorization(String header) throws Exception {
+        MvcResult result = mvc.perform(get("/v1/rides").header(HttpHeaders.AUTHORIZATION, header))
+                .andReturn();
+
+        assertThat(result.getResponse().getStatus()).isEqualTo(401);
+    }
+
+    static Stream<String> malformedHeaders() {
+        return Stream.of("Bearer", "Bearer not.a.jwt", "Basic dXNlcjpwYXNz", "Bearer " + "x".repeat(40));
+    }
+
+    private String prepare(Setup setup, Cast cast) throws Exception {
+        if (setup == Setup.NO_RIDE) {
+            return "0";
+        }
+        String id = requestedRide(cast.owner());
+        String driver = Tokens.driver(cast.driver());
+        if (setup == Setup.REQUESTED) {
+            return id;
+        }
+        act(id, "accept", driver);
+        if (setup == Setup.ASSIGNED) {
+            return id;
+        }
+        act(id, "arrive", driver);
+        if (setup == Setup.ARRIVED) {
+            return id;
+        }
+        if (setup == Setup.ARRIVED_AND_WAITED) {
+            clock.advance(Duration.ofMinutes(6));
+            return id;
+        }
+        act(id, "start", driver);
+        return id;
+    }
+}

@@ -1,0 +1,140 @@
+package io.ridemesh.order.ride.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ridemesh.order.support.OrderServiceTest;
+import io.ridemesh.order.support.Tokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** Races over real HTTP (embedded Tomcat, H2): the versioned CAS and the idempotency key hold under contention. */
+class ConcurrencyTest extends OrderServiceTest {
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private ExecutorService pool;
+
+    @BeforeEach
+    void startPool() {
+        pool = Executors.newFixedThreadPool(50);
+    }
+
+    @AfterEach
+    void stopPool() {
+        pool.shutdownNow();
+    }
+
+    @RepeatedTest(5)
+    void twoDriversAcceptingOneRideConcurrentlyExactlyOneSucceedsTheOtherGets409() throws Exception {
+        String rideId = requestedRide(user("rider"));
+        List<String> drivers = List.of(user("driver"), user("driver"));
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (String driver : drivers) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return send(HttpRequest.newBuilder(uri("/v1/rides/" + rideId + "/accept"))
+                        .header("Authorization", Tokens.bearer(Tokens.driver(driver)))
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build());
+            }));
+        }
+        start.countDown();
+
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            responses.add(call.get(60, TimeUnit.SECONDS));
+        }
+
+        assertThat(responses.stream().map(HttpResponse::statusCode)).containsExactlyInAnyOrder(200, 409);
+        HttpResponse<String> won = responses.stream()
+                .filter(r -> r.statusCode() == 200)
+                .findFirst()
+                .orElseThrow();
+        HttpResponse<String> lost = responses.stream()
+                .filter(r -> r.statusCode() == 409)
+                .findFirst()
+                .orElseThrow();
+        String winner = JSON.readTree(won.body()).get("driverId").asString();
+        assertThat(lost.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        JsonNode problem = JSON.readTree(lost.body());
+        assertThat(problem.get("type").asString())
+                .isIn(
+                        "https://ridemesh.io/problems/stale-write",
+                        "https://ridemesh.io/problems/illegal-ride-transition");
+        assertThat(problem.get("currentStatus").asString()).isEqualTo("DRIVER_ASSIGNED");
+        assertThat(problem.has("ride"))
+                .as("the loser may not see a ride another driver holds, only its status")
+                .isFalse();
+        assertThat(jdbc.queryForObject(
+                        "SELECT driver_id FROM rides WHERE id = ?", String.class, Long.parseLong(rideId)))
+                .isEqualTo(winner);
+        assertThat(eventTypes(rideId)).containsExactly("RideRequested", "DriverAssigned");
+    }
+
+    @Test
+    void fiftyConcurrentRetriesOfOneCreateMakeExactlyOneRide() throws Exception {
+        String rider = user("rider");
+        String key = key();
+        String body = body(quote());
+        long rides = rideRows();
+        long events = outboxRows();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            calls.add(pool.submit(() -> {
+                start.await();
+                return send(HttpRequest.newBuilder(uri("/v1/rides"))
+                        .header("Authorization", Tokens.bearer(Tokens.rider(rider)))
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+            }));
+        }
+        start.countDown();
+
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            responses.add(call.get(120, TimeUnit.SECONDS));
+        }
+
+        assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
+        assertThat(responses.stream().map(HttpResponse::statusCode).collect(Collectors.toSet()))
+                .as(responses.stream().map(HttpResponse::body).toList().toString())
+                .isSubsetOf(Set.of(200, 201));
+        Set<String> ids = responses.stream()
+                .map(r -> JSON.readTree(r.body()).get("id").asString())
+                .collect(Collectors.toSet());
+        assertThat(ids).hasSize(1);
+        assertThat(rideRows()).isEqualTo(rides + 1);
+        assertThat(outboxRows()).isEqualTo(events + 1);
+        assertThat(eventTypes(ids.iterator().next())).containsExactly("RideRequested");
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + port + path);
+    }
+
+    private HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+}

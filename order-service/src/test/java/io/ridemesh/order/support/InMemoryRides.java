@@ -1,0 +1,93 @@
+package io.ridemesh.order.support;
+
+import io.ridemesh.order.ride.domain.IdempotencyKey;
+import io.ridemesh.order.ride.domain.Revision;
+import io.ridemesh.order.ride.domain.Ride;
+import io.ridemesh.order.ride.domain.RideAlreadyRequested;
+import io.ridemesh.order.ride.domain.RideEvent;
+import io.ridemesh.order.ride.domain.RideEvents;
+import io.ridemesh.order.ride.domain.RideId;
+import io.ridemesh.order.ride.domain.RiderId;
+import io.ridemesh.order.ride.domain.Rides;
+import io.ridemesh.order.ride.domain.StaleWrite;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** {@link Rides} and {@link RideEvents} in memory, with the same CAS semantics as the JDBC adapters. */
+public final class InMemoryRides implements Rides, RideEvents {
+
+    private final Map<RideId, Ride> rows = new ConcurrentHashMap<>();
+    private final List<RideEvent> events = new ArrayList<>();
+    private final AtomicLong hlc = new AtomicLong(1_000);
+
+    @Override
+    public Optional<Ride> find(RideId id) {
+        return Optional.ofNullable(rows.get(id));
+    }
+
+    @Override
+    public Optional<Ride> findByIdempotencyKey(RiderId riderId, IdempotencyKey key) {
+        return rows.values().stream()
+                .filter(ride ->
+                        ride.riderId().equals(riderId) && ride.idempotencyKey().equals(key))
+                .findFirst();
+    }
+
+    @Override
+    public List<Ride> list(Filter filter, int limit) {
+        return rows.values().stream()
+                .filter(ride -> filter.riderId() == null || ride.riderId().equals(filter.riderId()))
+                .filter(ride -> filter.driverId() == null || filter.driverId().equals(ride.driverId()))
+                .filter(ride -> filter.status() == null || ride.status() == filter.status())
+                .sorted(Comparator.comparing(Ride::requestedAt).reversed())
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Ride insert(Ride ride) {
+        if (findByIdempotencyKey(ride.riderId(), ride.idempotencyKey()).isPresent()) {
+            throw new RideAlreadyRequested(ride.riderId(), ride.idempotencyKey(), new IllegalStateException("dup"));
+        }
+        Ride stored = ride.atRevision(new Revision(1, hlc.incrementAndGet()));
+        rows.put(ride.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized Ride update(Ride changed) {
+        Ride current = rows.get(changed.id());
+        if (current == null || !current.revision().equals(changed.revision())) {
+            throw new StaleWrite(changed.id(), changed.revision(), current);
+        }
+        Ride stored = changed.atRevision(new Revision(current.revision().version() + 1, hlc.incrementAndGet()));
+        rows.put(changed.id(), stored);
+        return stored;
+    }
+
+    /** Stores a ride as if another writer did (bumping its revision). */
+    public synchronized Ride overwrite(Ride ride) {
+        Ride stored = ride.atRevision(new Revision(ride.revision().version() + 1, hlc.incrementAndGet()));
+        rows.put(ride.id(), stored);
+        return stored;
+    }
+
+    @Override
+    public synchronized void append(RideEvent event, long hlc) {
+        events.add(event);
+    }
+
+    /** Every event appended so far. */
+    public synchronized List<RideEvent> events() {
+        return List.copyOf(events);
+    }
+
+    public int size() {
+        return rows.size();
+    }
+}

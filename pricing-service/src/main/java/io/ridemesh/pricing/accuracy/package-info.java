@@ -1,0 +1,5 @@
+/** Scoring the quoted no-surge fare and the duration estimate against real trips. */
+@NullMarked
+package io.ridemesh.pricing.accuracy;
+
+import org.jspecify.annotations.NullMarked;
