@@ -1,0 +1,347 @@
+package io.ridemesh.gateway;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * All settings of the gateway, prefix {@code gateway}. Defaults live here only. Every record validates itself in its
+ * compact constructor: a bad value stops the gateway at start with a message naming the property and the value.
+ * {@link #toString()} masks the secrets. Immutable; thread-safe.
+ *
+ * @param regionId this region's id, 1..15 ({@code RIDEMESH_REGION_ID})
+ * @param regionName this region's name, e.g. {@code a} ({@code RIDEMESH_REGION_NAME})
+ * @param regions every region of the deployment as {@code name=id,...}, e.g. {@code a=1,b=2}
+ *     ({@code RIDEMESH_REGIONS}); must contain this region
+ * @param nodeId this process's id-generator node, 0..7 (drill ids); unique among the region's gateways
+ * @param jwtSecret hex HMAC-SHA256 key of every JWT (HS256), at least 32 bytes ({@code RIDEMESH_JWT_SECRET})
+ * @param operatorPassword password of the local operator account of {@code POST /auth/token}
+ *     ({@code RIDEMESH_OPERATOR_PASSWORD}); blank disables operator tokens
+ * @param endpoints per region name, the base URLs of its services ({@code RIDEMESH_<R>_<SERVICE>_URL}); entries of
+ *     regions not in {@link #regions} are ignored
+ * @param routing the routing table and the body-reading routes
+ * @param auth the local token endpoint
+ * @param rateLimit per-user request rate limit (Redis token bucket)
+ * @param downstream timeouts and circuit breakers of the calls to the services
+ * @param health region health probes
+ * @param failover evacuation, fail-back and RTO bookkeeping
+ */
+@ConfigurationProperties("gateway")
+public record GatewayProperties(
+        int regionId,
+        String regionName,
+        String regions,
+        @DefaultValue("0") int nodeId,
+        String jwtSecret,
+        @Nullable String operatorPassword,
+        @Nullable Map<String, Endpoints> endpoints,
+        @DefaultValue Routing routing,
+        @DefaultValue Auth auth,
+        @DefaultValue RateLimit rateLimit,
+        @DefaultValue Downstream downstream,
+        @DefaultValue Health health,
+        @DefaultValue Failover failover) {
+
+    private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
+    private static final Pattern HEX_KEY = Pattern.compile("([0-9a-fA-F]{2}){32,}");
+
+    public GatewayProperties {
+        if (regionId < 1 || regionId > 15) {
+            throw new IllegalArgumentException("gateway.region-id must be in 1..15, but was " + regionId);
+        }
+        if (regionName == null || !REGION_NAME.matcher(regionName).matches()) {
+            throw new IllegalArgumentException(
+                    "gateway.region-name must match " + REGION_NAME + ", but was '" + regionName + "'");
+        }
+        if (jwtSecret == null || !HEX_KEY.matcher(jwtSecret).matches()) {
+            throw new IllegalArgumentException(
+                    "gateway.jwt-secret must be >= 32 bytes of hex digits" + " (RIDEMESH_JWT_SECRET), but was "
+                            + (jwtSecret == null ? "unset" : jwtSecret.length() + " chars"));
+        }
+        if (nodeId < 0 || nodeId > 7) {
+            throw new IllegalArgumentException("gateway.node-id must be in 0..7, but was " + nodeId);
+        }
+        if (operatorPassword != null && operatorPassword.isBlank()) {
+            operatorPassword = null;
+        }
+        Map<String, Integer> parsed = parseRegions(regions);
+        Integer self = parsed.get(regionName);
+        if (self == null || self != regionId) {
+            throw new IllegalArgumentException("gateway.regions must contain this region " + regionName + "=" + regionId
+                    + ", but was '" + regions + "'");
+        }
+        Map<String, Endpoints> byRegion = new LinkedHashMap<>();
+        for (String name : parsed.keySet()) {
+            Endpoints e = endpoints == null ? null : endpoints.get(name);
+            if (e == null || e.orderService() == null || e.pricingService() == null || e.dispatchService() == null) {
+                throw new IllegalArgumentException("gateway.endpoints." + name + " must give order-service,"
+                        + " pricing-service and dispatch-service URLs (RIDEMESH_" + name.toUpperCase(Locale.ROOT)
+                        + "_ORDER_SERVICE_URL ...), but was " + e);
+            }
+            byRegion.put(name, e);
+        }
+        endpoints = Map.copyOf(byRegion);
+    }
+
+    /** The regions of {@link #regions}, name to id, in the order given. */
+    public Map<String, Integer> regionIds() {
+        return parseRegions(regions);
+    }
+
+    /** The JWT key bytes. */
+    public byte[] jwtKey() {
+        return HexFormat.of().parseHex(jwtSecret);
+    }
+
+    /** The endpoints of every configured region (never null after validation). */
+    public Map<String, Endpoints> endpointsByRegion() {
+        return endpoints == null ? Map.of() : endpoints;
+    }
+
+    static Map<String, Integer> parseRegions(@Nullable String spec) {
+        if (spec == null || spec.isBlank()) {
+            throw new IllegalArgumentException(
+                    "gateway.regions must list the regions as name=id,... (RIDEMESH_REGIONS), but was unset");
+        }
+        Map<String, Integer> out = new LinkedHashMap<>();
+        List<Integer> ids = new ArrayList<>();
+        for (String part : spec.split(",")) {
+            String[] kv = part.trim().split("=");
+            if (kv.length != 2 || !REGION_NAME.matcher(kv[0].trim()).matches()) {
+                throw new IllegalArgumentException(
+                        "gateway.regions entries must be name=id, but '" + part + "' in '" + spec + "' is not");
+            }
+            int id;
+            try {
+                id = Integer.parseInt(kv[1].trim());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException(
+                        "gateway.regions ids must be numbers, but '" + part + "' in '" + spec + "' is not", e);
+            }
+            if (id < 1 || id > 15 || ids.contains(id) || out.containsKey(kv[0].trim())) {
+                throw new IllegalArgumentException("gateway.regions ids must be unique and in 1..15 and names unique,"
+                        + " but '" + part + "' in '" + spec + "' is not");
+            }
+            ids.add(id);
+            out.put(kv[0].trim(), id);
+        }
+        return out;
+    }
+
+    @Override
+    public String toString() {
+        return "GatewayProperties[regionId=" + regionId + ", regionName=" + regionName + ", regions=" + regions
+                + ", nodeId=" + nodeId + ", jwtSecret=***, operatorPassword="
+                + (operatorPassword == null ? "unset" : "***")
+                + ", endpoints=" + endpoints + ", routing=" + routing + ", auth=" + auth + ", rateLimit=" + rateLimit
+                + ", downstream=" + downstream + ", health=" + health + ", failover=" + failover + "]";
+    }
+
+    /**
+     * Base URLs of one region's services; a base may carry a path prefix, the request path is appended to it.
+     *
+     * @param orderService order-service, required
+     * @param pricingService pricing-service, required
+     * @param dispatchService dispatch-service, required
+     * @param syncSink sync-sink (health and replication lag only), optional
+     * @param gateway that region's gateway (health only), optional
+     */
+    public record Endpoints(
+            @Nullable URI orderService,
+            @Nullable URI pricingService,
+            @Nullable URI dispatchService,
+            @Nullable URI syncSink,
+            @Nullable URI gateway) {
+
+        public Endpoints {
+            orderService = absent(orderService);
+            pricingService = absent(pricingService);
+            dispatchService = absent(dispatchService);
+            syncSink = absent(syncSink);
+            gateway = absent(gateway);
+            for (URI uri : new URI[] {orderService, pricingService, dispatchService, syncSink, gateway}) {
+                if (uri != null && !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {
+                    throw new IllegalArgumentException(
+                            "gateway.endpoints URLs must be http(s)://host:port[/path], but was '" + uri + "'");
+                }
+            }
+        }
+
+        private static @Nullable URI absent(@Nullable URI uri) {
+            return uri == null || uri.toString().isBlank() ? null : uri;
+        }
+    }
+
+    /**
+     * @param reloadInterval how often the routing table is re-read from the database; a move replicated from another
+     *     region takes effect within this plus the replication lag
+     * @param maxBodySize largest request body read to find a routing point (pickup, location); larger is 413
+     * @param units the service area of every unit (lat/lon box, degrees); the routing table says where each is homed
+     */
+    public record Routing(
+            @DefaultValue("250ms") Duration reloadInterval,
+            @DefaultValue("64KB") DataSize maxBodySize,
+            @Nullable List<UnitArea> units) {
+
+        public Routing {
+            requirePositive("gateway.routing.reload-interval", reloadInterval);
+            if (maxBodySize.toBytes() < 1024) {
+                throw new IllegalArgumentException(
+                        "gateway.routing.max-body-size must be >= 1KB, but was " + maxBodySize);
+            }
+            units = units == null || units.isEmpty()
+                    ? List.of(
+                            new UnitArea(1, "nyc", 40.45, 41.0, -74.3, -73.6),
+                            new UnitArea(2, "chicago", 41.6, 42.1, -87.95, -87.5))
+                    : List.copyOf(units);
+        }
+    }
+
+    /**
+     * A unit's service area: a lat/lon box in degrees, bounds inclusive.
+     *
+     * @param id unit id, 1..63 (the unit bits of global ids)
+     * @param code short name, e.g. {@code nyc}
+     */
+    public record UnitArea(int id, String code, double minLat, double maxLat, double minLon, double maxLon) {
+
+        public UnitArea {
+            if (id < 1 || id > 63) {
+                throw new IllegalArgumentException("gateway.routing.units[].id must be in 1..63, but was " + id);
+            }
+            if (code == null || code.isBlank()) {
+                throw new IllegalArgumentException("gateway.routing.units[].code must be set, but was blank");
+            }
+            if (!(minLat < maxLat && minLon < maxLon)) {
+                throw new IllegalArgumentException("gateway.routing.units[" + code
+                        + "] must have min < max, but was lat " + minLat + ".." + maxLat + ", lon " + minLon + ".."
+                        + maxLon);
+            }
+        }
+    }
+
+    /** @param tokenTtl lifetime of the tokens {@code POST /auth/token} issues */
+    public record Auth(@DefaultValue("1h") Duration tokenTtl) {
+        public Auth {
+            requirePositive("gateway.auth.token-ttl", tokenTtl);
+        }
+    }
+
+    /**
+     * Token bucket per user (JWT {@code role:sub}), shared by all routes of this region, kept in the region's Redis.
+     * If Redis is unreachable requests are let through (fail open) and the error is logged.
+     *
+     * @param enabled whether to limit at all
+     * @param replenishRate tokens added per second
+     * @param burstCapacity bucket size: requests a user may make at once
+     */
+    public record RateLimit(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("20") int replenishRate,
+            @DefaultValue("40") int burstCapacity) {
+
+        public RateLimit {
+            if (replenishRate < 1) {
+                throw new IllegalArgumentException(
+                        "gateway.rate-limit.replenish-rate must be >= 1, but was " + replenishRate);
+            }
+            if (burstCapacity < replenishRate) {
+                throw new IllegalArgumentException("gateway.rate-limit.burst-capacity must be >= replenish-rate ("
+                        + replenishRate + "), but was " + burstCapacity);
+            }
+        }
+    }
+
+    /**
+     * Calls to a service of some region. One circuit breaker per (service, region), e.g. {@code order-service@a}.
+     *
+     * @param requestTimeout whole-exchange deadline of a forwarded request (504 after it)
+     * @param failureRateThreshold percentage of failed calls (errors, timeouts, 5xx answers) that opens a breaker
+     * @param slidingWindowSize calls the failure rate is computed over
+     * @param minimumCalls calls needed before the rate counts
+     * @param waitInOpenState how long an open breaker rejects calls before letting probes through
+     * @param permittedCallsInHalfOpenState probe calls of a half-open breaker
+     */
+    public record Downstream(
+            @DefaultValue("5s") Duration requestTimeout,
+            @DefaultValue("50") int failureRateThreshold,
+            @DefaultValue("20") int slidingWindowSize,
+            @DefaultValue("10") int minimumCalls,
+            @DefaultValue("5s") Duration waitInOpenState,
+            @DefaultValue("3") int permittedCallsInHalfOpenState) {
+
+        public Downstream {
+            requirePositive("gateway.downstream.request-timeout", requestTimeout);
+            requirePositive("gateway.downstream.wait-in-open-state", waitInOpenState);
+            if (failureRateThreshold < 1 || failureRateThreshold > 100) {
+                throw new IllegalArgumentException(
+                        "gateway.downstream.failure-rate-threshold must be in 1..100, but was " + failureRateThreshold);
+            }
+            if (slidingWindowSize < 1 || minimumCalls < 1 || permittedCallsInHalfOpenState < 1) {
+                throw new IllegalArgumentException("gateway.downstream.sliding-window-size, minimum-calls and"
+                        + " permitted-calls-in-half-open-state must be >= 1, but were " + slidingWindowSize + ", "
+                        + minimumCalls + ", " + permittedCallsInHalfOpenState);
+            }
+        }
+    }
+
+    /**
+     * @param probeInterval time between probe rounds
+     * @param probeTimeout connect and response timeout of one probe; at most half the interval so a round (at most
+     *     twice this) ends before the next is due
+     * @param failuresBeforeUnhealthy consecutive failed probes after which a service counts as unhealthy
+     */
+    public record Health(
+            @DefaultValue("1s") Duration probeInterval,
+            @DefaultValue("400ms") Duration probeTimeout,
+            @DefaultValue("2") int failuresBeforeUnhealthy) {
+
+        public Health {
+            requirePositive("gateway.health.probe-interval", probeInterval);
+            requirePositive("gateway.health.probe-timeout", probeTimeout);
+            if (failuresBeforeUnhealthy < 1) {
+                throw new IllegalArgumentException(
+                        "gateway.health.failures-before-unhealthy must be >= 1, but was " + failuresBeforeUnhealthy);
+            }
+            if (probeTimeout.multipliedBy(2).compareTo(probeInterval) > 0) {
+                throw new IllegalArgumentException("gateway.health.probe-timeout must be <= half the probe-interval ("
+                        + probeInterval + "), but was " + probeTimeout);
+            }
+        }
+    }
+
+    /**
+     * @param rtoWindow how long after a drill a first served request still counts for its RTO
+     * @param casAttempts attempts of a versioned CAS write before giving up with 409
+     * @param drillHistory drills listed by {@code GET /ops/drills}, newest first
+     */
+    public record Failover(
+            @DefaultValue("1h") Duration rtoWindow,
+            @DefaultValue("5") int casAttempts,
+            @DefaultValue("50") int drillHistory) {
+
+        public Failover {
+            requirePositive("gateway.failover.rto-window", rtoWindow);
+            if (casAttempts < 1 || drillHistory < 1) {
+                throw new IllegalArgumentException("gateway.failover.cas-attempts and drill-history must be >= 1,"
+                        + " but were " + casAttempts + ", " + drillHistory);
+            }
+        }
+    }
+
+    private static void requirePositive(String name, Duration value) {
+        if (value == null || value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be > 0, but was " + value);
+        }
+    }
+}

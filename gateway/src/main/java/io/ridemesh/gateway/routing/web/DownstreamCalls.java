@@ -1,0 +1,95 @@
+package io.ridemesh.gateway.routing.web;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
+import io.ridemesh.gateway.region.Region;
+import io.ridemesh.gateway.region.ServiceKind;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.TimeoutException;
+import org.springframework.cloud.gateway.filter.GatewayFilterChain;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/**
+ * Forwards a routed request through the circuit breaker of its (service, region), e.g. {@code order-service@a}, under
+ * the request timeout. One breaker per service and region, so a dead region's services do not trip the breakers of the
+ * same services elsewhere.
+ *
+ * <p>Failures counted by a breaker: connection errors, timeouts, and 5xx answers (the answer still reaches the client
+ * unchanged). An open breaker, an unreachable service or a timeout become {@link DownstreamFailure}s, which the central
+ * problem handler answers with 503 / 504 problem bodies, unless the response was already committed.
+ *
+ * <p>The timeout covers the call up to the service's response head; the body then streams to the client. Thread-safe.
+ */
+public final class DownstreamCalls {
+
+    private final CircuitBreakerRegistry breakers;
+    private final Duration timeout;
+
+    public DownstreamCalls(CircuitBreakerRegistry breakers, Duration timeout) {
+        this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** The breaker of {@code service} in {@code region} (created on first use). */
+    public CircuitBreaker breaker(ServiceKind service, Region region) {
+        return breakers.circuitBreaker(service.id() + "@" + region.name());
+    }
+
+    /**
+     * Runs the rest of the gateway chain (the HTTP call) guarded.
+     *
+     * @return the service's status code
+     */
+    public Mono<Integer> call(
+            ServiceKind service, Region region, ServerWebExchange exchange, GatewayFilterChain chain) {
+        CircuitBreaker breaker = breaker(service, region);
+        return chain.filter(exchange)
+                .then(Mono.fromSupplier(() -> {
+                    HttpStatusCode status = exchange.getResponse().getStatusCode();
+                    return status == null ? 200 : status.value();
+                }))
+                .timeout(timeout)
+                .transformDeferred(CircuitBreakerOperator.of(breaker))
+                .onErrorMap(e -> !exchange.getResponse().isCommitted(), e -> failure(service, region, breaker, e));
+    }
+
+    private DownstreamFailure failure(ServiceKind service, Region region, CircuitBreaker breaker, Throwable e) {
+        if (e instanceof DownstreamFailure f) {
+            return f;
+        }
+        if (e instanceof TimeoutException) {
+            return new DownstreamFailure.TimedOut(
+                    service.id(),
+                    region.name(),
+                    service.id() + " of region " + region.name() + " did not answer within " + timeout.toMillis()
+                            + " ms",
+                    e);
+        }
+        if (e instanceof CallNotPermittedException) {
+            return new DownstreamFailure.Unavailable(
+                    service.id(),
+                    region.name(),
+                    "circuit breaker " + breaker.getName() + " is " + breaker.getState() + ": recent calls to "
+                            + service.id() + " of region " + region.name() + " failed",
+                    e);
+        }
+        return new DownstreamFailure.Unavailable(
+                service.id(),
+                region.name(),
+                "cannot reach " + service.id() + " of region " + region.name() + ": " + rootMessage(e),
+                e);
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+}

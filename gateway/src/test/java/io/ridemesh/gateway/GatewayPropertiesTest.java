@@ -1,0 +1,77 @@
+package io.ridemesh.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.ridemesh.gateway.support.Tokens;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
+
+/** The settings refuse bad values at start with a message naming the property and the value. */
+class GatewayPropertiesTest {
+
+    private static final GatewayProperties.Endpoints LOCAL = new GatewayProperties.Endpoints(
+            URI.create("http://127.0.0.1:1"),
+            URI.create("http://127.0.0.1:2"),
+            URI.create("http://127.0.0.1:3"),
+            URI.create(""),
+            null);
+
+    private static GatewayProperties properties(
+            int id, String name, String regions, String secret, Map<String, GatewayProperties.Endpoints> endpoints) {
+        return new GatewayProperties(
+                id,
+                name,
+                regions,
+                0,
+                secret,
+                " ",
+                endpoints,
+                new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64), null),
+                new GatewayProperties.Auth(Duration.ofHours(1)),
+                new GatewayProperties.RateLimit(true, 20, 40),
+                new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3),
+                new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(400), 2),
+                new GatewayProperties.Failover(Duration.ofHours(1), 5, 50));
+    }
+
+    @Test
+    void acceptsTheLaunchersSettingsAndFillsDefaults() {
+        GatewayProperties p = properties(1, "a", "a=1,b=2", Tokens.SECRET, Map.of("a", LOCAL, "b", LOCAL, "c", LOCAL));
+        assertThat(p.regionIds()).containsExactly(Map.entry("a", 1), Map.entry("b", 2));
+        assertThat(p.endpointsByRegion()).containsOnlyKeys("a", "b");
+        assertThat(p.endpointsByRegion().get("a").syncSink())
+                .as("blank means absent")
+                .isNull();
+        assertThat(p.operatorPassword()).as("blank disables operator tokens").isNull();
+        assertThat(p.routing().units())
+                .extracting(GatewayProperties.UnitArea::code)
+                .containsExactly("nyc", "chicago");
+        assertThat(p.toString()).doesNotContain(Tokens.SECRET);
+    }
+
+    @Test
+    void refusesBadValuesNamingThem() {
+        Map<String, GatewayProperties.Endpoints> both = Map.of("a", LOCAL, "b", LOCAL);
+        assertThatThrownBy(() -> properties(1, "a", "a=1,b=2", "abcd", both))
+                .hasMessageContaining("gateway.jwt-secret must be >= 32 bytes");
+        assertThatThrownBy(() -> properties(1, "a", "b=2", Tokens.SECRET, both))
+                .hasMessageContaining("gateway.regions must contain this region a=1");
+        assertThatThrownBy(() -> properties(1, "a", "a=1,b=1", Tokens.SECRET, both))
+                .hasMessageContaining("'b=1'");
+        assertThatThrownBy(() -> properties(1, "a", "a=1,b=x", Tokens.SECRET, both))
+                .hasMessageContaining("ids must be numbers");
+        assertThatThrownBy(() -> properties(1, "a", "a=1,b=2", Tokens.SECRET, Map.of("a", LOCAL)))
+                .hasMessageContaining("gateway.endpoints.b must give")
+                .hasMessageContaining("RIDEMESH_B_ORDER_SERVICE_URL");
+        assertThatThrownBy(() -> new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(600), 2))
+                .hasMessageContaining("half the probe-interval");
+        assertThatThrownBy(() -> new GatewayProperties.RateLimit(true, 10, 5))
+                .hasMessageContaining("burst-capacity must be >= replenish-rate (10), but was 5");
+        assertThatThrownBy(() -> new GatewayProperties.Endpoints(URI.create("ftp://x"), null, null, null, null))
+                .hasMessageContaining("'ftp://x'");
+    }
+}
