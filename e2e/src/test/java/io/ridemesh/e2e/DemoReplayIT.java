@@ -41,7 +41,7 @@ class DemoReplayIT {
         assumeThat(Files.exists(nyc) && Files.exists(chicago))
                 .as("the trip files in ../shared/data")
                 .isTrue();
-        playground = Playground.create(repo, Path.of("target/demo-it"), new PortPlan(36000), System.out::println);
+        playground = Playground.create(repo, Path.of("target/demo-it"), new PortPlan(25000), System.out::println);
         playground.down(true);
 
         Map<String, Object> report = new DemoRun(

@@ -199,7 +199,7 @@ public final class PlatformCli implements Callable<Integer> {
             PlatformCli root = bench.parent;
             Path repoRoot = root.repo.toAbsolutePath().normalize();
             Playground pg = Playground.create(
-                    repoRoot, repoRoot.resolve(".platform/bench-replication"), new PortPlan(40000), new Progress());
+                    repoRoot, repoRoot.resolve(".platform/bench-replication"), new PortPlan(11000), new Progress());
             try {
                 var json = new io.ridemesh.infra.bench.ReplicationBench(pg, System.out::println)
                         .run(rates, seconds, backlog);
@@ -233,7 +233,7 @@ public final class PlatformCli implements Callable<Integer> {
         public Integer call() throws Exception {
             Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
             Playground pg = Playground.create(
-                    repoRoot, repoRoot.resolve(".platform/bench-orders"), new PortPlan(41000), new Progress());
+                    repoRoot, repoRoot.resolve(".platform/bench-orders"), new PortPlan(15000), new Progress());
             try {
                 var json = new io.ridemesh.infra.bench.OrdersBench(pg, System.out::println).run(rate, seconds);
                 System.out.println(JSON.writeValueAsString(json));

@@ -40,7 +40,7 @@ final class ThreeRegions implements AutoCloseable {
 
     ThreeRegions() throws SQLException {
         Path repo = Path.of(System.getProperty("ridemesh.repo", "..")).toAbsolutePath();
-        playground = Playground.create(repo, Path.of("target/platform-it"), new PortPlan(30000), System.out::println);
+        playground = Playground.create(repo, Path.of("target/platform-it"), new PortPlan(11000), System.out::println);
         playground.down(true);
         playground.up(3, true);
         for (Region r : regions) {

@@ -391,7 +391,8 @@ public final class Playground {
                 String problem = c.problem();
                 if (problem != null) {
                     if (problem.equals("not running")) {
-                        throw new PlatformException(c.name() + " exited during start; see " + processes.log(c.name()));
+                        throw new PlatformException(c.name() + " exited during start; see " + processes.log(c.name())
+                                + "; its last lines:\n" + Processes.tail(processes.log(c.name()), 40));
                     }
                     waiting.add(c.name());
                     lastProblem = c.name() + ": " + problem;

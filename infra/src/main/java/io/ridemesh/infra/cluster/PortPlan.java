@@ -11,6 +11,10 @@ package io.ridemesh.infra.cluster;
  * of the ports already used on this machine (3306, 5432, 6379, 5672, 15672, 25672, 4369, 1883,
  * 4222, 8222) is in the plan for the bases the CLI accepts.
  *
+ * <p>Bases up to 22000 keep a three-region plan below 32768, outside Linux's default ephemeral port
+ * range (32768-60999): a port in that range may be held at any moment as the source port of an
+ * outgoing connection, and a service that cannot bind its port exits during start.
+ *
  * @param basePort the base, 10000..50000
  */
 public record PortPlan(int basePort) {

@@ -155,6 +155,22 @@ final class Processes {
         return runDir.resolve(name + ".pid");
     }
 
+    /**
+     * The last {@code lines} lines of a log file, for error messages; a placeholder when it cannot be read.
+     *
+     * @param log the file
+     * @param lines how many lines at most
+     * @return the lines joined with newlines
+     */
+    static String tail(Path log, int lines) {
+        try {
+            List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | UncheckedIOException e) {
+            return "(log unreadable: " + e.getMessage() + ")";
+        }
+    }
+
     /** True when something accepts TCP connections on 127.0.0.1:{@code port}. */
     static boolean listening(int port) {
         try (Socket socket = new Socket()) {

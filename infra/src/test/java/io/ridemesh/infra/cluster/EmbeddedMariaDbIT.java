@@ -29,7 +29,7 @@ class EmbeddedMariaDbIT {
     void regionRunsOnTheEmbeddedMariaDbWithRowBinlog() throws Exception {
         System.setProperty("ridemesh.mariadb.embedded", "true");
         Path repo = Path.of(System.getProperty("ridemesh.repo", "..")).toAbsolutePath();
-        playground = Playground.create(repo, Path.of("target/platform-embedded-it"), new PortPlan(35000), s -> {});
+        playground = Playground.create(repo, Path.of("target/platform-embedded-it"), new PortPlan(16000), s -> {});
         playground.down(true);
         playground.up(1, true);
         try (Connection c = playground.rootConnection(Region.of(1));

@@ -15,7 +15,7 @@ class EmbeddedRedisIT {
         Path home = Path.of("target/embedded-redis-it").toAbsolutePath();
         Path binary = RedisBinaries.extractEmbedded(home);
         assertThat(Files.isExecutable(binary)).isTrue();
-        int port = 39379;
+        int port = 18379;
         Process p = new ProcessBuilder(List.of(
                         binary.toString(),
                         "--port",

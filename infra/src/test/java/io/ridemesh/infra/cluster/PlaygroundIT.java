@@ -41,7 +41,7 @@ class PlaygroundIT {
     @BeforeAll
     static void up() {
         Path repo = Path.of(System.getProperty("ridemesh.repo", "..")).toAbsolutePath();
-        playground = Playground.create(repo, Path.of("target/platform-it"), new PortPlan(30000), System.out::println);
+        playground = Playground.create(repo, Path.of("target/platform-it"), new PortPlan(11000), System.out::println);
         playground.down(true);
         playground.up(3, true);
         playground.status().forEach(s -> pids.add(s.pid()));
@@ -186,7 +186,7 @@ class PlaygroundIT {
     @Test
     @Order(9)
     void takenPortIsAClearErrorNamingThePort() throws Exception {
-        PortPlan other = new PortPlan(40000);
+        PortPlan other = new PortPlan(30000);
         Playground second = Playground.create(playground.repo(), Path.of("target/platform-it-ports"), other, s -> {});
         try (ServerSocket squatter = new ServerSocket(other.kafka(), 1, java.net.InetAddress.getLoopbackAddress())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.up(1, true))
