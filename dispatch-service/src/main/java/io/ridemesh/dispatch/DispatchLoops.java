@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.ridemesh.dispatch.geo.ServiceUnit;
 import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.WindowReport;
+import io.ridemesh.dispatch.matching.domain.ReplicatedTableUnavailable;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
 import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
 import java.time.Duration;
@@ -20,7 +22,9 @@ import org.springframework.context.SmartLifecycle;
 
 /**
  * Runs the periodic work of this process: one matching window per unit every {@code dispatch.matching.window}, the
- * offer expiry sweep (re-dispatching expired offers' rides) and the stale-driver sweep. Each loop has its own thread,
+ * offer expiry sweep (re-dispatching expired offers' rides), the stale-driver sweep, and following the replicated
+ * routing table ({@link FollowUnitHomes}: windows run only for units homed in this region, and a unit's waiting rides
+ * are taken over when it moves here). Each loop has its own thread,
  * so a slow order-service call in a window never delays expiries; a failing iteration is logged and counted
  * ({@code dispatch.loop.failures}) and the loop goes on. Fixed delay, not fixed rate: a window that overruns is not
  * followed by a burst.
@@ -34,21 +38,25 @@ final class DispatchLoops implements SmartLifecycle {
 
     private final ServiceUnits units;
     private final MatchWindow matchWindow;
+    private final FollowUnitHomes followUnitHomes;
     private final ExpireOffers expireOffers;
     private final SweepStaleDrivers sweepStaleDrivers;
     private final DispatchProperties properties;
     private final MeterRegistry meters;
     private @Nullable ScheduledExecutorService executor;
+    private volatile boolean unitHomesFailing;
 
     DispatchLoops(
             ServiceUnits units,
             MatchWindow matchWindow,
+            FollowUnitHomes followUnitHomes,
             ExpireOffers expireOffers,
             SweepStaleDrivers sweepStaleDrivers,
             DispatchProperties properties,
             MeterRegistry meters) {
         this.units = Objects.requireNonNull(units, "units");
         this.matchWindow = Objects.requireNonNull(matchWindow, "matchWindow");
+        this.followUnitHomes = Objects.requireNonNull(followUnitHomes, "followUnitHomes");
         this.expireOffers = Objects.requireNonNull(expireOffers, "expireOffers");
         this.sweepStaleDrivers = Objects.requireNonNull(sweepStaleDrivers, "sweepStaleDrivers");
         this.properties = Objects.requireNonNull(properties, "properties");
@@ -60,12 +68,15 @@ final class DispatchLoops implements SmartLifecycle {
         if (executor != null || !properties.schedulingEnabled()) {
             return;
         }
-        ScheduledExecutorService ex = Executors.newScheduledThreadPool(3, r -> {
+        ScheduledExecutorService ex = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "dispatch-loop");
             t.setDaemon(true);
             return t;
         });
         every(ex, "matching", properties.matching().window(), this::matchAllUnits);
+        if (properties.takeover().enabled()) {
+            every(ex, "unit-homes", properties.takeover().interval(), this::followUnitHomes);
+        }
         every(ex, "offer-expiry", properties.offers().sweepInterval(), () -> {
             int n = expireOffers.expireDue();
             if (n > 0) {
@@ -83,6 +94,9 @@ final class DispatchLoops implements SmartLifecycle {
 
     private void matchAllUnits() {
         for (ServiceUnit unit : units.all()) {
+            if (!followUnitHomes.dispatchesUnit(unit.id())) {
+                continue;
+            }
             Timer.Sample sample = Timer.start(meters);
             WindowReport r = matchWindow.run(unit);
             sample.stop(meters.timer("dispatch.window", "unit", unit.code()));
@@ -95,6 +109,31 @@ final class DispatchLoops implements SmartLifecycle {
                         .increment(r.lostRaces());
                 log.debug("window {}", r);
             }
+        }
+    }
+
+    private void followUnitHomes() {
+        FollowUnitHomes.Report r;
+        try {
+            r = followUnitHomes.refresh();
+        } catch (ReplicatedTableUnavailable e) {
+            // logged when it starts failing and when it works again, counted on every tick
+            meters.counter("dispatch.takeover.failures").increment();
+            if (!unitHomesFailing) {
+                unitHomesFailing = true;
+                log.warn("cannot follow the unit homes, dispatching with the last known homes: {}", e.getMessage());
+            }
+            return;
+        }
+        if (unitHomesFailing) {
+            unitHomesFailing = false;
+            log.info("following the unit homes works again");
+        }
+        if (r.adopted() > 0) {
+            meters.counter("dispatch.takeover.adopted").increment(r.adopted());
+        }
+        if (r.released() > 0) {
+            meters.counter("dispatch.takeover.released").increment(r.released());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ridemesh.dispatch;
 
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
+import io.ridemesh.dispatch.matching.application.TakeoverSettings;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
@@ -37,6 +38,7 @@ import org.springframework.validation.annotation.Validated;
  * @param orderService the region's order-service client
  * @param messaging the ride-event consumer
  * @param pooling shared-ride promises (see {@code PoolingRules})
+ * @param takeover following the replicated routing table (see {@code FollowUnitHomes})
  */
 @ConfigurationProperties("dispatch")
 @Validated
@@ -53,7 +55,8 @@ public record DispatchProperties(
         @DefaultValue @Valid Offers offers,
         @Valid @NotNull OrderService orderService,
         @DefaultValue @Valid Messaging messaging,
-        @DefaultValue @Valid Pooling pooling) {
+        @DefaultValue @Valid Pooling pooling,
+        @DefaultValue @Valid Takeover takeover) {
 
     /** The JWT key bytes. */
     public byte[] jwtKey() {
@@ -91,6 +94,15 @@ public record DispatchProperties(
         return new OfferSettings(offers.acceptWindow(), supply.staleAfter());
     }
 
+    public TakeoverSettings takeoverSettings() {
+        return new TakeoverSettings(
+                takeover.sweepInterval(),
+                takeover.grace(),
+                messaging.maxEventAge(),
+                takeover.maxRides(),
+                matching.requestTtl());
+    }
+
     public PoolingRules poolingRules() {
         return new PoolingRules(
                 pooling.maxWait(),
@@ -105,7 +117,7 @@ public record DispatchProperties(
         return "DispatchProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
                 + ", jwtSecret=***, schedulingEnabled=" + schedulingEnabled + ", supply=" + supply + ", matching="
                 + matching + ", offers=" + offers + ", orderService=" + orderService + ", messaging=" + messaging
-                + ", pooling=" + pooling + "]";
+                + ", pooling=" + pooling + ", takeover=" + takeover + "]";
     }
 
     /**
@@ -213,4 +225,23 @@ public record DispatchProperties(
             @DefaultValue("7m") @NotNull Duration maxTravelTimeBeta,
             @DefaultValue("15m") @NotNull Duration maxAbsoluteDetour,
             @DefaultValue("30s") @NotNull Duration stopDuration) {}
+
+    /**
+     * @param enabled whether dispatch follows {@code routing.unit_home} (off: every unit is dispatched here, as in tests
+     *     without the routing table)
+     * @param interval how often the routing table is read
+     * @param sweepInterval how often the waiting rides of the units homed here are checked
+     * @param grace rides younger than this are left to the event path
+     * @param maxRides at most this many rides taken over per unit and check
+     * @param unitHomesTable the region's copy of the gateway's replicated routing table
+     * @param ridesTable the region's copy of order-service's replicated rides table
+     */
+    public record Takeover(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("500ms") @NotNull Duration interval,
+            @DefaultValue("5s") @NotNull Duration sweepInterval,
+            @DefaultValue("3s") @NotNull Duration grace,
+            @DefaultValue("5000") @Min(1) @Max(100_000) int maxRides,
+            @DefaultValue("routing.unit_home") @NotBlank String unitHomesTable,
+            @DefaultValue("rides.rides") @NotBlank String ridesTable) {}
 }

@@ -5,6 +5,7 @@ import io.ridemesh.common.geo.CellIndex;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
 import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
@@ -42,10 +43,12 @@ public class PlatformConfiguration {
     DispatchLoops dispatchLoops(
             ServiceUnits units,
             MatchWindow matchWindow,
+            FollowUnitHomes followUnitHomes,
             ExpireOffers expireOffers,
             SweepStaleDrivers sweepStaleDrivers,
             DispatchProperties properties,
             MeterRegistry meters) {
-        return new DispatchLoops(units, matchWindow, expireOffers, sweepStaleDrivers, properties, meters);
+        return new DispatchLoops(
+                units, matchWindow, followUnitHomes, expireOffers, sweepStaleDrivers, properties, meters);
     }
 }

@@ -5,6 +5,7 @@ import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.dispatch.DispatchProperties;
 import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.matching.application.FollowRides;
+import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.RegisterRideRequest;
 import io.ridemesh.dispatch.matching.application.RideRequests;
@@ -16,6 +17,8 @@ import io.ridemesh.dispatch.matching.domain.OrToolsAssignment;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
 import io.ridemesh.dispatch.matching.messaging.KafkaHealthIndicator;
 import io.ridemesh.dispatch.matching.messaging.RideEventsListener;
+import io.ridemesh.dispatch.matching.persistence.JdbcUnitHomes;
+import io.ridemesh.dispatch.matching.persistence.JdbcWaitingRides;
 import io.ridemesh.dispatch.matching.persistence.RedisPendingRides;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
@@ -28,6 +31,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wiring of the matching feature. */
@@ -81,6 +85,25 @@ public class MatchingConfiguration {
             InstantSource clock) {
         return new MatchWindow(
                 pending, supply, offers, rideAssignments, matcher, ids, properties.matchingSettings(), clock);
+    }
+
+    /** Follows {@code routing.unit_home}; {@code null}-free: when switched off every unit is dispatched here. */
+    @Bean
+    FollowUnitHomes followUnitHomes(
+            JdbcClient jdbc,
+            PendingRides pending,
+            ServiceUnits units,
+            DispatchProperties properties,
+            InstantSource clock) {
+        DispatchProperties.Takeover t = properties.takeover();
+        return new FollowUnitHomes(
+                new JdbcUnitHomes(jdbc, t.unitHomesTable()),
+                new JdbcWaitingRides(jdbc, t.ridesTable()),
+                pending,
+                units,
+                properties.regionId(),
+                properties.takeoverSettings(),
+                clock);
     }
 
     @Bean

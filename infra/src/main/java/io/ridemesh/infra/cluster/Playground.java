@@ -140,6 +140,7 @@ public final class Playground {
         for (Region region : regions) {
             provision(region);
             migrate(region);
+            grantReplicatedReads(region);
         }
         progress.accept(String.format("infrastructure of %d region(s) healthy in %.1f s", regionCount, seconds(start)));
         if (!infraOnly) {
@@ -658,6 +659,23 @@ public final class Playground {
         } catch (SQLException e) {
             throw new PlatformException(
                     "cannot provision MariaDB of region " + region.name() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Read-only grants across schemas, on tables that exist once the migrations ran: dispatch-service follows the
+     * gateway's replicated routing table and takes over a unit's waiting rides from order-service's replicated rides
+     * table when the unit moves to its region.
+     */
+    private void grantReplicatedReads(Region region) {
+        String dispatch = "'" + dbUser(ComponentKind.DISPATCH_SERVICE) + "'@'127.0.0.1'";
+        try (Connection c = rootConnection(region);
+                Statement s = c.createStatement()) {
+            s.execute("GRANT SELECT ON `" + ComponentKind.GATEWAY.schema() + "`.`unit_home` TO " + dispatch);
+            s.execute("GRANT SELECT ON `" + ComponentKind.ORDER_SERVICE.schema() + "`.`rides` TO " + dispatch);
+        } catch (SQLException e) {
+            throw new PlatformException(
+                    "cannot grant reads of replicated tables in region " + region.name() + ": " + e.getMessage(), e);
         }
     }
 

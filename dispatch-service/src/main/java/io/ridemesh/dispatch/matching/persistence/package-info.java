@@ -1,4 +1,7 @@
-/** Redis adapter of the per-unit dispatch queues. */
+/**
+ * Adapters of the matching feature: the per-unit dispatch queues in Redis, and read-only views of two replicated tables
+ * in the region's MariaDB ({@code routing.unit_home}, {@code rides.rides}) used to take over a unit's waiting rides.
+ */
 @NullMarked
 package io.ridemesh.dispatch.matching.persistence;
 

@@ -1,0 +1,16 @@
+package io.ridemesh.dispatch.matching.domain;
+
+import java.util.Map;
+
+/**
+ * Port: where every unit is homed now, read from the region's copy of the replicated routing table (ARCHITECTURE.md
+ * section 1; written by the gateways' failover operations, converged by sync-sink). Implementations are thread-safe.
+ */
+public interface UnitHomes {
+
+    /**
+     * @return unit id -> home region id, for every unit that is not a tombstone
+     * @throws ReplicatedTableUnavailable when the table cannot be read
+     */
+    Map<Integer, Integer> homes();
+}
