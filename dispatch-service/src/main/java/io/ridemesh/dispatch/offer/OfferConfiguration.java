@@ -18,6 +18,8 @@ import io.ridemesh.dispatch.offer.application.AcceptOffer;
 import io.ridemesh.dispatch.offer.application.DeclineOffer;
 import io.ridemesh.dispatch.offer.application.DriverLockGauges;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
+import io.ridemesh.dispatch.offer.application.OfferWaiters;
+import io.ridemesh.dispatch.offer.application.WakingOffers;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
 import io.ridemesh.dispatch.offer.messaging.HttpRideAssignments;
@@ -42,8 +44,16 @@ public class OfferConfiguration {
     public static final String ORDER_SERVICE = "order-service";
 
     @Bean
-    Offers offers(StringRedisTemplate redis, DispatchProperties properties) {
-        return new RedisOffers(redis, properties.offers().retention());
+    OfferWaiters offerWaiters(MeterRegistry meters) {
+        OfferWaiters waiters = new OfferWaiters();
+        meters.gauge("dispatch.offers.long-polls", waiters, OfferWaiters::size);
+        return waiters;
+    }
+
+    /** Offers in Redis; placing one wakes the driver's waiting long poll in this process. */
+    @Bean
+    Offers offers(StringRedisTemplate redis, DispatchProperties properties, OfferWaiters waiters) {
+        return new WakingOffers(new RedisOffers(redis, properties.offers().retention()), waiters);
     }
 
     @Bean(destroyMethod = "shutdownNow")

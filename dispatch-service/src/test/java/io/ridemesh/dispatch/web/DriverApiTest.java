@@ -1,5 +1,6 @@
 package io.ridemesh.dispatch.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
@@ -9,19 +10,25 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.jwt;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.asyncDispatch;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.request;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.dispatch.DispatchProperties;
 import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.offer.application.AcceptOffer;
 import io.ridemesh.dispatch.offer.application.DeclineOffer;
 import io.ridemesh.dispatch.offer.application.OfferNotFound;
+import io.ridemesh.dispatch.offer.application.OfferWaiters;
+import io.ridemesh.dispatch.offer.domain.Offer;
+import io.ridemesh.dispatch.offer.domain.OfferStatus;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.supply.application.DriverPlacements;
 import io.ridemesh.dispatch.supply.application.GoOffline;
@@ -34,6 +41,7 @@ import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import io.ridemesh.dispatch.supply.domain.LocationOutcome;
 import io.ridemesh.dispatch.support.MutableClock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,6 +58,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 
@@ -80,6 +89,11 @@ class DriverApiTest {
         @Bean
         Offers offers() {
             return Mockito.mock(Offers.class);
+        }
+
+        @Bean
+        OfferWaiters offerWaiters() {
+            return new OfferWaiters();
         }
 
         @Bean
@@ -118,14 +132,20 @@ class DriverApiTest {
     MockMvc mvc;
 
     @Autowired
+    OfferWaiters waiters;
+
+    @Autowired
     DriverSupply supply;
 
     @Autowired
     AcceptOffer acceptOffer;
 
+    @Autowired
+    Offers offers;
+
     @BeforeEach
     void resetMocks() {
-        reset(supply, acceptOffer);
+        reset(supply, acceptOffer, offers);
     }
 
     @Test
@@ -243,6 +263,48 @@ class DriverApiTest {
     @Test
     void answersNoContentWithoutAnOpenOffer() throws Exception {
         mvc.perform(get("/v1/drivers/me/offer").with(driver())).andExpect(status().isNoContent());
+    }
+
+    @Test
+    void aLongPollBeyondTheLimitIsABadRequestNamingTheField() throws Exception {
+        mvc.perform(get("/v1/drivers/me/offer").param("waitSeconds", "26").with(driver()))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.field").value("waitSeconds"));
+    }
+
+    @Test
+    void aLongPollIsAnsweredWithTheOfferPlacedWhileItWaits() throws Exception {
+        DriverId d1 = new DriverId("d-1");
+        when(offers.heldBy(d1)).thenReturn(Optional.empty());
+        MvcResult waiting = mvc.perform(
+                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        assertThat(waiters.size()).isEqualTo(1);
+
+        when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
+        waiters.offerPlaced(d1);
+
+        mvc.perform(asyncDispatch(waiting))
+                .andExpect(status().isOk())
+                .andExpect(jsonPath("$.offerId").value("77"));
+        assertThat(waiters.size()).isZero();
+    }
+
+    @Test
+    void aLongPollWithAnOpenOfferAnswersAtOnce() throws Exception {
+        DriverId d1 = new DriverId("d-1");
+        when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
+        MvcResult result = mvc.perform(
+                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andReturn();
+        mvc.perform(asyncDispatch(result)).andExpect(status().isOk());
+        assertThat(waiters.size()).isZero();
+    }
+
+    static Offer offerFor(DriverId driver) {
+        GeoPoint p = new GeoPoint(40.758, -73.9855);
+        return new Offer(77, 5, driver, "nyc", p, p, 1, 60, NOW, NOW.plusSeconds(15), OfferStatus.PENDING);
     }
 
     @Test

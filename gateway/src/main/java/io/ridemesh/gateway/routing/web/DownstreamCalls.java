@@ -27,6 +27,9 @@ import reactor.core.publisher.Mono;
  */
 public final class DownstreamCalls {
 
+    /** Longest long-poll wait that extends the request timeout. */
+    static final int MAX_LONG_POLL_SECONDS = 30;
+
     private final CircuitBreakerRegistry breakers;
     private final Duration timeout;
 
@@ -48,17 +51,39 @@ public final class DownstreamCalls {
     public Mono<Integer> call(
             ServiceKind service, Region region, ServerWebExchange exchange, GatewayFilterChain chain) {
         CircuitBreaker breaker = breaker(service, region);
+        Duration deadline = timeoutFor(exchange);
         return chain.filter(exchange)
                 .then(Mono.fromSupplier(() -> {
                     HttpStatusCode status = exchange.getResponse().getStatusCode();
                     return status == null ? 200 : status.value();
                 }))
-                .timeout(timeout)
+                .timeout(deadline)
                 .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .onErrorMap(e -> !exchange.getResponse().isCommitted(), e -> failure(service, region, breaker, e));
+                .onErrorMap(
+                        e -> !exchange.getResponse().isCommitted(),
+                        e -> failure(service, region, breaker, e, deadline));
     }
 
-    private DownstreamFailure failure(ServiceKind service, Region region, CircuitBreaker breaker, Throwable e) {
+    /**
+     * The request timeout, plus the wait of a long poll: a request with a {@code waitSeconds} query parameter (at most
+     * {@value #MAX_LONG_POLL_SECONDS}) may be held that long by the service before it answers (e.g. a driver waiting
+     * for an offer).
+     */
+    Duration timeoutFor(ServerWebExchange exchange) {
+        String wait = exchange.getRequest().getQueryParams().getFirst("waitSeconds");
+        if (wait == null) {
+            return timeout;
+        }
+        try {
+            int seconds = Integer.parseInt(wait);
+            return seconds > 0 ? timeout.plusSeconds(Math.min(seconds, MAX_LONG_POLL_SECONDS)) : timeout;
+        } catch (NumberFormatException e) {
+            return timeout; // the service answers 400
+        }
+    }
+
+    private DownstreamFailure failure(
+            ServiceKind service, Region region, CircuitBreaker breaker, Throwable e, Duration deadline) {
         if (e instanceof DownstreamFailure f) {
             return f;
         }
@@ -66,7 +91,7 @@ public final class DownstreamCalls {
             return new DownstreamFailure.TimedOut(
                     service.id(),
                     region.name(),
-                    service.id() + " of region " + region.name() + " did not answer within " + timeout.toMillis()
+                    service.id() + " of region " + region.name() + " did not answer within " + deadline.toMillis()
                             + " ms",
                     e);
         }
