@@ -84,7 +84,13 @@ public final class DemoRun {
     }
 
     private static final Duration DRIVER_LEAD = Duration.ofMinutes(3);
+    /** Pause before polling again after a failed offer poll (a successful long poll is renewed at once). */
     private static final Duration POLL = Duration.ofMillis(2000);
+    /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
+    private static final int OFFER_WAIT_SECONDS = 20;
+    /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
+    private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
+
     private static final Duration HEARTBEAT = Duration.ofSeconds(12);
 
     private final Playground playground;
@@ -98,7 +104,9 @@ public final class DemoRun {
     private final AtomicLong requested = new AtomicLong();
     private final AtomicLong quoteFailures = new AtomicLong();
     private final AtomicLong requestFailures = new AtomicLong();
-    private final AtomicLong matched = new AtomicLong();
+    /** Rides some driver accepted, counted once each (around a failover a ride may be accepted in both regions). */
+    private final Set<String> matched = ConcurrentHashMap.newKeySet();
+
     private final AtomicLong completed = new AtomicLong();
     private final Map<Integer, AtomicLong> failuresByStatus = new ConcurrentHashMap<>();
     private final LagReader lags;
@@ -185,7 +193,7 @@ public final class DemoRun {
                     elapsed,
                     requested.get(),
                     ackedRides.size(),
-                    matched.get(),
+                    matched.size(),
                     completed.get(),
                     open,
                     requested.get() / Math.max(1, elapsed),
@@ -258,6 +266,11 @@ public final class DemoRun {
                 out.accept("apps: the gateway of region " + r.name() + " does not answer; using the other region's");
             }
         }
+    }
+
+    /** Trip time elapsed since the replay started. */
+    private Duration tripTimeNow() {
+        return Duration.ofMillis((long) ((System.currentTimeMillis() - startMs) * options.speed()));
     }
 
     private Duration wall(Duration tripTime) {
@@ -375,6 +388,7 @@ public final class DemoRun {
 
     private List<Driver> seedDrivers(ReplayPlan plan) {
         Map<String, Driver> byKey = new LinkedHashMap<>();
+        Map<String, Duration> shiftEnds = new HashMap<>();
         int synthetic = 0;
         Map<Integer, Integer> tripsPerUnit = new HashMap<>();
         for (ReplayPlan.Planned p : plan.trips()) {
@@ -388,6 +402,8 @@ public final class DemoRun {
                 key = "u" + p.unitId() + "-driver-" + (synthetic++ % pool);
             }
             String id = "driver-" + Integer.toHexString(key.hashCode()) + "-" + p.unitId();
+            Duration end = p.offset().plusSeconds(p.trip().durationSeconds()).plus(SHIFT_TAIL);
+            shiftEnds.merge(id, end, (x, y) -> x.compareTo(y) >= 0 ? x : y);
             if (!byKey.containsKey(id)) {
                 Duration online = p.offset().minus(DRIVER_LEAD);
                 byKey.put(
@@ -400,6 +416,7 @@ public final class DemoRun {
                                 online.isNegative() ? Duration.ZERO : online));
             }
         }
+        byKey.values().forEach(d -> d.offlineAt = shiftEnds.get(d.id));
         return new ArrayList<>(byKey.values());
     }
 
@@ -408,6 +425,9 @@ public final class DemoRun {
         final String id;
         final int unitId;
         final Duration onlineAt;
+        /** Trip time after which the driver goes offline once idle (end of its last trip in the file + a tail). */
+        volatile Duration offlineAt = Duration.ofDays(1);
+
         final String token;
         volatile double lat;
         volatile double lon;
@@ -474,12 +494,16 @@ public final class DemoRun {
             if (!running || state != DriverState.IDLE) {
                 return;
             }
+            if (tripTimeNow().compareTo(offlineAt) > 0) {
+                goOffline();
+                return;
+            }
             mobile.call(
-                            "GET /v1/drivers/me/offer",
+                            "GET /v1/drivers/me/offer (long poll)",
                             "dispatch-service",
                             unitId,
                             "GET",
-                            "/v1/drivers/me/offer",
+                            "/v1/drivers/me/offer?waitSeconds=" + OFFER_WAIT_SECONDS,
                             token,
                             null,
                             Map.of())
@@ -488,10 +512,26 @@ public final class DemoRun {
                                 && r.body() != null
                                 && "PENDING".equals(r.body().path("status").asText())) {
                             accept(r.body());
+                        } else if (r.status() == 204) {
+                            poll();
                         } else {
                             scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
                         }
                     });
+        }
+
+        /** End of shift: the app goes offline and stops. */
+        void goOffline() {
+            state = DriverState.OFFLINE;
+            mobile.call(
+                    "POST /v1/drivers/me/offline",
+                    "dispatch-service",
+                    unitId,
+                    "POST",
+                    "/v1/drivers/me/offline",
+                    token,
+                    Map.of(),
+                    Map.of());
         }
 
         void accept(JsonNode offer) {
@@ -512,7 +552,7 @@ public final class DemoRun {
                             return;
                         }
                         state = DriverState.BUSY;
-                        matched.incrementAndGet();
+                        matched.add(offer.path("rideId").asText());
                         acked(offer.path("rideId").asText(), RANKS.indexOf("accept"));
                         long eta = offer.path("pickupEtaSeconds").asLong(0);
                         pickupEtas.add(eta);
@@ -843,13 +883,15 @@ public final class DemoRun {
         r.put("trips_planned", plan.trips().size());
         r.put("trips_requested", requested.get());
         r.put("rides_acked", ackedRides.size());
-        r.put("trips_matched", matched.get());
+        r.put("trips_matched", (long) matched.size());
         r.put("trips_completed", completedRides);
         r.put(
                 "trips_cancelled",
                 statuses.getOrDefault("CANCELLED_BY_RIDER", 0L) + statuses.getOrDefault("CANCELLED_BY_DRIVER", 0L));
         r.put("trips_no_driver", statuses.getOrDefault("NO_DRIVER_AVAILABLE", 0L));
-        r.put("match_rate", ackedRides.isEmpty() ? 0 : Math.round(1000.0 * matched.get() / ackedRides.size()) / 1000.0);
+        r.put(
+                "match_rate",
+                ackedRides.isEmpty() ? 0 : Math.round(1000.0 * matched.size() / ackedRides.size()) / 1000.0);
         r.put("pickup_eta_p50_s", etas.isEmpty() ? 0 : etas.get(etas.size() / 2));
         r.put("pickup_eta_p90_s", etas.isEmpty() ? 0 : etas.get((int) (etas.size() * 0.9)));
         r.put("quote_failures", quoteFailures.get());

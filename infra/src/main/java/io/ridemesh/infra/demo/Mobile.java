@@ -69,7 +69,7 @@ final class Mobile {
             Map<String, String> headers) {
         String base = route.apply(service, unitId);
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10))
+                .timeout(Duration.ofSeconds(10).plusSeconds(longPollSeconds(path)))
                 .header("Authorization", "Bearer " + token)
                 .header("X-Unit", Integer.toString(unitId));
         headers.forEach(b::header);
@@ -117,6 +117,20 @@ final class Mobile {
             }
             return new Response(response.statusCode(), parsed);
         });
+    }
+
+    /** The {@code waitSeconds} of a long-poll path, else 0: the server may hold such a request that long. */
+    static int longPollSeconds(String path) {
+        int i = path.indexOf("waitSeconds=");
+        if (i < 0) {
+            return 0;
+        }
+        String v = path.substring(i + "waitSeconds=".length()).split("&", 2)[0];
+        try {
+            return Math.max(0, Integer.parseInt(v));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** Per endpoint: calls, errors (5xx and no response), p50 and p99 in ms. */
