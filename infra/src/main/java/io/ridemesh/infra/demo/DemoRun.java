@@ -87,11 +87,14 @@ public final class DemoRun {
     /** Pause before polling again after a failed offer poll (a successful long poll is renewed at once). */
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
-    private static final int OFFER_WAIT_SECONDS = 20;
+    private static final int OFFER_WAIT_SECONDS = 25;
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
     private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
 
-    private static final Duration HEARTBEAT = Duration.ofSeconds(12);
+    /** Location fix of an idle driver: inside dispatch's 30 s staleness limit, with room for queueing. */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /** At most this many points in the trail batch a driver sends at the pickup and at the dropoff. */
+    private static final int TRAIL_POINTS = 20;
 
     private final Playground playground;
     private final Options options;
@@ -466,8 +469,16 @@ public final class DemoRun {
                     });
         }
 
+        /**
+         * An idle driver's periodic fix. A driver with a rider sends its route as trail batches at the pickup
+         * and at the dropoff instead ({@link #trail}): it is not in the available index meanwhile.
+         */
         void heartbeat() {
             if (!running || state == DriverState.OFFLINE) {
+                return;
+            }
+            if (state != DriverState.IDLE) {
+                scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
                 return;
             }
             Map<String, Object> fix = Map.of("lat", lat, "lon", lon, "ts", System.currentTimeMillis());
@@ -558,14 +569,17 @@ public final class DemoRun {
                         pickupEtas.add(eta);
                         String rideId = offer.path("rideId").asText();
                         long driveMs = Math.max(200, (long) (eta * 1000 / options.speed()));
-                        scheduler.schedule(() -> arrive(rideId, offer), driveMs, TimeUnit.MILLISECONDS);
+                        scheduler.schedule(() -> arrive(rideId, offer, driveMs), driveMs, TimeUnit.MILLISECONDS);
                     });
         }
 
-        void arrive(String rideId, JsonNode offer) {
+        void arrive(String rideId, JsonNode offer, long driveMs) {
             int unit = io.ridemesh.common.id.GlobalIdGenerator.unitOf(Long.parseLong(rideId));
+            double fromLat = lat;
+            double fromLon = lon;
             lat = offer.path("pickup").path("lat").asDouble(lat);
             lon = offer.path("pickup").path("lon").asDouble(lon);
+            trail(fromLat, fromLon, driveMs);
             rideCommand("arrive", rideId, unit, Map.of())
                     .thenCompose(r -> rideCommand("start", rideId, unit, Map.of()))
                     .thenAccept(r -> {
@@ -589,16 +603,32 @@ public final class DemoRun {
                         if (r.ok()) {
                             completed.incrementAndGet();
                         }
+                        double fromLat = lat;
+                        double fromLon = lon;
                         lat = offer.path("dropoff").path("lat").asDouble(lat);
                         lon = offer.path("dropoff").path("lon").asDouble(lon);
                         state = DriverState.IDLE;
-                        heartbeatOnce();
+                        trail(fromLat, fromLon, (long) (seconds * 1000 / options.speed()));
                         scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
                     });
         }
 
-        private void heartbeatOnce() {
-            Map<String, Object> fix = Map.of("lat", lat, "lon", lon, "ts", System.currentTimeMillis());
+        /**
+         * One batch of the route just driven, from ({@code fromLat}, {@code fromLon}) to the current position,
+         * over the last {@code driveMs} ms: a straight line, one point per second of wall time, at most
+         * {@value #TRAIL_POINTS}; the last point is the current position, now.
+         */
+        private void trail(double fromLat, double fromLon, long driveMs) {
+            long now = System.currentTimeMillis();
+            int n = (int) Math.max(1, Math.min(TRAIL_POINTS, driveMs / 1000));
+            List<Map<String, Object>> points = new ArrayList<>(n);
+            for (int i = 1; i <= n; i++) {
+                double f = (double) i / n;
+                points.add(Map.of(
+                        "lat", fromLat + (lat - fromLat) * f,
+                        "lon", fromLon + (lon - fromLon) * f,
+                        "ts", now - (long) (driveMs * (1 - f))));
+            }
             mobile.call(
                     "POST /v1/drivers/me/locations",
                     "dispatch-service",
@@ -606,7 +636,7 @@ public final class DemoRun {
                     "POST",
                     "/v1/drivers/me/locations",
                     token,
-                    Map.of("points", List.of(fix)),
+                    Map.of("points", points),
                     Map.of());
         }
 
