@@ -17,7 +17,10 @@ public interface Rides {
     /** The ride with this id, unless absent or tombstoned. */
     Optional<Ride> find(RideId id);
 
-    /** The ride that {@code riderId} created with {@code key}, unless absent or tombstoned. */
+    /**
+     * The ride that {@code riderId} created with {@code key} in any region, unless absent or tombstoned. If two regions
+     * each created one during a failover (before replication, see migration V5), the earliest (smallest id).
+     */
     Optional<Ride> findByIdempotencyKey(RiderId riderId, IdempotencyKey key);
 
     /**

@@ -60,13 +60,16 @@ public final class JdbcRides implements Rides {
             + " request_hash, requested_at_ms, updated_at_ms, assigned_at_ms, arrived_at_ms, actual_distance_metres,"
             + " actual_duration_seconds, version, hlc, origin_region, deleted";
 
+    /** Written once at creation (V5): the key {@code (rider_id, idempotency_key, created_region)} is unique. */
+    private static final String INSERT_COLUMNS = COLUMNS + ", created_region";
+
     private static final String SELECT = "SELECT " + COLUMNS + " FROM rides WHERE deleted = 0";
 
-    private static final String INSERT = "INSERT INTO rides (" + COLUMNS + ") VALUES (:id, :unitId, :riderId,"
+    private static final String INSERT = "INSERT INTO rides (" + INSERT_COLUMNS + ") VALUES (:id, :unitId, :riderId,"
             + " :driverId, :status, :terminal, :product, :seats, :pickupLat, :pickupLon, :dropoffLat, :dropoffLon,"
             + " :quoteId, :quotedFareCents, :quotedDistanceMetres, :quotedDurationSeconds, :finalFareCents,"
             + " :cancellationFeeCents, :currency, :idempotencyKey, :requestHash, :requestedAtMs, :updatedAtMs,"
-            + " :assignedAtMs, :arrivedAtMs, :actualDistanceMetres, :actualDurationSeconds, 1, :hlc, :self, 0)";
+            + " :assignedAtMs, :arrivedAtMs, :actualDistanceMetres, :actualDurationSeconds, 1, :hlc, :self, 0, :self)";
 
     private static final String UPDATE = "UPDATE rides SET driver_id = :driverId, status = :status,"
             + " final_fare_cents = :finalFareCents, cancellation_fee_cents = :cancellationFeeCents,"
@@ -103,7 +106,9 @@ public final class JdbcRides implements Rides {
     public Optional<Ride> findByIdempotencyKey(RiderId riderId, IdempotencyKey key) {
         MapSqlParameterSource params =
                 new MapSqlParameterSource().addValue("riderId", riderId.value()).addValue("key", key.value());
-        return jdbc.query(SELECT + " AND rider_id = :riderId AND idempotency_key = :key", params, ROW).stream()
+        return jdbc
+                .query(SELECT + " AND rider_id = :riderId AND idempotency_key = :key ORDER BY id LIMIT 1", params, ROW)
+                .stream()
                 .findFirst();
     }
 

@@ -195,6 +195,36 @@ abstract class JdbcRidesContract {
     }
 
     @Test
+    void anotherRegionsRideWithTheSameRiderAndKeyIsADistinctRowAndTheLookupPicksTheEarliest() {
+        Ride local = rides.insert(newRequestedRide());
+        // the same id from region 2's generator: only the region bits (41 ms | 4 region | 6 unit | 3 node | 9 seq)
+        // differ
+        long otherId = (local.id().value() & ~(15L << 18)) | (2L << 18);
+        // what sync-sink's apply writes for region 2's ride created with the same rider and key during a failover
+        jdbc.update(
+                "INSERT INTO rides (id, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
+                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
+                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
+                        + " updated_at_ms, version, hlc, origin_region, deleted, created_region)"
+                        + " SELECT :other, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
+                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
+                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
+                        + " updated_at_ms, 1, hlc + 1, 2, 0, 2 FROM rides WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", local.id().value()).addValue("other", otherId));
+
+        assertThat(rides.find(local.id())).contains(local);
+        assertThat(rides.find(new io.ridemesh.order.ride.domain.RideId(otherId)))
+                .isPresent();
+        assertThat(rides.findByIdempotencyKey(local.riderId(), local.idempotencyKey()))
+                .contains(local);
+        assertThat(jdbc.queryForObject(
+                        "SELECT created_region FROM rides WHERE id = :id",
+                        new MapSqlParameterSource("id", local.id().value()),
+                        Integer.class))
+                .isEqualTo(REGION);
+    }
+
+    @Test
     void theIdempotencyKeyIsUniquePerRider() {
         Ride first = rides.insert(newRequestedRide());
         Ride sameKey = Ride.request(
