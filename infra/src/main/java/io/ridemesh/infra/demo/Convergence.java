@@ -1,6 +1,5 @@
 package io.ridemesh.infra.demo;
 
-import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,9 +18,8 @@ public final class Convergence {
     private Convergence() {}
 
     /** {@code count/sum} of the table in {@code region}. */
-    public static String checksum(Playground playground, Region region, String schema, String table)
-            throws SQLException {
-        try (Connection c = playground.rootConnection(region)) {
+    public static String checksum(DemoCluster cluster, Region region, String schema, String table) throws SQLException {
+        try (Connection c = cluster.rootConnection(region)) {
             List<String> columns = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE"
                     + " TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME <> 'version' ORDER BY ORDINAL_POSITION")) {

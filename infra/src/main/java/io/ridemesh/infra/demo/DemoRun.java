@@ -96,7 +96,7 @@ public final class DemoRun {
     /** At most this many points in the trail batch a driver sends at the pickup and at the dropoff. */
     private static final int TRAIL_POINTS = 20;
 
-    private final Playground playground;
+    private final DemoCluster cluster;
     private final Options options;
     private final Consumer<String> out;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
@@ -124,11 +124,22 @@ public final class DemoRun {
     private volatile boolean running = true;
     private volatile long stranded;
 
+    /** The demo on the launcher's local playground. */
     public DemoRun(Playground playground, Options options, Consumer<String> out) {
-        this.playground = playground;
+        this(DemoCluster.of(playground), options, out);
+    }
+
+    /**
+     * The demo on any two-region cluster (e.g. Docker Compose under Testcontainers).
+     *
+     * @param options what to replay and when to drill
+     * @param out progress lines and the report
+     */
+    public DemoRun(DemoCluster cluster, Options options, Consumer<String> out) {
+        this.cluster = java.util.Objects.requireNonNull(cluster, "cluster");
         this.options = options;
         this.out = out;
-        this.lags = new LagReader(playground);
+        this.lags = new LagReader(cluster);
     }
 
     /** Runs the demo; answers the report (also written as JSON to {@code reportDir}). */
@@ -138,9 +149,9 @@ public final class DemoRun {
         out.accept(String.format(
                 "%d trips to replay (nyc %d, chicago %d) at %.0fx; skipped: %s",
                 plan.trips().size(), nyc, plan.trips().size() - nyc, options.speed(), plan.skipped()));
-        out.accept("starting a 2-region playground (nyc homed in a, chicago in b) ...");
-        playground.up(2, false);
-        tokens = new Tokens(playground.credentials().jwtSecret());
+        out.accept("starting a 2-region cluster (nyc homed in a, chicago in b) ...");
+        cluster.start();
+        tokens = new Tokens(cluster.jwtSecretHex());
         mobile = options.viaGateway()
                 ? new Mobile(this::gatewayRoute, this::unreachable)
                 : new Mobile(this::directRoute, u -> {});
@@ -241,7 +252,7 @@ public final class DemoRun {
                     case "dispatch-service" -> ComponentKind.DISPATCH_SERVICE;
                     default -> ComponentKind.ORDER_SERVICE;
                 };
-        return "http://127.0.0.1:" + playground.ports().port(home, kind);
+        return cluster.url(home, kind);
     }
 
     private final Set<Region> gatewaysDown = ConcurrentHashMap.newKeySet();
@@ -260,7 +271,7 @@ public final class DemoRun {
     }
 
     private String gatewayUrl(Region region) {
-        return "http://127.0.0.1:" + playground.ports().port(region, ComponentKind.GATEWAY);
+        return cluster.url(region, ComponentKind.GATEWAY);
     }
 
     private void unreachable(String base) {
@@ -674,14 +685,14 @@ public final class DemoRun {
             Region b = Region.of(2);
             out.accept("drill: killing region a (SIGKILL) ...");
             killedAtMs = System.currentTimeMillis();
-            playground.kill(a);
+            cluster.kill(a);
             drill.put("killed_at_ms", killedAtMs);
             measureRpo(b);
             evacuate(a, b);
             drill.put("evacuated_at_ms", System.currentTimeMillis());
             pause(options.outage());
             out.accept("drill: restarting region a ...");
-            playground.restart(a);
+            cluster.restart(a);
             failBack(a);
             drill.put("failed_back_at_ms", System.currentTimeMillis());
             out.accept("drill: region a is back and homes nyc again");
@@ -694,7 +705,7 @@ public final class DemoRun {
     /** Writes acknowledged to clients in region a (nyc rides) that region b does not have yet. */
     private void measureRpo(Region b) throws SQLException {
         Map<String, Integer> ranksInB = new HashMap<>();
-        try (Connection c = playground.rootConnection(b);
+        try (Connection c = cluster.rootConnection(b);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery(
                         "SELECT id, status FROM rides.rides WHERE unit_id = 1 AND requested_at_ms >= " + startMs)) {
@@ -805,8 +816,7 @@ public final class DemoRun {
                                         .writeValueAsString(Map.of(
                                                 "sub", "demo-operator",
                                                 "role", "operator",
-                                                "password",
-                                                        playground.credentials().operatorPassword()))))
+                                                "password", cluster.operatorPassword()))))
                                 .build(),
                         java.net.http.HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200 && response.statusCode() != 201) {
@@ -843,7 +853,7 @@ public final class DemoRun {
 
     private Map<String, Long> statusCounts(Region region) {
         Map<String, Long> counts = new HashMap<>();
-        try (Connection c = playground.rootConnection(region);
+        try (Connection c = cluster.rootConnection(region);
                 Statement s = c.createStatement();
                 ResultSet rs = s.executeQuery("SELECT status, COUNT(*) FROM rides.rides WHERE requested_at_ms >= "
                         + startMs + " GROUP BY status")) {
@@ -870,8 +880,8 @@ public final class DemoRun {
         Instant deadline = Instant.now().plus(timeout);
         while (Instant.now().isBefore(deadline)) {
             try {
-                String a = Convergence.checksum(playground, Region.of(1), "rides", "rides");
-                String b = Convergence.checksum(playground, Region.of(2), "rides", "rides");
+                String a = Convergence.checksum(cluster, Region.of(1), "rides", "rides");
+                String b = Convergence.checksum(cluster, Region.of(2), "rides", "rides");
                 if (a.equals(b)) {
                     out.accept("converged: rides.rides checksum " + a + " in both regions");
                     return true;
@@ -889,7 +899,7 @@ public final class DemoRun {
         long missing = 0;
         for (Region r : List.of(Region.of(1), Region.of(2))) {
             Set<String> present = new java.util.HashSet<>();
-            try (Connection c = playground.rootConnection(r);
+            try (Connection c = cluster.rootConnection(r);
                     Statement s = c.createStatement();
                     ResultSet rs = s.executeQuery("SELECT id FROM rides.rides")) {
                 while (rs.next()) {

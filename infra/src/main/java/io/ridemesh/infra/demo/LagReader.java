@@ -1,7 +1,6 @@
 package io.ridemesh.infra.demo;
 
 import io.ridemesh.infra.cluster.ComponentKind;
-import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,19 +26,18 @@ final class LagReader {
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
-    private final Playground playground;
+    private final DemoCluster cluster;
 
-    LagReader(Playground playground) {
-        this.playground = playground;
+    LagReader(DemoCluster cluster) {
+        this.cluster = cluster;
     }
 
     /** The {@code q} quantile in ms of lag from {@code source} into {@code target}, if measured. */
     OptionalDouble quantileMs(String source, Region target, double q) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
-                                    + playground.ports().port(target, ComponentKind.SYNC_SINK)
-                                    + "/actuator/prometheus"))
+                    HttpRequest.newBuilder(
+                                    URI.create(cluster.url(target, ComponentKind.SYNC_SINK) + "/actuator/prometheus"))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

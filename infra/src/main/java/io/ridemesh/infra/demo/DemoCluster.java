@@ -1,0 +1,82 @@
+package io.ridemesh.infra.demo;
+
+import io.ridemesh.infra.cluster.ComponentKind;
+import io.ridemesh.infra.cluster.Playground;
+import io.ridemesh.infra.cluster.Region;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.Objects;
+
+/**
+ * What the demo needs from a two-region cluster (regions a and b, every service and a gateway per region). The
+ * launcher's local playground is one ({@link #of(Playground)}); the e2e module's Docker Compose cluster under
+ * Testcontainers is another. Implementations are safe for use from several threads.
+ */
+public interface DemoCluster {
+
+    /** Starts (or attaches to) regions a and b with every service; returns once all are healthy. */
+    void start();
+
+    /** Base URL of a component, e.g. {@code http://127.0.0.1:21080} for region a's gateway. */
+    String url(Region region, ComponentKind kind);
+
+    /**
+     * A connection to the region's database with rights to read every schema (RPO, convergence, lost rides).
+     *
+     * @throws SQLException when the database cannot be reached
+     */
+    Connection rootConnection(Region region) throws SQLException;
+
+    /** The hex HMAC key of every JWT (riders', drivers' and the operator's). */
+    String jwtSecretHex();
+
+    /** The operator's password of the gateways' local token endpoint. */
+    String operatorPassword();
+
+    /** Kills every process of the region abruptly (SIGKILL): its database, Redis, services and gateway. */
+    void kill(Region region);
+
+    /** Starts the region's processes again and returns once they are healthy. */
+    void restart(Region region);
+
+    /** The local playground of {@code ./platform}: processes on 127.0.0.1 at its port plan. */
+    static DemoCluster of(Playground playground) {
+        Objects.requireNonNull(playground, "playground");
+        return new DemoCluster() {
+            @Override
+            public void start() {
+                playground.up(2, false);
+            }
+
+            @Override
+            public String url(Region region, ComponentKind kind) {
+                return "http://127.0.0.1:" + playground.ports().port(region, kind);
+            }
+
+            @Override
+            public Connection rootConnection(Region region) throws SQLException {
+                return playground.rootConnection(region);
+            }
+
+            @Override
+            public String jwtSecretHex() {
+                return playground.credentials().jwtSecret();
+            }
+
+            @Override
+            public String operatorPassword() {
+                return playground.credentials().operatorPassword();
+            }
+
+            @Override
+            public void kill(Region region) {
+                playground.kill(region);
+            }
+
+            @Override
+            public void restart(Region region) {
+                playground.restart(region);
+            }
+        };
+    }
+}
