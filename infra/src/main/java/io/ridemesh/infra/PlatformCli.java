@@ -160,7 +160,12 @@ public final class PlatformCli implements Callable<Integer> {
     @Command(
             name = "bench",
             description = "Benchmarks that start what they need, print a table and end with one line of JSON.",
-            subcommands = {PlatformCli.BenchReplication.class, PlatformCli.BenchOrders.class})
+            subcommands = {
+                PlatformCli.BenchReplication.class,
+                PlatformCli.BenchOrders.class,
+                PlatformCli.BenchLocations.class,
+                PlatformCli.BenchMatching.class
+            })
     static final class Bench implements Callable<Integer> {
         @ParentCommand
         PlatformCli parent;
@@ -242,6 +247,109 @@ public final class PlatformCli implements Callable<Integer> {
                 if (!keep) {
                     pg.down(true);
                 }
+            }
+        }
+    }
+
+    @Command(
+            name = "locations",
+            description = "Location fixes/s through dispatch-service's REST API (batches, concurrent clients) vs raw"
+                    + " pipelined GEOADD on the same Redis; own playground on base 17000. Ends with one line of JSON.")
+    static final class BenchLocations implements Callable<Integer> {
+        @ParentCommand
+        Bench bench;
+
+        @Option(names = "--seconds", defaultValue = "20", description = "Measured seconds (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(names = "--drivers", defaultValue = "2000", description = "Drivers online (default ${DEFAULT-VALUE}).")
+        int drivers;
+
+        @Option(
+                names = "--batch",
+                defaultValue = "50",
+                description = "Fixes per request, 1..500 (default ${DEFAULT-VALUE}).")
+        int batch;
+
+        @Option(
+                names = "--clients",
+                defaultValue = "64",
+                description = "Concurrent closed-loop clients (default ${DEFAULT-VALUE}).")
+        int clients;
+
+        @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
+            Progress progress = new Progress();
+            Playground pg = Playground.create(
+                    repoRoot, repoRoot.resolve(".platform/bench-locations"), new PortPlan(17000), progress);
+            try {
+                var json = new io.ridemesh.infra.bench.LocationsBench(pg, System.out::println, progress)
+                        .run(seconds, drivers, batch, clients);
+                System.out.println(JSON.writeValueAsString(json));
+                return 0;
+            } finally {
+                if (!keep) {
+                    pg.down(true);
+                }
+            }
+        }
+    }
+
+    @Command(
+            name = "matching",
+            description = "Time of one matching window (MatchWindow: Redis reads, cost matrix, OR-Tools, offers) of"
+                    + " 300 rides x 300 drivers (goal <= 50 ms) and of 2000 x 2000, NYC, on a redis-server of its own"
+                    + " (port 18379); p50 and max over --repeat windows. Ends with one line of JSON.")
+    static final class BenchMatching implements Callable<Integer> {
+        private static final String MAIN = "io.ridemesh.dispatch.bench.MatchingBench";
+
+        @ParentCommand
+        Bench bench;
+
+        @Option(
+                names = "--repeat",
+                defaultValue = "20",
+                description = "Timed windows per size, each on fresh drivers and rides (default ${DEFAULT-VALUE}).")
+        int repeat;
+
+        @Override
+        public Integer call() throws Exception {
+            Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
+            Playground pg = Playground.create(
+                    repoRoot, repoRoot.resolve(".platform/bench-matching"), new PortPlan(17000), new Progress());
+            Path jar = pg.serviceJar(io.ridemesh.infra.cluster.ComponentKind.DISPATCH_SERVICE);
+            try (var zip = new java.util.zip.ZipFile(jar.toFile())) {
+                if (zip.getEntry("BOOT-INF/classes/" + MAIN.replace('.', '/') + ".class") == null) {
+                    throw new PlatformException(jar + " predates the matching benchmark; rebuild it: mvn -B -q"
+                            + " -DskipTests package -pl dispatch-service -am");
+                }
+            }
+            int port = pg.ports()
+                    .port(io.ridemesh.infra.cluster.Region.of(1), io.ridemesh.infra.cluster.ComponentKind.REDIS);
+            try (var redis = io.ridemesh.infra.cluster.StandaloneRedis.start(pg.home(), port)) {
+                Process child = new ProcessBuilder(
+                                Path.of(System.getProperty("java.home"), "bin", "java")
+                                        .toString(),
+                                "-Xmx1g",
+                                "-cp",
+                                jar.toString(),
+                                "-Dloader.main=" + MAIN,
+                                "org.springframework.boot.loader.launch.PropertiesLauncher",
+                                "--redis-port",
+                                Integer.toString(redis.port()),
+                                "--repeat",
+                                Integer.toString(repeat))
+                        .inheritIO()
+                        .start();
+                if (!child.waitFor(30, java.util.concurrent.TimeUnit.MINUTES)) {
+                    child.destroyForcibly();
+                    throw new PlatformException("the matching benchmark did not finish in 30 minutes");
+                }
+                return child.exitValue();
             }
         }
     }
