@@ -27,6 +27,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
@@ -57,7 +58,7 @@ public final class Apply implements AutoCloseable {
     private final JdbcMerger merger;
     private final HybridLogicalClock clock;
     private final SyncMetrics metrics;
-    private final KafkaConsumer<String, String> consumer;
+    private final KafkaConsumer<String, byte[]> consumer;
     private final KafkaProducer<String, String> deadLetters;
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
@@ -88,7 +89,8 @@ public final class Apply implements AutoCloseable {
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "20");
         // new regions' and tables' topics are found by the pattern within this time
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer());
+        // values stay bytes: Jackson parses UTF-8 directly, no String per record in between
+        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -122,7 +124,7 @@ public final class Apply implements AutoCloseable {
         consumer.subscribe(topicsOfOtherRegions(props.regionName()));
         try {
             while (running) {
-                ConsumerRecords<String, String> polled = consumer.poll(Duration.ofMillis(100));
+                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(100));
                 if (!polled.isEmpty()) {
                     if (!applyWithRetry(polled)) {
                         break; // closed mid-retry: these records are not applied, their offsets stay
@@ -161,13 +163,19 @@ public final class Apply implements AutoCloseable {
     }
 
     /** Applies a polled batch; false if apply was closed before all of it was applied. */
-    private boolean applyWithRetry(ConsumerRecords<String, String> polled) throws InterruptedException {
+    private boolean applyWithRetry(ConsumerRecords<String, byte[]> polled) throws InterruptedException {
         List<ChangeRecord> batch = new ArrayList<>(polled.count());
-        for (ConsumerRecord<String, String> record : polled) {
+        for (ConsumerRecord<String, byte[]> record : polled) {
             try {
                 batch.add(ChangeRecordCodec.decode(record.value()));
             } catch (ChangeRecordCodec.PoisonRecord e) {
-                deadLetter(record.topic(), record.key(), record.value(), e);
+                deadLetter(
+                        record.topic(),
+                        record.key(),
+                        record.value() == null
+                                ? null
+                                : new String(record.value(), java.nio.charset.StandardCharsets.UTF_8),
+                        e);
             }
         }
         Duration backoff = props.apply().retryBackoff();
@@ -281,10 +289,10 @@ public final class Apply implements AutoCloseable {
         }
     }
 
-    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, String> polled) {
+    private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> polled) {
         Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
         for (TopicPartition tp : polled.partitions()) {
-            List<ConsumerRecord<String, String>> records = polled.records(tp);
+            List<ConsumerRecord<String, byte[]>> records = polled.records(tp);
             offsets.put(
                     tp, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
         }
