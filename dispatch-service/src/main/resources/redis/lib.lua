@@ -49,3 +49,35 @@ local function reindex(id, seen_since)
     index(unit, id, lon, lat, cell, seen)
   end
 end
+
+-- Places one offer; a: the arguments of place.lua (ARGV there, a slice of ARGV in place-many.lua).
+-- Returns placed | ride_not_pending | driver_locked | driver_unavailable | ride_locked.
+local function place_offer(a)
+  local offer, ride, driver, unit = a[1], a[2], a[3], a[4]
+  local created, expires, ttl, since, retention = a[11], a[12], a[13], tonumber(a[14]), a[15]
+  if not redis.call('ZSCORE', pending_key(unit), ride) then return 'ride_not_pending' end
+  local lock = 'driver-lock:' .. driver
+  -- The driver lock: whoever sets it first owns the driver for the offer timeout; no driver holds two offers.
+  if not redis.call('SET', lock, offer, 'NX', 'PX', ttl) then return 'driver_locked' end
+  local dk = driver_key(driver)
+  local s = redis.call('HMGET', dk, 'status', 'seen', 'unit')
+  if s[1] ~= 'available' or not s[2] or tonumber(s[2]) < since then
+    redis.call('DEL', lock)
+    return 'driver_unavailable'
+  end
+  if not redis.call('SET', 'ride-lock:' .. ride, offer, 'NX', 'PX', ttl) then
+    redis.call('DEL', lock)
+    return 'ride_locked'
+  end
+  unindex(s[3], driver)
+  redis.call('HSET', dk, 'status', 'offered', 'offer', offer)
+  redis.call('ZREM', pending_key(unit), ride)
+  local ok = offer_key(offer)
+  redis.call('HSET', ok, 'id', offer, 'ride', ride, 'driver', driver, 'unit', unit, 'plat', a[5], 'plon', a[6],
+    'dlat', a[7], 'dlon', a[8], 'seats', a[9], 'eta', a[10], 'created', created, 'expires', expires,
+    'status', 'pending')
+  redis.call('PEXPIRE', ok, retention)
+  redis.call('ZADD', 'offers:deadlines', expires, offer)
+  redis.call('ZADD', 'driver-locks', created, driver)
+  return 'placed'
+end

@@ -76,6 +76,40 @@ class OfferLifecycleIT {
     }
 
     @Test
+    void placingSeveralOffersInOneCallIsPlacingThemOneAfterTheOther() {
+        f.online("near", NEAR);
+        f.request(1, PICKUP);
+        f.request(2, PICKUP);
+        java.time.Instant now = f.clock.instant();
+        java.util.function.BiFunction<Long, Long, Offer> offer = (offerId, rideId) -> new Offer(
+                offerId,
+                rideId,
+                new DriverId("near"),
+                "nyc",
+                PICKUP,
+                PICKUP,
+                1,
+                60,
+                now,
+                now.plus(DispatchFixture.OFFER_TIMEOUT),
+                OfferStatus.PENDING);
+
+        java.util.List<io.ridemesh.dispatch.offer.domain.PlaceOutcome> outcomes = f.offers.placeAll(
+                java.util.List.of(offer.apply(101L, 1L), offer.apply(102L, 2L), offer.apply(103L, 3L)),
+                DispatchFixture.OFFER_TIMEOUT,
+                now.minus(DispatchFixture.STALE_AFTER));
+
+        assertThat(outcomes)
+                .as("the driver is locked by the first; ride 3 was never requested")
+                .containsExactly(
+                        io.ridemesh.dispatch.offer.domain.PlaceOutcome.PLACED,
+                        io.ridemesh.dispatch.offer.domain.PlaceOutcome.DRIVER_LOCKED,
+                        io.ridemesh.dispatch.offer.domain.PlaceOutcome.RIDE_NOT_PENDING);
+        assertThat(f.offers.heldBy(new DriverId("near")).orElseThrow().rideId()).isEqualTo(1);
+        SupplyInvariants.check(redis.template(), "nyc");
+    }
+
+    @Test
     void reDispatchesToTheNextBestDriverWhenTheOfferTimesOut() {
         f.online("near", NEAR);
         f.online("less-near", LESS_NEAR);

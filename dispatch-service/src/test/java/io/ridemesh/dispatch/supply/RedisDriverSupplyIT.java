@@ -155,6 +155,31 @@ class RedisDriverSupplyIT {
     }
 
     @Test
+    void searchingManyCentresInOneCallAnswersWhatSearchingEachAnswers() {
+        supply.goOnline(id("near"), 2, place(GRAND_CENTRAL), TTL);
+        supply.goOnline(id("far"), 4, place(WALL_STREET), TTL);
+        supply.goOnline(id("stale"), 1, place(TIMES_SQUARE), TTL);
+        clock.advance(Duration.ofSeconds(31));
+        supply.locate(id("near"), place(GRAND_CENTRAL), TTL);
+        supply.locate(id("far"), place(WALL_STREET), TTL);
+        Instant seenSince = clock.instant().minusSeconds(30);
+        List<io.ridemesh.common.geo.GeoPoint> centres =
+                List.of(TIMES_SQUARE, WALL_STREET, new io.ridemesh.common.geo.GeoPoint(41.88, -87.63), TIMES_SQUARE);
+
+        List<List<AvailableDriver>> many = supply.nearbyEach(nyc, centres, 10_000, 10, seenSince);
+
+        assertThat(many).hasSize(centres.size());
+        for (int i = 0; i < centres.size(); i++) {
+            assertThat(many.get(i))
+                    .as("centre %d", i)
+                    .isEqualTo(supply.nearby(nyc, centres.get(i), 10_000, 10, seenSince));
+        }
+        assertThat(many.get(0)).extracting(d -> d.id().value()).containsExactly("near", "far");
+        assertThat(many.get(2)).as("no driver near Chicago").isEmpty();
+        assertThat(supply.nearbyEach(nyc, List.of(), 10_000, 10, seenSince)).isEmpty();
+    }
+
+    @Test
     void searchesWithinTheRadiusNearestFirst() {
         supply.goOnline(id("near"), 2, place(GRAND_CENTRAL), TTL);
         supply.goOnline(id("far"), 4, place(WALL_STREET), TTL);

@@ -82,14 +82,16 @@ public final class MatchWindow {
         Instant seenSince = now.minus(settings.staleAfter());
         Map<DriverId, DriverCandidate> candidates = new LinkedHashMap<>();
         Map<Long, Set<DriverId>> excluded = new HashMap<>();
-        for (PendingRide ride : rides) {
+        List<List<AvailableDriver>> nearby = supply.nearbyEach(
+                unit,
+                rides.stream().map(r -> r.request().pickup()).toList(),
+                settings.searchRadiusMetres(),
+                settings.candidatesPerRide(),
+                seenSince);
+        for (int i = 0; i < rides.size(); i++) {
+            PendingRide ride = rides.get(i);
             excluded.put(ride.request().rideId(), ride.excluded());
-            for (AvailableDriver d : supply.nearby(
-                    unit,
-                    ride.request().pickup(),
-                    settings.searchRadiusMetres(),
-                    settings.candidatesPerRide(),
-                    seenSince)) {
+            for (AvailableDriver d : nearby.get(i)) {
                 candidates.putIfAbsent(d.id(), new DriverCandidate(d.id(), d.location(), d.seats()));
             }
         }
@@ -103,9 +105,11 @@ public final class MatchWindow {
         List<Assignment> byEta = result.assignments().stream()
                 .sorted(Comparator.comparingLong(Assignment::pickupEtaSeconds))
                 .toList();
-        for (Assignment a : byEta) {
-            Offer offer = offerFor(unit, a, now);
-            PlaceOutcome placed = offers.place(offer, settings.offerTimeout(), seenSince);
+        List<Offer> toPlace = byEta.stream().map(a -> offerFor(unit, a, now)).toList();
+        List<PlaceOutcome> outcomes = offers.placeAll(toPlace, settings.offerTimeout(), seenSince);
+        for (int i = 0; i < byEta.size(); i++) {
+            Assignment a = byEta.get(i);
+            PlaceOutcome placed = outcomes.get(i);
             if (placed == PlaceOutcome.PLACED) {
                 offered++;
                 eta += a.pickupEtaSeconds();

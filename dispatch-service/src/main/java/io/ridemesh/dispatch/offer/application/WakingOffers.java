@@ -39,6 +39,17 @@ public final class WakingOffers implements Offers {
     }
 
     @Override
+    public List<PlaceOutcome> placeAll(List<Offer> offers, Duration lockTtl, Instant seenSince) {
+        List<PlaceOutcome> outcomes = delegate.placeAll(offers, lockTtl, seenSince);
+        for (int i = 0; i < outcomes.size(); i++) {
+            if (outcomes.get(i) == PlaceOutcome.PLACED) {
+                waiters.offerPlaced(offers.get(i).driverId());
+            }
+        }
+        return outcomes;
+    }
+
+    @Override
     public Optional<Offer> find(long offerId) {
         return delegate.find(offerId);
     }

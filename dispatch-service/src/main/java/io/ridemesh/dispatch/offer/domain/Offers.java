@@ -22,6 +22,16 @@ public interface Offers {
      */
     PlaceOutcome place(Offer offer, Duration lockTtl, Instant seenSince);
 
+    /**
+     * {@link #place} for each offer, in order, as if placed one after the other. Implementations may do it in one
+     * round trip; this default places them one by one.
+     *
+     * @return one outcome per offer, same order
+     */
+    default List<PlaceOutcome> placeAll(List<Offer> offers, Duration lockTtl, Instant seenSince) {
+        return offers.stream().map(o -> place(o, lockTtl, seenSince)).toList();
+    }
+
     Optional<Offer> find(long offerId);
 
     /** The open offer the driver holds, if any. */

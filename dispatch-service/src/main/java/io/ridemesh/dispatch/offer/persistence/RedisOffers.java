@@ -35,6 +35,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 public final class RedisOffers implements Offers {
 
     private static final RedisScript<String> PLACE = LuaScripts.text("place");
+    private static final RedisScript<List<Object>> PLACE_MANY = LuaScripts.list("place-many");
     private static final RedisScript<String> BEGIN_ACCEPT = LuaScripts.text("begin-accept");
     private static final RedisScript<Long> ABORT_ACCEPT = LuaScripts.number("abort-accept");
     private static final RedisScript<List<Object>> SETTLE = LuaScripts.list("settle");
@@ -53,25 +54,50 @@ public final class RedisOffers implements Offers {
 
     @Override
     public PlaceOutcome place(Offer offer, Duration lockTtl, Instant seenSince) {
-        String result = String.valueOf(redis.execute(
-                PLACE,
-                List.of(),
-                Long.toString(offer.offerId()),
-                Long.toString(offer.rideId()),
-                offer.driverId().value(),
-                offer.unitCode(),
-                Double.toString(offer.pickup().lat()),
-                Double.toString(offer.pickup().lon()),
-                Double.toString(offer.dropoff().lat()),
-                Double.toString(offer.dropoff().lon()),
-                Integer.toString(offer.seats()),
-                Long.toString(offer.pickupEtaSeconds()),
-                Long.toString(offer.createdAt().toEpochMilli()),
-                Long.toString(offer.expiresAt().toEpochMilli()),
-                Long.toString(lockTtl.toMillis()),
-                Long.toString(seenSince.toEpochMilli()),
-                Long.toString(retention.toMillis())));
+        String result = String.valueOf(redis.execute(PLACE, List.of(), placeArgs(offer, lockTtl, seenSince)));
         return PlaceOutcome.valueOf(result.toUpperCase(Locale.ROOT));
+    }
+
+    /** One script call for all offers ({@code place-many.lua}): a window's placements in one round trip. */
+    @Override
+    public List<PlaceOutcome> placeAll(List<Offer> offers, Duration lockTtl, Instant seenSince) {
+        if (offers.isEmpty()) {
+            return List.of();
+        }
+        List<Object> args = new java.util.ArrayList<>(15 * offers.size());
+        for (Offer o : offers) {
+            args.addAll(List.of(placeArgs(o, lockTtl, seenSince)));
+        }
+        List<Object> results = redis.execute(PLACE_MANY, List.of(), args.toArray());
+        if (results == null || results.size() != offers.size()) {
+            throw new IllegalStateException("place-many.lua answered " + results + " for " + offers.size() + " offers");
+        }
+        return results.stream()
+                .map(r -> PlaceOutcome.valueOf((r instanceof byte[] b
+                                ? new String(b, java.nio.charset.StandardCharsets.UTF_8)
+                                : String.valueOf(r))
+                        .toUpperCase(Locale.ROOT)))
+                .toList();
+    }
+
+    private Object[] placeArgs(Offer offer, Duration lockTtl, Instant seenSince) {
+        return new Object[] {
+            Long.toString(offer.offerId()),
+            Long.toString(offer.rideId()),
+            offer.driverId().value(),
+            offer.unitCode(),
+            Double.toString(offer.pickup().lat()),
+            Double.toString(offer.pickup().lon()),
+            Double.toString(offer.dropoff().lat()),
+            Double.toString(offer.dropoff().lon()),
+            Integer.toString(offer.seats()),
+            Long.toString(offer.pickupEtaSeconds()),
+            Long.toString(offer.createdAt().toEpochMilli()),
+            Long.toString(offer.expiresAt().toEpochMilli()),
+            Long.toString(lockTtl.toMillis()),
+            Long.toString(seenSince.toEpochMilli()),
+            Long.toString(retention.toMillis())
+        };
     }
 
     @Override

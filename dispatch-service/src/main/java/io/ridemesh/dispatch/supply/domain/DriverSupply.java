@@ -38,6 +38,19 @@ public interface DriverSupply {
     List<AvailableDriver> nearby(ServiceUnit unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince);
 
     /**
+     * {@link #nearby} for each of {@code centres} (one matching window's pickups), in order. Implementations may answer
+     * all in one round trip; this default asks one by one.
+     *
+     * @return one list per centre, same order as {@code centres}
+     */
+    default List<List<AvailableDriver>> nearbyEach(
+            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+        return centres.stream()
+                .map(c -> nearby(unit, c, radiusMetres, limit, seenSince))
+                .toList();
+    }
+
+    /**
      * Removes from {@code unit}'s index (and cell counts) at most {@code limit} drivers last seen before
      * {@code seenBefore}. Their status stays available: the next fix puts them back.
      *

@@ -37,6 +37,7 @@ public final class RedisDriverSupply implements DriverSupply {
     private static final RedisScript<String> LOCATE = LuaScripts.text("locate");
     private static final RedisScript<Long> SWEEP = LuaScripts.number("sweep");
     private static final RedisScript<List<Object>> SEARCH = LuaScripts.list("search");
+    private static final RedisScript<List<Object>> SEARCH_MANY = LuaScripts.list("search-many");
     private static final RedisScript<Long> END_TRIP = LuaScripts.number("end-trip");
 
     private final StringRedisTemplate redis;
@@ -126,6 +127,42 @@ public final class RedisDriverSupply implements DriverSupply {
                     Instant.ofEpochMilli((long) Double.parseDouble(text(flat.get(i + 4))))));
         }
         return drivers;
+    }
+
+    /** One script call for every centre ({@code search-many.lua}): a window's searches in one round trip. */
+    @Override
+    public List<List<AvailableDriver>> nearbyEach(
+            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+        if (centres.isEmpty()) {
+            return List.of();
+        }
+        List<String> args = new ArrayList<>(4 + 2 * centres.size());
+        args.add(unit.code());
+        args.add(Double.toString(radiusMetres));
+        args.add(Integer.toString(limit));
+        args.add(Long.toString(seenSince.toEpochMilli()));
+        for (GeoPoint c : centres) {
+            args.add(Double.toString(c.lon()));
+            args.add(Double.toString(c.lat()));
+        }
+        List<Object> flat = redis.execute(SEARCH_MANY, List.of(), args.toArray());
+        List<List<AvailableDriver>> all = new ArrayList<>(centres.size());
+        int i = 0;
+        for (int c = 0; c < centres.size(); c++) {
+            int n = flat == null || i >= flat.size() ? 0 : (int) Double.parseDouble(text(flat.get(i)));
+            i++;
+            List<AvailableDriver> drivers = new ArrayList<>(n);
+            for (int k = 0; k < n; k++, i += 5) {
+                drivers.add(new AvailableDriver(
+                        new DriverId(text(flat.get(i))),
+                        new GeoPoint(
+                                Double.parseDouble(text(flat.get(i + 2))), Double.parseDouble(text(flat.get(i + 1)))),
+                        Integer.parseInt(text(flat.get(i + 3))),
+                        Instant.ofEpochMilli((long) Double.parseDouble(text(flat.get(i + 4))))));
+            }
+            all.add(drivers);
+        }
+        return all;
     }
 
     @Override
