@@ -238,6 +238,23 @@ class DriverApiTest {
     }
 
     @Test
+    void namesTheBadFieldOfABatchPoint() throws Exception {
+        long ts = NOW.toEpochMilli() - 60_000;
+        String ok = "{\"lat\": 40.75, \"lon\": -73.98, \"ts\": " + ts + "}";
+        expectInvalid(post("/v1/drivers/me/locations"), "{\"points\": [" + ok + ", null]}", "points[1]");
+        expectInvalid(
+                post("/v1/drivers/me/locations"),
+                "{\"points\": [" + ok + ", {\"lat\": 40.75, \"lon\": -181, \"ts\": 1}]}",
+                "points[1].lon");
+        expectInvalid(
+                post("/v1/drivers/me/locations"), "{\"points\": [{\"lat\": 40.75, \"lon\": -73.98}]}", "points[0].ts");
+        expectInvalid(
+                post("/v1/drivers/me/locations"),
+                "{\"points\": [{\"lat\": 40.75, \"lon\": -73.98, \"ts\": 0}]}",
+                "points[0].ts");
+    }
+
+    @Test
     void acceptsABatchOf500Points() throws Exception {
         when(supply.locate(any(), any(), any())).thenReturn(LocationOutcome.UPDATED);
         mvc.perform(json(post("/v1/drivers/me/locations"), batch(500, -1))).andExpect(status().isNoContent());

@@ -68,7 +68,15 @@ class DriverSupplyController {
         if (points.size() > LocationsBody.MAX_POINTS) {
             throw new InvalidDriverInput("points", "must hold 1.." + LocationsBody.MAX_POINTS + " points");
         }
-        List<LocationFix> fixes = points.stream().map(LocationBody::toFix).toList();
+        List<LocationFix> fixes = new java.util.ArrayList<>(points.size());
+        for (int i = 0; i < points.size(); i++) {
+            LocationBody p = points.get(i);
+            if (p == null) {
+                throw new InvalidDriverInput("points[" + i + "]", "is required");
+            }
+            p.check("points[" + i + "]");
+            fixes.add(p.toFix());
+        }
         recordLocations.recordBatch(Callers.driver(jwt), fixes);
         return ResponseEntity.noContent().build();
     }
