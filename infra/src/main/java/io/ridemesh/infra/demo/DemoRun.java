@@ -88,6 +88,8 @@ public final class DemoRun {
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
     private static final int OFFER_WAIT_SECONDS = 25;
+    /** Attempts of a driver's command (accept, arrive, start, complete) that got no answer or a 5xx. */
+    private static final int COMMAND_ATTEMPTS = 8;
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
     private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
 
@@ -186,11 +188,16 @@ public final class DemoRun {
         long lastOffsetMs = plan.trips().isEmpty()
                 ? 0
                 : wall(plan.trips().get(plan.trips().size() - 1).offset()).toMillis();
-        long longestTripMs = plan.trips().stream()
+        // the 99th percentile, not the longest: a few multi-hour trips in the files must not keep the run going
+        long[] tripMs = plan.trips().stream()
                 .mapToLong(p -> p.trip().durationSeconds() * 1000)
-                .max()
-                .orElse(0);
-        Instant deadline = start.plusMillis(lastOffsetMs + (long) (longestTripMs / options.speed()) + 120_000);
+                .sorted()
+                .toArray();
+        long longestTripMs = tripMs.length == 0 ? 0 : tripMs[(int) Math.floor(0.99 * (tripMs.length - 1))];
+        // a region restart after the drill's outage takes up to two minutes on two cores
+        long drillMs = options.drillAt() >= 0 ? options.outage().toMillis() + 120_000 : 0;
+        Instant deadline =
+                start.plusMillis(lastOffsetMs + (long) (longestTripMs / options.speed()) + drillMs + 120_000);
         long lastRequested = -1;
         long lastProgress = -1;
         Instant lastProgressAt = Instant.now();
@@ -557,6 +564,11 @@ public final class DemoRun {
         }
 
         void accept(JsonNode offer) {
+            accept(offer, COMMAND_ATTEMPTS);
+        }
+
+        /** Accepts the offer; retried on no answer or a 5xx (accepting is idempotent). */
+        void accept(JsonNode offer, int attemptsLeft) {
             String offerId = offer.path("offerId").asText();
             long offerUnit = io.ridemesh.common.id.GlobalIdGenerator.unitOf(Long.parseLong(offerId));
             mobile.call(
@@ -569,6 +581,10 @@ public final class DemoRun {
                             Map.of(),
                             Map.of())
                     .thenAccept(r -> {
+                        if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
+                            scheduler.schedule(() -> accept(offer, attemptsLeft - 1), 1000, TimeUnit.MILLISECONDS);
+                            return;
+                        }
                         if (!r.ok()) {
                             scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
                             return;
@@ -651,8 +667,17 @@ public final class DemoRun {
                     Map.of());
         }
 
+        /**
+         * A driver's ride command, retried like an app would when no answer or a 5xx came back (the commands are
+         * idempotent by state: a repeated one answers 409 naming the state it already reached).
+         */
         private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
                 String command, String rideId, int unit, Map<String, Object> body) {
+            return rideCommand(command, rideId, unit, body, COMMAND_ATTEMPTS);
+        }
+
+        private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
+                String command, String rideId, int unit, Map<String, Object> body, int attemptsLeft) {
             return mobile.call(
                             "POST /v1/rides/{id}/" + command,
                             "order-service",
@@ -662,12 +687,16 @@ public final class DemoRun {
                             token,
                             body,
                             Map.of())
-                    .thenApply(r -> {
+                    .thenCompose(r -> {
                         if (r.ok()) {
                             acked(rideId, RANKS.indexOf(command));
                             servedAfterKill(unit);
                         }
-                        return r;
+                        if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
+                            return later(Duration.ofSeconds(1))
+                                    .thenCompose(x -> rideCommand(command, rideId, unit, body, attemptsLeft - 1));
+                        }
+                        return java.util.concurrent.CompletableFuture.completedFuture(r);
                     });
         }
     }
