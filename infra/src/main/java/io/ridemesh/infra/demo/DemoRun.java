@@ -37,10 +37,13 @@ import java.util.function.Consumer;
  *
  * <p>Riders get a quote and request a ride at the trip's (compressed) pickup time. Drivers are
  * seeded from the distinct taxi ids of the trips (synthetic ids where a file has none), go online
- * at their first trip's pickup shortly before it, poll for offers, accept, drive to the pickup for
- * the offered ETA and along the trip for its real duration (both divided by the speed-up), then
- * complete with the trip's real distance and duration, and send location batches all along.
- * Dispatch, not the file, decides which driver serves which rider.
+ * at their first trip's pickup shortly before it, wait for offers by long poll ({@value
+ * #OFFER_WAIT_SECONDS} s), accept, drive to the pickup for the offered ETA and along the trip for
+ * its real duration (both divided by the speed-up), then complete with the trip's real distance
+ * and duration. Idle drivers send a fix every {@code HEARTBEAT}; busy ones send their route as a
+ * location batch at the pickup and at the dropoff. A driver goes offline once idle after the end
+ * of its last trip in the file plus a tail (its shift). Commands that get no answer or a 5xx are
+ * retried, as an app would. Dispatch, not the file, decides which driver serves which rider.
  *
  * <p>Not thread-safe: one run per instance.
  */
@@ -112,7 +115,9 @@ public final class DemoRun {
     /** Rides some driver accepted, counted once each (around a failover a ride may be accepted in both regions). */
     private final Set<String> matched = ConcurrentHashMap.newKeySet();
 
-    private final AtomicLong completed = new AtomicLong();
+    /** Rides a driver completed (answered 2xx), counted once each. */
+    private final Set<String> completed = ConcurrentHashMap.newKeySet();
+
     private final Map<Integer, AtomicLong> failuresByStatus = new ConcurrentHashMap<>();
     private final LagReader lags;
     private final Map<String, Integer> ackedRank = new ConcurrentHashMap<>();
@@ -215,7 +220,7 @@ public final class DemoRun {
                     requested.get(),
                     ackedRides.size(),
                     matched.size(),
-                    completed.get(),
+                    completed.size(),
                     open,
                     requested.get() / Math.max(1, elapsed),
                     lagP99("a", Region.of(2))));
@@ -225,7 +230,7 @@ public final class DemoRun {
             }
             // Stalled: every trip requested and nothing moved for a minute (rides stranded in a
             // lost region are not taken over yet): stop and report them.
-            long progress = open * 1_000_000 + completed.get();
+            long progress = open * 1_000_000 + completed.size();
             if (progress != lastProgress) {
                 lastProgress = progress;
                 lastProgressAt = Instant.now();
@@ -628,7 +633,7 @@ public final class DemoRun {
                             Map.of("actualDistanceMetres", metres, "actualDurationSeconds", seconds))
                     .thenAccept(r -> {
                         if (r.ok()) {
-                            completed.incrementAndGet();
+                            completed.add(rideId);
                         }
                         double fromLat = lat;
                         double fromLon = lon;
