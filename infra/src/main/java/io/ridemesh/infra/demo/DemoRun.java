@@ -442,7 +442,11 @@ public final class DemoRun {
                                 online.isNegative() ? Duration.ZERO : online));
             }
         }
-        byKey.values().forEach(d -> d.offlineAt = shiftEnds.get(d.id));
+        // A sample (--limit) keeps only some trips of each taxi, so its shift in the sample is not the real one:
+        // its drivers stay online to the end.
+        if (options.limitPerFile() <= 0) {
+            byKey.values().forEach(d -> d.offlineAt = shiftEnds.get(d.id));
+        }
         return new ArrayList<>(byKey.values());
     }
 
