@@ -175,6 +175,35 @@ public final class PlatformCli implements Callable<Integer> {
             CommandLine.usage(this, System.out);
             return 0;
         }
+
+        /**
+         * The frame of a benchmark on a playground of its own: creates it under {@code .platform/<dir>} at port
+         * {@code base}, runs {@code body}, prints its result as the last line (one line of JSON), and tears the
+         * playground down unless {@code keep}.
+         *
+         * @return the exit code, 0
+         * @throws Exception whatever {@code body} throws (the playground is torn down all the same)
+         */
+        int onOwnPlayground(String dir, int base, boolean keep, BenchBody body) throws Exception {
+            Path repoRoot = parent.repo.toAbsolutePath().normalize();
+            Progress progress = new Progress();
+            Playground pg =
+                    Playground.create(repoRoot, repoRoot.resolve(".platform/" + dir), new PortPlan(base), progress);
+            try {
+                System.out.println(JSON.writeValueAsString(body.run(pg, progress)));
+                return 0;
+            } finally {
+                if (!keep) {
+                    pg.down(true);
+                }
+            }
+        }
+    }
+
+    /** A benchmark run on its own playground; answers what its JSON line holds. */
+    @FunctionalInterface
+    interface BenchBody {
+        Object run(Playground playground, Progress progress) throws Exception;
     }
 
     @Command(
@@ -201,20 +230,10 @@ public final class PlatformCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            PlatformCli root = bench.parent;
-            Path repoRoot = root.repo.toAbsolutePath().normalize();
-            Playground pg = Playground.create(
-                    repoRoot, repoRoot.resolve(".platform/bench-replication"), new PortPlan(11000), new Progress());
-            try {
-                var json = new io.ridemesh.infra.bench.ReplicationBench(pg, System.out::println)
-                        .run(rates, seconds, backlog);
-                System.out.println(JSON.writeValueAsString(json));
-                return 0;
-            } finally {
-                if (!keep) {
-                    pg.down(true);
-                }
-            }
+            return bench.onOwnPlayground(
+                    "bench-replication", 11000, keep, (pg, progress) -> new io.ridemesh.infra.bench.ReplicationBench(
+                                    pg, System.out::println)
+                            .run(rates, seconds, backlog));
         }
     }
 
@@ -236,18 +255,10 @@ public final class PlatformCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
-            Playground pg = Playground.create(
-                    repoRoot, repoRoot.resolve(".platform/bench-orders"), new PortPlan(15000), new Progress());
-            try {
-                var json = new io.ridemesh.infra.bench.OrdersBench(pg, System.out::println).run(rate, seconds);
-                System.out.println(JSON.writeValueAsString(json));
-                return 0;
-            } finally {
-                if (!keep) {
-                    pg.down(true);
-                }
-            }
+            return bench.onOwnPlayground(
+                    "bench-orders", 15000, keep, (pg, progress) -> new io.ridemesh.infra.bench.OrdersBench(
+                                    pg, System.out::println)
+                            .run(rate, seconds));
         }
     }
 
@@ -282,20 +293,10 @@ public final class PlatformCli implements Callable<Integer> {
 
         @Override
         public Integer call() throws Exception {
-            Path repoRoot = bench.parent.repo.toAbsolutePath().normalize();
-            Progress progress = new Progress();
-            Playground pg = Playground.create(
-                    repoRoot, repoRoot.resolve(".platform/bench-locations"), new PortPlan(17000), progress);
-            try {
-                var json = new io.ridemesh.infra.bench.LocationsBench(pg, System.out::println, progress)
-                        .run(seconds, drivers, batch, clients);
-                System.out.println(JSON.writeValueAsString(json));
-                return 0;
-            } finally {
-                if (!keep) {
-                    pg.down(true);
-                }
-            }
+            return bench.onOwnPlayground(
+                    "bench-locations", 17000, keep, (pg, progress) -> new io.ridemesh.infra.bench.LocationsBench(
+                                    pg, System.out::println, progress)
+                            .run(seconds, drivers, batch, clients));
         }
     }
 
