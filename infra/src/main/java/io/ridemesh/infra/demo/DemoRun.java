@@ -355,6 +355,7 @@ public final class DemoRun {
     /** POST /v1/rides, retried with the same Idempotency-Key when no response arrived (as an app would). */
     private java.util.concurrent.CompletableFuture<Void> createRide(
             ReplayPlan.Planned p, String rider, Map<String, Object> body, String key, int attemptsLeft) {
+        long sentAtMs = System.currentTimeMillis();
         return mobile.call(
                         "POST /v1/rides",
                         "order-service",
@@ -370,7 +371,7 @@ public final class DemoRun {
                         tripOfRide.put(id, p.trip());
                         ackedRides.add(id);
                         acked(id, 0);
-                        servedAfterKill(p.unitId());
+                        servedAfterKill(p.unitId(), sentAtMs);
                         return java.util.concurrent.CompletableFuture.completedFuture(null);
                     }
                     if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
@@ -393,9 +394,12 @@ public final class DemoRun {
         ackedAtMs.put(rideId, System.currentTimeMillis());
     }
 
-    /** The first NYC write served after the kill ends the outage as the rider sees it (RTO). */
-    private void servedAfterKill(int unitId) {
-        if (unitId == 1 && killedAtMs > 0 && firstServedAfterKillMs == 0) {
+    /**
+     * The first NYC write sent after the kill and served ends the outage as the rider sees it (RTO). A request sent
+     * before the kill and answered after it does not count.
+     */
+    private void servedAfterKill(int unitId, long sentAtMs) {
+        if (unitId == 1 && killedAtMs > 0 && sentAtMs >= killedAtMs && firstServedAfterKillMs == 0) {
             firstServedAfterKillMs = System.currentTimeMillis();
         }
     }
@@ -687,6 +691,7 @@ public final class DemoRun {
 
         private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
                 String command, String rideId, int unit, Map<String, Object> body, int attemptsLeft) {
+            long sentAtMs = System.currentTimeMillis();
             return mobile.call(
                             "POST /v1/rides/{id}/" + command,
                             "order-service",
@@ -699,7 +704,7 @@ public final class DemoRun {
                     .thenCompose(r -> {
                         if (r.ok()) {
                             acked(rideId, RANKS.indexOf(command));
-                            servedAfterKill(unit);
+                            servedAfterKill(unit, sentAtMs);
                         }
                         if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
                             return later(Duration.ofSeconds(1))
