@@ -4,6 +4,8 @@ import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Drivers' apps waiting for an offer (long poll of {@code GET /v1/drivers/me/offer?waitSeconds=N}) in this process, so
@@ -12,6 +14,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Redis), so the wait is a latency optimisation and never the only path. Thread-safe.
  */
 public final class OfferWaiters {
+
+    private static final Logger log = LoggerFactory.getLogger(OfferWaiters.class);
 
     private final ConcurrentHashMap<DriverId, Set<Runnable>> waiting = new ConcurrentHashMap<>();
 
@@ -29,11 +33,21 @@ public final class OfferWaiters {
         });
     }
 
-    /** Runs and forgets every registration of {@code driver}; called after an offer was placed for it. */
+    /**
+     * Runs and forgets every registration of {@code driver}; called after an offer was placed for it. A failing
+     * wake-up is logged and skipped: the waiting request then answers when its wait ends.
+     */
     public void offerPlaced(DriverId driver) {
         Set<Runnable> woken = waiting.remove(driver);
-        if (woken != null) {
-            woken.forEach(Runnable::run);
+        if (woken == null) {
+            return;
+        }
+        for (Runnable wakeUp : woken) {
+            try {
+                wakeUp.run();
+            } catch (RuntimeException e) {
+                log.warn("could not answer the long poll of driver {} at once: {}", driver.value(), e.toString());
+            }
         }
     }
 
