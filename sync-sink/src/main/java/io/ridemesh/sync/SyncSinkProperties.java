@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * Configuration of one region's sync-sink (prefix {@code sync}). Defaults live here only.
@@ -63,7 +64,11 @@ public record SyncSinkProperties(
      * @param restartBackoff first delay before restarting a failed connector (doubles, max 30 s)
      */
     public record Capture(
-            Duration pollInterval, Duration offsetFlushInterval, boolean enabled, Duration restartBackoff) {
+            Duration pollInterval,
+            Duration offsetFlushInterval,
+            // without the default, setting any other sync.capture.* property would switch capture off
+            @DefaultValue("true") boolean enabled,
+            Duration restartBackoff) {
         public Capture {
             pollInterval = pollInterval == null ? Duration.ofMillis(1) : pollInterval;
             offsetFlushInterval = offsetFlushInterval == null ? Duration.ofSeconds(1) : offsetFlushInterval;
@@ -82,7 +87,8 @@ public record SyncSinkProperties(
             Integer maxBatch,
             Duration retryBackoff,
             Duration parkedRetryInterval,
-            boolean enabled,
+            // without the default, setting any other sync.apply.* property would switch apply off
+            @DefaultValue("true") boolean enabled,
             String consumerGroup) {
         public Apply {
             maxBatch = maxBatch == null ? 2000 : maxBatch;

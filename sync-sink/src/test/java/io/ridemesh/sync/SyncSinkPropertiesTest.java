@@ -1,0 +1,46 @@
+package io.ridemesh.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
+
+/** Binding of {@code sync.*}: setting one nested property leaves the others at their defaults. */
+class SyncSinkPropertiesTest {
+
+    static SyncSinkProperties bind(Map<String, String> extra) {
+        Map<String, String> props = new java.util.HashMap<>(Map.of(
+                "sync.region-id", "1",
+                "sync.region-name", "a",
+                "sync.database-port", "21306",
+                "sync.kafka-bootstrap", "127.0.0.1:19092"));
+        props.putAll(extra);
+        return new Binder(new MapConfigurationPropertySource(props)).bindOrCreate("sync", SyncSinkProperties.class);
+    }
+
+    @Test
+    void captureAndApplyAreOnByDefault() {
+        SyncSinkProperties p = bind(Map.of());
+        assertThat(p.capture().enabled()).isTrue();
+        assertThat(p.apply().enabled()).isTrue();
+        assertThat(p.capture().pollInterval()).isEqualTo(Duration.ofMillis(1));
+    }
+
+    @Test
+    void settingAnotherCaptureOrApplyPropertyDoesNotSwitchThemOff() {
+        SyncSinkProperties p = bind(Map.of("sync.capture.poll-interval", "5ms", "sync.apply.max-batch", "500"));
+        assertThat(p.capture().pollInterval()).isEqualTo(Duration.ofMillis(5));
+        assertThat(p.capture().enabled()).isTrue();
+        assertThat(p.apply().maxBatch()).isEqualTo(500);
+        assertThat(p.apply().enabled()).isTrue();
+    }
+
+    @Test
+    void captureCanBeSwitchedOff() {
+        assertThat(bind(Map.of("sync.capture.enabled", "false")).capture().enabled())
+                .isFalse();
+    }
+}
