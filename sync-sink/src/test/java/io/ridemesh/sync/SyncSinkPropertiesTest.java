@@ -26,7 +26,7 @@ class SyncSinkPropertiesTest {
         SyncSinkProperties p = bind(Map.of());
         assertThat(p.capture().enabled()).isTrue();
         assertThat(p.apply().enabled()).isTrue();
-        assertThat(p.capture().pollInterval()).isEqualTo(Duration.ofMillis(1));
+        assertThat(p.capture().pollInterval()).isEqualTo(Duration.ofMillis(10));
     }
 
     @Test
