@@ -120,11 +120,7 @@ public final class RedisDriverSupply implements DriverSupply {
             return drivers;
         }
         for (int i = 0; i + 4 < flat.size(); i += 5) {
-            drivers.add(new AvailableDriver(
-                    new DriverId(text(flat.get(i))),
-                    new GeoPoint(Double.parseDouble(text(flat.get(i + 2))), Double.parseDouble(text(flat.get(i + 1)))),
-                    Integer.parseInt(text(flat.get(i + 3))),
-                    Instant.ofEpochMilli((long) Double.parseDouble(text(flat.get(i + 4))))));
+            drivers.add(driverAt(flat, i));
         }
         return drivers;
     }
@@ -153,12 +149,7 @@ public final class RedisDriverSupply implements DriverSupply {
             i++;
             List<AvailableDriver> drivers = new ArrayList<>(n);
             for (int k = 0; k < n; k++, i += 5) {
-                drivers.add(new AvailableDriver(
-                        new DriverId(text(flat.get(i))),
-                        new GeoPoint(
-                                Double.parseDouble(text(flat.get(i + 2))), Double.parseDouble(text(flat.get(i + 1)))),
-                        Integer.parseInt(text(flat.get(i + 3))),
-                        Instant.ofEpochMilli((long) Double.parseDouble(text(flat.get(i + 4))))));
+                drivers.add(driverAt(flat, i));
             }
             all.add(drivers);
         }
@@ -200,6 +191,15 @@ public final class RedisDriverSupply implements DriverSupply {
     private static String unitCode(DriverPlacement placement) {
         ServiceUnit unit = placement.unit();
         return unit == null ? "" : unit.code();
+    }
+
+    /** The driver at {@code i} of a search script's flat answer: id, lon, lat, seats, seen ms. */
+    private static AvailableDriver driverAt(List<Object> flat, int i) {
+        return new AvailableDriver(
+                new DriverId(text(flat.get(i))),
+                new GeoPoint(Double.parseDouble(text(flat.get(i + 2))), Double.parseDouble(text(flat.get(i + 1)))),
+                Integer.parseInt(text(flat.get(i + 3))),
+                Instant.ofEpochMilli((long) Double.parseDouble(text(flat.get(i + 4)))));
     }
 
     private static String text(Object o) {
