@@ -238,17 +238,21 @@ public record GatewayProperties(
     }
 
     /**
-     * Token bucket per user (JWT {@code role:sub}), shared by all routes of this region, kept in the region's Redis.
-     * If Redis is unreachable requests are let through (fail open) and the error is logged.
+     * Token bucket per user (JWT {@code role:sub}), shared by all routes of this region. {@code store=local} (default)
+     * keeps the buckets in this gateway's memory (one gateway per region); {@code store=redis} keeps them in the
+     * region's Redis for several gateway instances per region: there, if Redis is unreachable, requests are let
+     * through (fail open) and the error is logged.
      *
      * @param enabled whether to limit at all
      * @param replenishRate tokens added per second
      * @param burstCapacity bucket size: requests a user may make at once
+     * @param store {@code local} or {@code redis}
      */
     public record RateLimit(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("20") int replenishRate,
-            @DefaultValue("40") int burstCapacity) {
+            @DefaultValue("40") int burstCapacity,
+            @DefaultValue("local") String store) {
 
         public RateLimit {
             if (replenishRate < 1) {
@@ -258,6 +262,9 @@ public record GatewayProperties(
             if (burstCapacity < replenishRate) {
                 throw new IllegalArgumentException("gateway.rate-limit.burst-capacity must be >= replenish-rate ("
                         + replenishRate + "), but was " + burstCapacity);
+            }
+            if (!"local".equals(store) && !"redis".equals(store)) {
+                throw new IllegalArgumentException("gateway.rate-limit.store must be local or redis, but was " + store);
             }
         }
     }

@@ -32,7 +32,7 @@ class GatewayPropertiesTest {
                 endpoints,
                 new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64), null),
                 new GatewayProperties.Auth(Duration.ofHours(1)),
-                new GatewayProperties.RateLimit(true, 20, 40),
+                new GatewayProperties.RateLimit(true, 20, 40, "local"),
                 new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3),
                 new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(400), 2),
                 new GatewayProperties.Failover(Duration.ofHours(1), 5, 50));
@@ -69,8 +69,10 @@ class GatewayPropertiesTest {
                 .hasMessageContaining("RIDEMESH_B_ORDER_SERVICE_URL");
         assertThatThrownBy(() -> new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(600), 2))
                 .hasMessageContaining("half the probe-interval");
-        assertThatThrownBy(() -> new GatewayProperties.RateLimit(true, 10, 5))
+        assertThatThrownBy(() -> new GatewayProperties.RateLimit(true, 10, 5, "local"))
                 .hasMessageContaining("burst-capacity must be >= replenish-rate (10), but was 5");
+        assertThatThrownBy(() -> new GatewayProperties.RateLimit(true, 10, 20, "memcached"))
+                .hasMessageContaining("gateway.rate-limit.store must be local or redis, but was memcached");
         assertThatThrownBy(() -> new GatewayProperties.Endpoints(URI.create("ftp://x"), null, null, null, null))
                 .hasMessageContaining("'ftp://x'");
     }

@@ -1,32 +1,25 @@
 package io.ridemesh.gateway;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.ridemesh.gateway.support.GatewayTestSupport;
 import io.ridemesh.gateway.support.RedisServerProcess;
-import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.web.reactive.server.EntityExchangeResult;
 
 /**
- * The per-user rate limit against a real {@code redis-server}: a burst of 3, then 429 problems; other users keep their
- * own bucket. Skipped without {@code /usr/bin/redis-server}.
+ * {@link RateLimitScenario} with the buckets in a real {@code redis-server} ({@code gateway.rate-limit.store=redis}).
+ * Skipped without {@code /usr/bin/redis-server}.
  */
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "gateway.rate-limit.enabled=true",
+            "gateway.rate-limit.store=redis",
             "gateway.rate-limit.replenish-rate=1",
             "gateway.rate-limit.burst-capacity=3"
         })
-class RateLimitIT extends GatewayTestSupport {
+class RateLimitIT extends RateLimitScenario {
 
     private static RedisServerProcess redis;
 
@@ -43,46 +36,5 @@ class RateLimitIT extends GatewayTestSupport {
         if (redis != null) {
             redis.close();
         }
-    }
-
-    private EntityExchangeResult<byte[]> quote(String sub) {
-        return client().post()
-                .uri("/v1/quotes")
-                .header(HttpHeaders.AUTHORIZATION, bearer("rider", sub))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"pickup\":" + NYC + "}")
-                .exchange()
-                .expectBody()
-                .returnResult();
-    }
-
-    @Test
-    void answers429AfterTheBurstPerUser() {
-        // the bucket holds 3 and refills 1 token/s: the first three pass whatever the timing, and a 429 follows
-        // within a few more unless the machine takes seconds per request
-        for (int i = 0; i < 3; i++) {
-            assertThat(quote("greedy").getStatus().value()).isEqualTo(200);
-        }
-        int passed = 3;
-        EntityExchangeResult<byte[]> limited = quote("greedy");
-        while (limited.getStatus().value() == 200 && passed < 8) {
-            passed++;
-            limited = quote("greedy");
-        }
-        assertThat(limited.getStatus().value()).isEqualTo(429);
-        assertThat(limited.getResponseHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(limited.getResponseHeaders().getFirst(HttpHeaders.RETRY_AFTER))
-                .isEqualTo("1");
-        assertThat(limited.getResponseHeaders().getFirst("X-RateLimit-Remaining"))
-                .isEqualTo("0");
-        assertThat(new String(limited.getResponseBodyContent(), StandardCharsets.UTF_8))
-                .contains("\"type\":\"urn:ridemesh:problem:rate-limited\"")
-                .contains("\"status\":429");
-        assertThat(quote("patient").getStatus().value())
-                .as("another user has its own bucket")
-                .isEqualTo(200);
-        assertThat(A.routedCalls())
-                .as("rejected requests never reach the service")
-                .hasSize(passed + 1);
     }
 }

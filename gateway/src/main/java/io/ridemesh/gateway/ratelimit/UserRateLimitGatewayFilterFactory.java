@@ -5,28 +5,28 @@ import java.util.Objects;
 import org.springframework.cloud.gateway.filter.GatewayFilter;
 import org.springframework.cloud.gateway.filter.factory.AbstractGatewayFilterFactory;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
-import org.springframework.cloud.gateway.filter.ratelimit.RedisRateLimiter;
+import org.springframework.cloud.gateway.filter.ratelimit.RateLimiter;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code UserRateLimit} filter (a default filter of every route): one Redis token bucket per user
+ * The {@code UserRateLimit} filter (a default filter of every route): one token bucket per user
  * ({@link JwtSubjectKeyResolver}), shared by all routes of the region, {@code gateway.rate-limit.replenish-rate} tokens
  * per second up to {@code burst-capacity}. Over the limit: 429 problem with {@code Retry-After}; the
- * {@code X-RateLimit-*} headers are set either way. Spring Cloud Gateway's {@link RedisRateLimiter} does the counting
- * (one atomic Lua script per request) and lets requests through when Redis is unreachable (fail open, logged).
- * Thread-safe; non-blocking.
+ * {@code X-RateLimit-*} headers are set either way. The {@link RateLimiter} does the counting: {@link LocalRateLimiter}
+ * in memory, or Spring Cloud Gateway's {@code RedisRateLimiter} (one atomic Lua script per request, fail open when
+ * Redis is unreachable). Thread-safe; non-blocking.
  */
 public final class UserRateLimitGatewayFilterFactory extends AbstractGatewayFilterFactory<Object> {
 
     /** The bucket namespace: every route shares a user's bucket. */
     static final String BUCKET = "user";
 
-    private final RedisRateLimiter limiter;
+    private final RateLimiter<?> limiter;
     private final KeyResolver keys;
     private final GatewayProperties.RateLimit settings;
 
     public UserRateLimitGatewayFilterFactory(
-            RedisRateLimiter limiter, KeyResolver keys, GatewayProperties.RateLimit settings) {
+            RateLimiter<?> limiter, KeyResolver keys, GatewayProperties.RateLimit settings) {
         super(Object.class);
         this.limiter = Objects.requireNonNull(limiter, "limiter");
         this.keys = Objects.requireNonNull(keys, "keys");

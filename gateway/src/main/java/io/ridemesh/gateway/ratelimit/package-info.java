@@ -1,4 +1,4 @@
-/** Per-user request rate limit: a Redis token bucket keyed by the JWT's role and subject. */
+/** Per-user request rate limit: a token bucket (in memory or in the region's Redis) keyed by the JWT's role and subject. */
 @NullMarked
 package io.ridemesh.gateway.ratelimit;
 
