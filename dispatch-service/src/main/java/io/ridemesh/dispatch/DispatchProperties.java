@@ -124,6 +124,7 @@ public record DispatchProperties(
      * @param h3Resolution H3 resolution of {@code supply:{unit}:cells}; must equal pricing's
      *     {@code pricing.surge.h3-resolution}
      * @param staleAfter a driver without a location fix for this long is not matched and is swept from the index
+     *     (default 60 s: a minute without signal, e.g. a tunnel, before a driver leaves matching)
      * @param stateTtl a driver's state hash expires this long after its last write
      * @param sweepInterval how often stale drivers are swept
      * @param maxClockSkew how far in the future a fix's {@code ts} may be
@@ -131,7 +132,7 @@ public record DispatchProperties(
      */
     public record Supply(
             @DefaultValue("8") @Min(0) @Max(15) int h3Resolution,
-            @DefaultValue("30s") @NotNull Duration staleAfter,
+            @DefaultValue("60s") @NotNull Duration staleAfter,
             @DefaultValue("10m") @NotNull Duration stateTtl,
             @DefaultValue("5s") @NotNull Duration sweepInterval,
             @DefaultValue("10s") @NotNull Duration maxClockSkew,

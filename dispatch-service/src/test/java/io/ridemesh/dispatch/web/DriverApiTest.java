@@ -284,7 +284,7 @@ class DriverApiTest {
 
     @Test
     void aLongPollBeyondTheLimitIsABadRequestNamingTheField() throws Exception {
-        mvc.perform(get("/v1/drivers/me/offer").param("waitSeconds", "26").with(driver()))
+        mvc.perform(get("/v1/drivers/me/offer").param("waitSeconds", "56").with(driver()))
                 .andExpect(status().isBadRequest())
                 .andExpect(jsonPath("$.field").value("waitSeconds"));
     }

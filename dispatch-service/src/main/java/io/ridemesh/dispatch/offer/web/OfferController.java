@@ -28,7 +28,7 @@ import org.springframework.web.context.request.async.DeferredResult;
 class OfferController {
 
     /** Longest long poll: below the gateway's and typical mobile networks' idle timeouts. */
-    static final int MAX_WAIT_SECONDS = 25;
+    static final int MAX_WAIT_SECONDS = 55;
 
     private final Offers offers;
     private final OfferWaiters waiters;

@@ -28,7 +28,7 @@ import reactor.core.publisher.Mono;
 public final class DownstreamCalls {
 
     /** Longest long-poll wait that extends the request timeout. */
-    static final int MAX_LONG_POLL_SECONDS = 30;
+    static final int MAX_LONG_POLL_SECONDS = 60;
 
     private final CircuitBreakerRegistry breakers;
     private final Duration timeout;

@@ -30,7 +30,7 @@ class DownstreamCallsTest {
 
     @Test
     void theWaitIsCappedAndNonsenseIsIgnored() {
-        assertThat(timeoutOf("/v1/drivers/me/offer?waitSeconds=3600")).isEqualTo(Duration.ofSeconds(35));
+        assertThat(timeoutOf("/v1/drivers/me/offer?waitSeconds=3600")).isEqualTo(Duration.ofSeconds(65));
         assertThat(timeoutOf("/v1/drivers/me/offer?waitSeconds=soon")).isEqualTo(Duration.ofSeconds(5));
         assertThat(timeoutOf("/v1/drivers/me/offer?waitSeconds=-3")).isEqualTo(Duration.ofSeconds(5));
     }
