@@ -90,14 +90,17 @@ public final class DemoRun {
     /** Pause before polling again after a failed offer poll (a successful long poll is renewed at once). */
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
-    private static final int OFFER_WAIT_SECONDS = 25;
+    private static final int OFFER_WAIT_SECONDS = 55;
     /** Attempts of a driver's command (accept, arrive, start, complete) that got no answer or a 5xx. */
     private static final int COMMAND_ATTEMPTS = 8;
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
     private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
 
-    /** Location fix of an idle driver: inside dispatch's 30 s staleness limit, with room for queueing. */
-    private static final Duration HEARTBEAT = Duration.ofSeconds(20);
+    /**
+     * Location fix of an idle (parked) driver: inside dispatch's 60 s staleness limit, with room for queueing. A
+     * moving driver's route goes as trail batches instead.
+     */
+    private static final Duration HEARTBEAT = Duration.ofSeconds(40);
     /** At most this many points in the trail batch a driver sends at the pickup and at the dropoff. */
     private static final int TRAIL_POINTS = 20;
 

@@ -2,18 +2,23 @@ package io.ridemesh.infra.demo;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.ChannelOption;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.Executors;
 import java.util.function.BiFunction;
+import reactor.core.publisher.Mono;
+import reactor.netty.ByteBufFlux;
+import reactor.netty.http.client.HttpClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The mobile apps' HTTP client: JSON calls to the platform's REST API with a bearer token, each
@@ -29,10 +34,19 @@ final class Mobile {
         }
     }
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .executor(Executors.newFixedThreadPool(4))
+    /**
+     * Reactor Netty: one connection per concurrent call (HTTP/1.1), kept alive between calls, as many as the apps need
+     * (every idle driver holds a long poll). Two event-loop threads run the calls and their continuations.
+     */
+    private final ConnectionProvider connections = ConnectionProvider.builder("mobile-apps")
+            .maxConnections(50_000)
+            .pendingAcquireMaxCount(-1)
+            .maxIdleTime(Duration.ofSeconds(50))
             .build();
+
+    private final LoopResources loops = LoopResources.create("mobile-apps", 2, true);
+    private final HttpClient http =
+            HttpClient.create(connections).runOn(loops).option(ChannelOption.CONNECT_TIMEOUT_MILLIS, 2000);
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, ConcurrentLinkedQueue<Long>> latencyMicros = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> errors = new ConcurrentHashMap<>();
@@ -68,23 +82,32 @@ final class Mobile {
             Object body,
             Map<String, String> headers) {
         String base = route.apply(service, unitId);
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path))
-                .timeout(Duration.ofSeconds(10).plusSeconds(longPollSeconds(path)))
-                .header("Authorization", "Bearer " + token)
-                .header("X-Unit", Integer.toString(unitId));
-        headers.forEach(b::header);
+        String payload;
         try {
-            if (body != null) {
-                b.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body)));
-            } else {
-                b.method(method, HttpRequest.BodyPublishers.noBody());
-            }
+            payload = body == null ? null : json.writeValueAsString(body);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             return CompletableFuture.failedFuture(e);
         }
         long start = System.nanoTime();
-        return http.sendAsync(b.build(), HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
+        HttpClient.RequestSender request = http.headers(h -> {
+                    h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + token);
+                    h.set("X-Unit", Integer.toString(unitId));
+                    if (payload != null) {
+                        h.set(HttpHeaderNames.CONTENT_TYPE, "application/json");
+                    }
+                    headers.forEach(h::set);
+                })
+                .responseTimeout(Duration.ofSeconds(10).plusSeconds(longPollSeconds(path)))
+                .request(HttpMethod.valueOf(method))
+                .uri(base + path);
+        Mono<Raw> exchange = (payload == null
+                        ? request
+                        : request.send(ByteBufFlux.fromString(
+                                Mono.just(payload), StandardCharsets.UTF_8, ByteBufAllocator.DEFAULT)))
+                .responseSingle((response, bytes) -> bytes.asString(StandardCharsets.UTF_8)
+                        .defaultIfEmpty("")
+                        .map(text -> new Raw(response.status().code(), text)));
+        return exchange.toFuture().handle((response, error) -> {
             latencyMicros
                     .computeIfAbsent(endpoint, e -> new ConcurrentLinkedQueue<>())
                     .add((System.nanoTime() - start) / 1000);
@@ -105,7 +128,7 @@ final class Mobile {
                 }
                 return new Response(-1, null);
             }
-            if (response.statusCode() >= 500) {
+            if (response.status() >= 500) {
                 errors.computeIfAbsent(endpoint, e -> new java.util.concurrent.atomic.AtomicLong())
                         .incrementAndGet();
             }
@@ -115,9 +138,12 @@ final class Mobile {
             } catch (java.io.IOException ignored) {
                 // not JSON: keep the status only
             }
-            return new Response(response.statusCode(), parsed);
+            return new Response(response.status(), parsed);
         });
     }
+
+    /** Status and body text as received. */
+    private record Raw(int status, String body) {}
 
     /** The {@code waitSeconds} of a long-poll path, else 0: the server may hold such a request that long. */
     static int longPollSeconds(String path) {
