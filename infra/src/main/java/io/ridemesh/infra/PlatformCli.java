@@ -60,6 +60,11 @@ public final class PlatformCli implements Callable<Integer> {
     }
 
     public static void main(String[] args) {
+        // the demo's simulated apps report failed calls in its report; Reactor Netty's per-connection warnings
+        // would flood the progress line
+        if (System.getProperty("org.slf4j.simpleLogger.log.reactor.netty") == null) {
+            System.setProperty("org.slf4j.simpleLogger.log.reactor.netty", "error");
+        }
         System.exit(run(args));
     }
 

@@ -87,6 +87,11 @@ public final class DemoRun {
     }
 
     private static final Duration DRIVER_LEAD = Duration.ofMinutes(3);
+    /**
+     * Wall time before the trip clock starts: the drivers on duty at the start log in spread over it, as a fleet does
+     * before the rush, instead of thousands in the same second.
+     */
+    private static final Duration LOGIN_WARMUP = Duration.ofSeconds(30);
     /** Pause before polling again after a failed offer poll (a successful long poll is renewed at once). */
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
@@ -166,15 +171,20 @@ public final class DemoRun {
                 ? new Mobile(this::gatewayRoute, this::unreachable)
                 : new Mobile(this::directRoute, u -> {});
 
-        Instant start = Instant.now();
+        long warmupMs = LOGIN_WARMUP.toMillis();
+        Instant start = Instant.now().plusMillis(warmupMs); // the trip clock's zero
         startMs = start.toEpochMilli();
         List<Driver> drivers = seedDrivers(plan);
         for (Driver d : drivers) {
-            scheduler.schedule(() -> d.goOnline(), wall(d.onlineAt).toMillis(), TimeUnit.MILLISECONDS);
+            long at = d.onlineAt.isZero()
+                    ? Math.floorMod(d.id.hashCode(), warmupMs)
+                    : warmupMs + wall(d.onlineAt).toMillis();
+            scheduler.schedule(() -> d.goOnline(), at, TimeUnit.MILLISECONDS);
         }
         for (ReplayPlan.Planned p : plan.trips()) {
-            scheduler.schedule(() -> request(p), wall(p.offset()).toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(() -> request(p), warmupMs + wall(p.offset()).toMillis(), TimeUnit.MILLISECONDS);
         }
+        out.accept(String.format("drivers on duty at the start log in over %d s", warmupMs / 1000));
         out.accept(String.format(
                 "%d drivers seeded; replay takes about %.0f s",
                 drivers.size(),
@@ -496,7 +506,12 @@ public final class DemoRun {
                         if (r.ok()) {
                             state = DriverState.IDLE;
                             scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
-                            scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                            // the first fix at a random phase: drivers online together do not all send together
+                            scheduler.schedule(
+                                    this::heartbeat,
+                                    java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextLong(HEARTBEAT.toMillis() / 4, HEARTBEAT.toMillis()),
+                                    TimeUnit.MILLISECONDS);
                         } else if (running) {
                             scheduler.schedule(this::goOnline, 2000, TimeUnit.MILLISECONDS);
                         }
