@@ -10,4 +10,5 @@ if old_unit and old_unit ~= unit then unindex(old_unit, id) end
 redis.call('HSET', dk, 'unit', unit, 'cell', cell, 'lon', lon, 'lat', lat, 'seen', ts)
 redis.call('PEXPIRE', dk, ttl)
 if status == 'available' and unit ~= '' then index(unit, id, lon, lat, cell, ts) end
+if status == 'on_trip' then pool_locate(id, lon, lat) end
 return status

@@ -9,4 +9,5 @@ if prev[2] and prev[2] ~= unit then unindex(prev[2], id) end
 redis.call('HSET', dk, 'status', status, 'seats', seats, 'unit', unit, 'cell', cell, 'lon', lon, 'lat', lat, 'seen', seen)
 redis.call('PEXPIRE', dk, ttl)
 if status == 'available' and unit ~= '' then index(unit, id, lon, lat, cell, seen) end
+if status == 'on_trip' then pool_locate(id, lon, lat) end
 return status

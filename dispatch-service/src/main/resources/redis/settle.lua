@@ -1,10 +1,13 @@
 -- ARGV: offer id, allowed current statuses (comma separated), new status (accepted|declined|expired|void), now ms,
---       seen-since ms.
+--       seen-since ms, shared-trip ttl ms.
+-- An accepted POOL offer starts the driver's shared trip or inserts the ride into it (pool_join). A POOL insertion
+-- offer that is not accepted leaves the driver on the trip, unless its last rider left meanwhile (the trip then ends).
 -- Returns {'settled', previous, ride, driver, unit} | {'unchanged', current} | {'missing'}.
 local offer, allowed, to, now, since = ARGV[1], ',' .. ARGV[2] .. ',', ARGV[3], ARGV[4], ARGV[5]
+local trip_ttl = ARGV[6] or '14400000'
 local ok = offer_key(offer)
-local o = redis.call('HMGET', ok, 'status', 'ride', 'driver', 'unit')
-local status, ride, driver, unit = o[1], o[2], o[3], o[4]
+local o = redis.call('HMGET', ok, 'status', 'ride', 'driver', 'unit', 'product')
+local status, ride, driver, unit, product = o[1], o[2], o[3], o[4], o[5]
 if not status then
   redis.call('ZREM', 'offers:deadlines', offer)
   return {'missing'}
@@ -33,6 +36,11 @@ if d[2] == offer then
       redis.call('HSET', dk, 'status', 'available')
       reindex(driver, since)
     end
+  end
+  if to == 'accepted' then
+    if product == 'POOL' and (d[1] == 'offered' or d[1] == 'on_trip') then pool_join(driver, ok, trip_ttl) end
+  elseif d[1] == 'on_trip' then
+    pool_end_if_empty(driver, since)
   end
 end
 if to == 'declined' or to == 'expired' then

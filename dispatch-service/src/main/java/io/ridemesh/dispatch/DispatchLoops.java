@@ -101,15 +101,31 @@ final class DispatchLoops implements SmartLifecycle {
             WindowReport r = matchWindow.run(unit);
             sample.stop(meters.timer("dispatch.window", "unit", unit.code()));
             if (r.rides() > 0) {
-                meters.counter("dispatch.offers.placed", "unit", unit.code(), "solver", r.solver())
-                        .increment(r.offered());
-                meters.counter("dispatch.rides.unmatched", "unit", unit.code()).increment(r.unmatched());
-                meters.counter("dispatch.rides.no-driver", "unit", unit.code()).increment(r.gaveUp());
-                meters.counter("dispatch.offers.lost-races", "unit", unit.code())
-                        .increment(r.lostRaces());
+                count(meters, r);
                 log.debug("window {}", r);
             }
         }
+    }
+
+    /**
+     * Counts one window's outcome: offers placed (shared-trip insertions included), unmatched rides, rides without a
+     * driver, lost races, {@code dispatch.pooling.inserted} (insertion offers placed) and
+     * {@code dispatch.pooling.rejected} (POOL rides with shared-trip vehicles nearby but no feasible insertion, tagged
+     * with the reason {@code wait}, {@code ride-time} or {@code seats}), all tagged with the unit.
+     */
+    static void count(MeterRegistry meters, WindowReport r) {
+        String unit = r.unitCode();
+        meters.counter("dispatch.offers.placed", "unit", unit, "solver", r.solver())
+                .increment(r.offered());
+        meters.counter("dispatch.rides.unmatched", "unit", unit).increment(r.unmatched());
+        meters.counter("dispatch.rides.no-driver", "unit", unit).increment(r.gaveUp());
+        meters.counter("dispatch.offers.lost-races", "unit", unit).increment(r.lostRaces());
+        if (r.pooled() > 0) {
+            meters.counter("dispatch.pooling.inserted", "unit", unit).increment(r.pooled());
+        }
+        r.poolRejected()
+                .forEach((reason, n) -> meters.counter("dispatch.pooling.rejected", "unit", unit, "reason", reason)
+                        .increment(n));
     }
 
     private void followUnitHomes() {

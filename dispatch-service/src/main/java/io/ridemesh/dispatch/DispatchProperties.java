@@ -3,6 +3,7 @@ package io.ridemesh.dispatch;
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
 import io.ridemesh.dispatch.matching.application.TakeoverSettings;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
+import io.ridemesh.dispatch.pooling.application.PoolingSettings;
 import io.ridemesh.dispatch.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import jakarta.validation.Valid;
@@ -101,6 +102,10 @@ public record DispatchProperties(
                 messaging.maxEventAge(),
                 takeover.maxRides(),
                 matching.requestTtl());
+    }
+
+    public PoolingSettings poolingSettings() {
+        return new PoolingSettings(pooling.enabled(), matching.searchRadiusMetres(), pooling.vehiclesPerRide());
     }
 
     public PoolingRules poolingRules() {
@@ -219,13 +224,22 @@ public record DispatchProperties(
      * @param maxTravelTimeBeta ride-time allowance (MATSim DRT {@code maxTravelTimeBeta})
      * @param maxAbsoluteDetour longest extra ride time (MATSim DRT {@code maxAbsoluteDetour})
      * @param stopDuration time per stop (MATSim DRT {@code stopDuration})
+     * @param enabled whether matching inserts POOL rides into active shared trips (off: POOL rides are matched like
+     *     SOLO rides with their seat count, and no shared trip is tracked)
+     * @param vehiclesPerRide nearest shared-trip vehicles (within {@code matching.search-radius-metres}) tried per POOL
+     *     ride
+     * @param tripTtl how long a shared trip's Redis keys outlive its last join; a safety net, since a trip ends with
+     *     its last rider
      */
     public record Pooling(
             @DefaultValue("10m") @NotNull Duration maxWait,
             @DefaultValue("1.5") @DecimalMin("1.0") double maxTravelTimeAlpha,
             @DefaultValue("7m") @NotNull Duration maxTravelTimeBeta,
             @DefaultValue("15m") @NotNull Duration maxAbsoluteDetour,
-            @DefaultValue("30s") @NotNull Duration stopDuration) {}
+            @DefaultValue("30s") @NotNull Duration stopDuration,
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("10") @Min(1) @Max(100) int vehiclesPerRide,
+            @DefaultValue("4h") @NotNull Duration tripTtl) {}
 
     /**
      * @param enabled whether dispatch follows {@code routing.unit_home} (off: every unit is dispatched here, as in tests

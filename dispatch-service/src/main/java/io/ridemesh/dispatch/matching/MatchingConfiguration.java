@@ -22,6 +22,8 @@ import io.ridemesh.dispatch.matching.persistence.JdbcWaitingRides;
 import io.ridemesh.dispatch.matching.persistence.RedisPendingRides;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
+import io.ridemesh.dispatch.pooling.application.PoolInsertions;
+import io.ridemesh.dispatch.pooling.domain.ActivePools;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import java.time.InstantSource;
 import java.util.Optional;
@@ -81,10 +83,19 @@ public class MatchingConfiguration {
             RideAssignments rideAssignments,
             Matcher matcher,
             GlobalIdGenerator ids,
+            PoolInsertions poolInsertions,
             DispatchProperties properties,
             InstantSource clock) {
         return new MatchWindow(
-                pending, supply, offers, rideAssignments, matcher, ids, properties.matchingSettings(), clock);
+                pending,
+                supply,
+                offers,
+                rideAssignments,
+                matcher,
+                ids,
+                properties.matchingSettings(),
+                clock,
+                poolInsertions);
     }
 
     /** Follows {@code routing.unit_home}; {@code null}-free: when switched off every unit is dispatched here. */
@@ -116,10 +127,11 @@ public class MatchingConfiguration {
     FollowRides followRides(
             PendingRides pending,
             DriverSupply supply,
+            ActivePools activePools,
             ServiceUnits units,
             DispatchProperties properties,
             InstantSource clock) {
-        return new FollowRides(pending, supply, units, properties.matchingSettings(), clock);
+        return new FollowRides(pending, supply, activePools, units, properties.matchingSettings(), clock);
     }
 
     @Bean

@@ -50,10 +50,18 @@ public class OfferConfiguration {
         return waiters;
     }
 
-    /** Offers in Redis; placing one wakes the driver's waiting long poll in this process. */
+    /**
+     * Offers in Redis; placing one wakes the driver's waiting long poll in this process. Accepting a POOL offer starts
+     * or extends the driver's shared trip, whose keys live {@code dispatch.pooling.trip-ttl} after the last join.
+     */
     @Bean
     Offers offers(StringRedisTemplate redis, DispatchProperties properties, OfferWaiters waiters) {
-        return new WakingOffers(new RedisOffers(redis, properties.offers().retention()), waiters);
+        return new WakingOffers(
+                new RedisOffers(
+                        redis,
+                        properties.offers().retention(),
+                        properties.pooling().tripTtl()),
+                waiters);
     }
 
     @Bean(destroyMethod = "shutdownNow")

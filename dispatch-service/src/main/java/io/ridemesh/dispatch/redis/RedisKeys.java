@@ -77,6 +77,25 @@ public final class RedisKeys {
         return "ride-request:" + rideId + ":excluded";
     }
 
+    /** GEO set of the vehicles of a unit's active shared (POOL) trips (member = driver id). */
+    public static String poolGeo(String unitCode) {
+        return "pool:" + unitCode + ":geo";
+    }
+
+    /**
+     * Hash of a driver's active shared trip: {@code unit}, {@code capacity}, and per ride {@code rider:{rideId}} =
+     * {@code seats,pickupLat,pickupLon,dropoffLat,dropoffLon,requestedMs,directRideSeconds} and, once on board,
+     * {@code boarded:{rideId}} = epoch ms; with a TTL renewed on every join.
+     */
+    public static String poolTrip(String driverId) {
+        return "pool-trip:" + driverId;
+    }
+
+    /** List of a driver's remaining shared-trip stops in order: {@code P:{rideId}} pickup, {@code D:{rideId}} dropoff. */
+    public static String poolStops(String driverId) {
+        return "pool-stops:" + driverId;
+    }
+
     /** Marker of a consumed event, for idempotent consumption; with a TTL. */
     public static String consumedEvent(String eventId) {
         return "dispatch:event:" + eventId;

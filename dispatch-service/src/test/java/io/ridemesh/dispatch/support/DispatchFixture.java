@@ -5,6 +5,7 @@ import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.dispatch.geo.ServiceUnit;
 import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.dispatch.matching.application.FollowRides;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
 import io.ridemesh.dispatch.matching.application.RegisterRideRequest;
@@ -22,11 +23,19 @@ import io.ridemesh.dispatch.offer.application.DeclineOffer;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.offer.persistence.RedisOffers;
+import io.ridemesh.dispatch.pooling.application.PoolInsertions;
+import io.ridemesh.dispatch.pooling.application.PoolingSettings;
+import io.ridemesh.dispatch.pooling.domain.PoolAssigner;
+import io.ridemesh.dispatch.pooling.domain.PoolingInsertion;
+import io.ridemesh.dispatch.pooling.domain.PoolingRules;
+import io.ridemesh.dispatch.pooling.persistence.RedisActivePools;
 import io.ridemesh.dispatch.supply.application.DriverPlacements;
 import io.ridemesh.dispatch.supply.application.GoOffline;
 import io.ridemesh.dispatch.supply.application.GoOnline;
+import io.ridemesh.dispatch.supply.application.RecordLocations;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import io.ridemesh.dispatch.supply.domain.DriverId;
+import io.ridemesh.dispatch.supply.domain.LocationFix;
 import io.ridemesh.dispatch.supply.persistence.RedisDriverSupply;
 import java.time.Duration;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -39,6 +48,11 @@ public final class DispatchFixture {
 
     public static final Duration OFFER_TIMEOUT = Duration.ofSeconds(15);
     public static final Duration STALE_AFTER = Duration.ofSeconds(30);
+    /** The ETA model of matching and pooling: detour factor 1.3, 5 m/s (1 km straight line = 260 s). */
+    public static final EtaModel ETA = new EtaModel(1.3, 5.0);
+    /** The production defaults of {@code dispatch.pooling.*}: 10 min wait, alpha 1.5, beta 7 min, 15 min, 30 s. */
+    public static final PoolingRules POOLING_RULES = new PoolingRules(
+            Duration.ofMinutes(10), 1.5, Duration.ofMinutes(7), Duration.ofMinutes(15), Duration.ofSeconds(30));
 
     public final MutableClock clock = MutableClock.at("2026-03-02T18:00:00Z");
     public final ServiceUnits units = ServiceUnits.standard();
@@ -48,6 +62,9 @@ public final class DispatchFixture {
     public final RedisDriverSupply supply;
     public final RedisOffers offers;
     public final RedisPendingRides pending;
+    public final RedisActivePools pools;
+    public final FollowRides follow;
+    public final RecordLocations locations;
     public final GoOnline goOnline;
     public final GoOffline goOffline;
     public final AcceptOffer accept;
@@ -65,7 +82,9 @@ public final class DispatchFixture {
         this.supply = new RedisDriverSupply(redis);
         this.offers = new RedisOffers(redis, Duration.ofHours(1));
         this.pending = new RedisPendingRides(redis);
+        this.pools = new RedisActivePools(redis);
         DriverPlacements placements = new DriverPlacements(units, H3CellIndex.load(), 8);
+        this.locations = new RecordLocations(supply, placements, supplySettings, clock);
         OfferSettings offerSettings = new OfferSettings(Duration.ofSeconds(30), STALE_AFTER);
         this.decline = new DeclineOffer(offers, offerSettings, clock);
         this.goOnline = new GoOnline(supply, placements, supplySettings, clock);
@@ -83,13 +102,14 @@ public final class DispatchFixture {
                 Duration.ofDays(7),
                 Duration.ofMinutes(10));
         this.register = new RegisterRideRequest(pending, units, matchingSettings, clock);
+        this.follow = new FollowRides(pending, supply, pools, units, matchingSettings, clock);
         this.ids = GlobalIdGenerator.create(1, 0, clock);
         AssignmentSolver solver =
                 OrToolsAssignment.load().map(s -> (AssignmentSolver) s).orElseGet(GreedyNearestFirst::new);
-        this.matcher = new Matcher(new EtaModel(1.3, 5.0), solver, Duration.ofMinutes(15));
+        this.matcher = new Matcher(ETA, solver, Duration.ofMinutes(15));
     }
 
-    /** A matcher as one dispatch-service process would run it; several may share the Redis. */
+    /** A matcher as one dispatch-service process would run it (pooling on); several may share the Redis. */
     public MatchWindow matchWindow(StringRedisTemplate connection) {
         return new MatchWindow(
                 new RedisPendingRides(connection),
@@ -99,7 +119,12 @@ public final class DispatchFixture {
                 matcher,
                 ids,
                 matchingSettings,
-                clock);
+                clock,
+                new PoolInsertions(
+                        new RedisActivePools(connection),
+                        new PoolAssigner(new PoolingInsertion(ETA::seconds, POOLING_RULES)),
+                        ETA::seconds,
+                        new PoolingSettings(true, 5000, 10)));
     }
 
     public MatchWindow matchWindow() {
@@ -112,7 +137,22 @@ public final class DispatchFixture {
         return register.submit("event-" + rideId, r, clock.instant());
     }
 
+    /** A shared ride requested now. */
+    public RegisterOutcome requestPool(long rideId, GeoPoint pickup, GeoPoint dropoff, int seats) {
+        RideRequest r = new RideRequest(rideId, nyc.id(), pickup, dropoff, Product.POOL, seats, clock.instant());
+        return register.submit("event-" + rideId, r, clock.instant());
+    }
+
     public void online(String driver, GeoPoint at) {
-        goOnline.online(new DriverId(driver), 4, at);
+        online(driver, at, 4);
+    }
+
+    public void online(String driver, GeoPoint at, int seats) {
+        goOnline.online(new DriverId(driver), seats, at);
+    }
+
+    /** A location fix of the driver, measured now. */
+    public void locate(String driver, GeoPoint at) {
+        locations.record(new DriverId(driver), new LocationFix(at, clock.instant()));
     }
 }

@@ -3,8 +3,11 @@ package io.ridemesh.dispatch.matching.application;
 import io.ridemesh.dispatch.geo.ServiceUnit;
 import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
+import io.ridemesh.dispatch.pooling.domain.ActivePools;
+import io.ridemesh.dispatch.pooling.domain.LeaveOutcome;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
+import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.Optional;
@@ -14,12 +17,19 @@ import org.jspecify.annotations.Nullable;
  * Use case: follows order-service's ride events after assignment, so drivers and rides leave or re-enter dispatch.
  * Completed or cancelled: the ride leaves dispatch and its driver is free again. Driver released (the driver gave the
  * ride back, the ride is REQUESTED again): the driver is free and the ride is queued again without that driver.
- * Thread-safe; every step is idempotent, so replays are harmless.
+ *
+ * <p>Shared (POOL) trips ({@link ActivePools}): a rider boarding ({@code RideStarted}) is recorded so that later
+ * insertions count the rider's ride time from then; a rider leaving (completed, cancelled, released) drops the rider's
+ * stops, and the driver is free only when the trip's last rider has left. A driver without a shared trip is freed as
+ * before.
+ *
+ * <p>Thread-safe; every step is idempotent, so replays are harmless.
  */
 public final class FollowRides {
 
     private final PendingRides pending;
     private final DriverSupply supply;
+    private final ActivePools pools;
     private final ServiceUnits units;
     private final MatchingSettings settings;
     private final InstantSource clock;
@@ -27,28 +37,43 @@ public final class FollowRides {
     public FollowRides(
             PendingRides pending,
             DriverSupply supply,
+            ActivePools pools,
             ServiceUnits units,
             MatchingSettings settings,
             InstantSource clock) {
         this.pending = Objects.requireNonNull(pending, "pending");
         this.supply = Objects.requireNonNull(supply, "supply");
+        this.pools = Objects.requireNonNull(pools, "pools");
         this.units = Objects.requireNonNull(units, "units");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** The rider of {@code rideId} boarded {@code driver}'s vehicle at {@code at} (order-service's RideStarted). */
+    public void started(long rideId, DriverId driver, Instant at) {
+        pools.boarded(driver, rideId, at);
     }
 
     /** The ride completed or was cancelled. */
     public void ended(long rideId, int unitId, @Nullable DriverId driver) {
         units.byId(unitId).ifPresent(u -> pending.withdraw(rideId, u.code()));
         if (driver != null) {
-            supply.endTrip(driver, clock.instant().minus(settings.staleAfter()));
+            free(driver, rideId);
         }
     }
 
     /** The driver released the ride; it needs another driver. */
     public void released(long rideId, int unitId, DriverId driver) {
-        supply.endTrip(driver, clock.instant().minus(settings.staleAfter()));
+        free(driver, rideId);
         Optional<ServiceUnit> unit = units.byId(unitId);
         unit.ifPresent(u -> pending.requeue(rideId, u.code(), Optional.of(driver), true));
+    }
+
+    /** The ride no longer needs the driver: off the shared trip, or the whole (private) trip ends. */
+    private void free(DriverId driver, long rideId) {
+        Instant seenSince = clock.instant().minus(settings.staleAfter());
+        if (pools.left(driver, rideId, seenSince) == LeaveOutcome.NOT_POOLED) {
+            supply.endTrip(driver, seenSince);
+        }
     }
 }

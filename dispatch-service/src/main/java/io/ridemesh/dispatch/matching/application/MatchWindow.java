@@ -16,6 +16,7 @@ import io.ridemesh.dispatch.offer.domain.OfferStatus;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.PlaceOutcome;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
+import io.ridemesh.dispatch.pooling.application.PoolInsertions;
 import io.ridemesh.dispatch.supply.domain.AvailableDriver;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
@@ -23,12 +24,14 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +39,12 @@ import org.slf4j.LoggerFactory;
  * Use case: one batching window of one unit. Takes the unit's oldest queued rides, finds the nearest fresh available
  * drivers of each by GEOSEARCH, lets the {@link Matcher} pair them optimally, and places an offer per pair. Rides
  * without a feasible driver count a missed window; at {@code maxWindows} order-service is told there is no driver.
+ *
+ * <p>With pooling on, the window first offers each POOL ride that fits into an active shared trip nearby to that
+ * trip's driver ({@link PoolInsertions}: the insertion adding the least time that keeps every rider's wait and detour
+ * promises and the seats); those offers use the same placement, driver lock, timeout and re-dispatch as any other. The
+ * remaining rides, POOL rides without an insertion included, go to the ordinary assignment, where a POOL ride offered
+ * to an available driver starts a new shared trip once accepted.
  *
  * <p>Several matchers may run the same unit at once (threads or processes): the offer store's driver lock and ride
  * lock let exactly one of two competing placements win; the loser's ride stays queued for the next window. Thread-safe.
@@ -52,7 +61,9 @@ public final class MatchWindow {
     private final GlobalIdGenerator ids;
     private final MatchingSettings settings;
     private final InstantSource clock;
+    private final @Nullable PoolInsertions pooling;
 
+    /** A window without pooling: POOL rides are matched like SOLO rides with their seat count. */
     public MatchWindow(
             PendingRides pending,
             DriverSupply supply,
@@ -62,6 +73,23 @@ public final class MatchWindow {
             GlobalIdGenerator ids,
             MatchingSettings settings,
             InstantSource clock) {
+        this(pending, supply, offers, orders, matcher, ids, settings, clock, null);
+    }
+
+    /**
+     * @param pooling the pooling step, or {@code null} for none
+     */
+    public MatchWindow(
+            PendingRides pending,
+            DriverSupply supply,
+            Offers offers,
+            RideAssignments orders,
+            Matcher matcher,
+            GlobalIdGenerator ids,
+            MatchingSettings settings,
+            InstantSource clock,
+            @Nullable PoolInsertions pooling) {
+        this.pooling = pooling;
         this.pending = Objects.requireNonNull(pending, "pending");
         this.supply = Objects.requireNonNull(supply, "supply");
         this.offers = Objects.requireNonNull(offers, "offers");
@@ -80,6 +108,47 @@ public final class MatchWindow {
         }
         Instant now = clock.instant();
         Instant seenSince = now.minus(settings.staleAfter());
+        int taken = rides.size();
+        int offered = 0;
+        int lost = 0;
+        long eta = 0;
+        int pooled = 0;
+        int poolVehicles = 0;
+        Map<String, Integer> poolRejected = Map.of();
+        if (pooling != null && pooling.enabled()) {
+            PoolInsertions.Proposals proposals = pooling.propose(unit, rides, now, seenSince);
+            poolRejected = proposals.rejectedByReason();
+            poolVehicles = proposals.vehicles();
+            List<PoolInsertions.Proposal> ps = proposals.proposals();
+            List<PlaceOutcome> outcomes = offers.placeAll(
+                    ps.stream().map(p -> poolOfferFor(unit, p, now)).toList(), settings.offerTimeout(), seenSince);
+            Set<Long> placed = new HashSet<>();
+            for (int i = 0; i < ps.size(); i++) {
+                PoolInsertions.Proposal p = ps.get(i);
+                if (outcomes.get(i) == PlaceOutcome.PLACED) {
+                    pooled++;
+                    eta += p.pickupEtaSeconds();
+                    placed.add(p.request().rideId());
+                } else {
+                    lost++;
+                    log.debug(
+                            "insertion of ride {} into the shared trip of driver {} not offered: {}",
+                            p.request().rideId(),
+                            p.driver(),
+                            outcomes.get(i));
+                }
+            }
+            offered += pooled;
+            if (!placed.isEmpty()) {
+                rides = rides.stream()
+                        .filter(r -> !placed.contains(r.request().rideId()))
+                        .toList();
+            }
+            if (rides.isEmpty()) {
+                return new WindowReport(
+                        unit.code(), taken, poolVehicles, offered, lost, 0, 0, "none", eta, pooled, poolRejected);
+            }
+        }
         Map<DriverId, DriverCandidate> candidates = new LinkedHashMap<>();
         Map<Long, Set<DriverId>> excluded = new HashMap<>();
         List<List<AvailableDriver>> nearby = supply.nearbyEach(
@@ -99,9 +168,6 @@ public final class MatchWindow {
         MatchResult result = matcher.match(
                 requests, List.copyOf(candidates.values()), (r, d) -> !excluded.getOrDefault(r.rideId(), Set.of())
                         .contains(d.id()));
-        int offered = 0;
-        int lost = 0;
-        long eta = 0;
         List<Assignment> byEta = result.assignments().stream()
                 .sorted(Comparator.comparingLong(Assignment::pickupEtaSeconds))
                 .toList();
@@ -131,14 +197,33 @@ public final class MatchWindow {
         }
         return new WindowReport(
                 unit.code(),
-                rides.size(),
-                candidates.size(),
+                taken,
+                candidates.size() + poolVehicles,
                 offered,
                 lost,
                 result.unmatched().size(),
                 gaveUp,
                 result.solver(),
-                eta);
+                eta,
+                pooled,
+                poolRejected);
+    }
+
+    private Offer poolOfferFor(ServiceUnit unit, PoolInsertions.Proposal p, Instant now) {
+        RideRequest r = p.request();
+        return new Offer(
+                ids.nextId(unit.id()),
+                r.rideId(),
+                p.driver(),
+                unit.code(),
+                r.pickup(),
+                r.dropoff(),
+                r.seats(),
+                p.pickupEtaSeconds(),
+                now,
+                now.plus(settings.offerTimeout()),
+                OfferStatus.PENDING,
+                p.terms());
     }
 
     private Offer offerFor(ServiceUnit unit, Assignment a, Instant now) {
@@ -154,7 +239,8 @@ public final class MatchWindow {
                 a.pickupEtaSeconds(),
                 now,
                 now.plus(settings.offerTimeout()),
-                OfferStatus.PENDING);
+                OfferStatus.PENDING,
+                pooling == null ? null : pooling.newTripTerms(r));
     }
 
     /** @return whether order-service took the report (or the ride had ended anyway) */

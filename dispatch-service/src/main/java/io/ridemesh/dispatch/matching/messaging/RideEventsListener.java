@@ -30,6 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code RideRequested}: {@link RideRequests#submit}, idempotent by {@code eventId}.
  *   <li>{@code RideCompleted}, {@code RideCancelled}: the ride leaves dispatch, its driver is free.
  *   <li>{@code DriverReleased}: the driver is free, the ride is queued again without that driver.
+ *   <li>{@code RideStarted}: the rider is on board (recorded for a shared trip's ride-time promise).
  * </ul>
  *
  * Only events of the regions in {@code acceptedRegions} (by default this region) are handled: a ride is requested in
@@ -125,8 +126,15 @@ public final class RideEventsListener {
                 }
                 break;
             }
+            case "RideStarted": {
+                DriverId driver = driver(e);
+                if (driver != null) {
+                    rides.started(rideId, driver, occurredAt(e));
+                }
+                break;
+            }
             default:
-                // DriverAssigned, DriverArrived, RideStarted, NoDriverAvailable: nothing for dispatch to do
+                // DriverAssigned, DriverArrived, NoDriverAvailable: nothing for dispatch to do
         }
     }
 

@@ -4,6 +4,7 @@ import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An offer of one ride to one driver, open until {@code expiresAt}. Immutable; thread-safe.
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param createdAt when it was made
  * @param expiresAt deadline to accept
  * @param status where it stands
+ * @param pool for a shared (POOL) ride, what accepting it does to the driver's shared trip; {@code null} for a private
+ *     ride (or with pooling switched off)
  */
 public record Offer(
         long offerId,
@@ -31,7 +34,8 @@ public record Offer(
         long pickupEtaSeconds,
         Instant createdAt,
         Instant expiresAt,
-        OfferStatus status) {
+        OfferStatus status,
+        @Nullable PoolTerms pool) {
 
     public Offer {
         Objects.requireNonNull(driverId, "driverId");
@@ -56,6 +60,39 @@ public record Offer(
         }
     }
 
+    /** An offer of a private ride ({@code pool == null}). */
+    public Offer(
+            long offerId,
+            long rideId,
+            DriverId driverId,
+            String unitCode,
+            GeoPoint pickup,
+            GeoPoint dropoff,
+            int seats,
+            long pickupEtaSeconds,
+            Instant createdAt,
+            Instant expiresAt,
+            OfferStatus status) {
+        this(
+                offerId,
+                rideId,
+                driverId,
+                unitCode,
+                pickup,
+                dropoff,
+                seats,
+                pickupEtaSeconds,
+                createdAt,
+                expiresAt,
+                status,
+                null);
+    }
+
+    /** Whether accepting it inserts the ride into the driver's active shared trip. */
+    public boolean poolInsertion() {
+        return pool != null && pool.insertion();
+    }
+
     /** The same offer in another status. */
     public Offer withStatus(OfferStatus next) {
         return new Offer(
@@ -69,6 +106,7 @@ public record Offer(
                 pickupEtaSeconds,
                 createdAt,
                 expiresAt,
-                next);
+                next,
+                pool);
     }
 }

@@ -18,6 +18,10 @@ public interface Offers {
      * available and was seen at or after {@code seenSince}, and the ride has no open offer. The driver then leaves the
      * available index (and the cell counts) and the ride leaves the pending queue.
      *
+     * <p>An offer that inserts a POOL ride into a shared trip ({@link Offer#poolInsertion()}) needs instead a driver on
+     * that active shared trip (status on_trip), seen at or after {@code seenSince}; the driver stays on the trip, and
+     * the driver lock still keeps the driver to one open offer.
+     *
      * @param lockTtl PX of the driver and ride locks: the offer timeout
      */
     PlaceOutcome place(Offer offer, Duration lockTtl, Instant seenSince);
@@ -47,7 +51,10 @@ public interface Offers {
     boolean abortAccept(long offerId);
 
     /**
-     * Moves the offer to {@code to} if it is in one of {@code from}; see {@link Settlement.Settled}.
+     * Moves the offer to {@code to} if it is in one of {@code from}; see {@link Settlement.Settled}. Accepting an offer
+     * of a POOL ride ({@link Offer#pool()}) also starts the driver's shared trip, or inserts the ride into it along the
+     * offer's plan, atomically. Settling a shared-trip insertion otherwise leaves the driver on the trip, unless the
+     * trip's last rider left meanwhile: the trip then ends and the driver is free.
      *
      * @param seenSince a freed driver whose last fix is older does not re-enter the available index
      */

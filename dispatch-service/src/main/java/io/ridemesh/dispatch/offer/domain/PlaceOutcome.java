@@ -11,5 +11,10 @@ public enum PlaceOutcome {
     /** The ride already has an open offer. */
     RIDE_LOCKED,
     /** The ride left dispatch (assigned, cancelled, given up) or another matcher offered it. */
-    RIDE_NOT_PENDING
+    RIDE_NOT_PENDING,
+    /**
+     * A shared-trip insertion was planned for an older version of the trip: another rider joined it meanwhile. The
+     * next window plans again.
+     */
+    TRIP_CHANGED
 }

@@ -7,6 +7,7 @@ import io.ridemesh.dispatch.offer.domain.Offer;
 import io.ridemesh.dispatch.offer.domain.OfferStatus;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.PlaceOutcome;
+import io.ridemesh.dispatch.offer.domain.PoolTerms;
 import io.ridemesh.dispatch.offer.domain.Settlement;
 import io.ridemesh.dispatch.redis.LuaScripts;
 import io.ridemesh.dispatch.redis.RedisKeys;
@@ -22,6 +23,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.ZSetOperations;
 import org.springframework.data.redis.core.script.RedisScript;
@@ -30,7 +32,10 @@ import org.springframework.data.redis.core.script.RedisScript;
  * {@link Offers} in the region's Redis; every state change is one Lua script ({@code place.lua},
  * {@code begin-accept.lua}, {@code abort-accept.lua}, {@code settle.lua}), so the offer, the driver lock
  * ({@code SET driver-lock:{id} {offerId} NX PX {offerTimeout}}), the ride lock, the driver's status, the supply index
- * and the pending queue change together. Thread-safe: stateless apart from the thread-safe template.
+ * and the pending queue change together. An offer of a POOL ride also stores its {@link PoolTerms} ({@code product},
+ * {@code requested}, {@code direct}, {@code plan}); accepting it starts or extends the driver's shared trip
+ * ({@code pool-trip:{driver}}, {@code pool-stops:{driver}}, {@code pool:{unit}:geo}) in the same script. Thread-safe:
+ * stateless apart from the thread-safe template.
  */
 public final class RedisOffers implements Offers {
 
@@ -40,16 +45,34 @@ public final class RedisOffers implements Offers {
     private static final RedisScript<Long> ABORT_ACCEPT = LuaScripts.number("abort-accept");
     private static final RedisScript<List<Object>> SETTLE = LuaScripts.list("settle");
 
+    /** Arguments of one offer in {@code place.lua} / {@code place-many.lua} ({@code PLACE_ARGS} in lib.lua). */
+    private static final int PLACE_ARGS = 20;
+
+    /** Default lifetime of a shared trip's keys after its last join ({@code dispatch.pooling.trip-ttl}). */
+    public static final Duration DEFAULT_POOL_TRIP_TTL = Duration.ofHours(4);
+
     private final StringRedisTemplate redis;
     private final Duration retention;
+    private final Duration poolTripTtl;
+
+    /** With the {@link #DEFAULT_POOL_TRIP_TTL}. */
+    public RedisOffers(StringRedisTemplate redis, Duration retention) {
+        this(redis, retention, DEFAULT_POOL_TRIP_TTL);
+    }
 
     /**
      * @param retention how long an offer hash is kept after it is made, for status queries and retried accepts;
      *     longer than offer timeout plus accept window
+     * @param poolTripTtl how long a shared trip's keys outlive its last join (a safety net: a trip ends with its last
+     *     rider); longer than the longest shared trip
      */
-    public RedisOffers(StringRedisTemplate redis, Duration retention) {
+    public RedisOffers(StringRedisTemplate redis, Duration retention, Duration poolTripTtl) {
         this.redis = Objects.requireNonNull(redis, "redis");
         this.retention = Objects.requireNonNull(retention, "retention");
+        this.poolTripTtl = Objects.requireNonNull(poolTripTtl, "poolTripTtl");
+        if (poolTripTtl.toMillis() < 1) {
+            throw new IllegalArgumentException("poolTripTtl must be >= 1ms, but was " + poolTripTtl);
+        }
     }
 
     @Override
@@ -64,7 +87,7 @@ public final class RedisOffers implements Offers {
         if (offers.isEmpty()) {
             return List.of();
         }
-        List<Object> args = new java.util.ArrayList<>(15 * offers.size());
+        List<Object> args = new java.util.ArrayList<>(PLACE_ARGS * offers.size());
         for (Offer o : offers) {
             args.addAll(List.of(placeArgs(o, lockTtl, seenSince)));
         }
@@ -81,6 +104,7 @@ public final class RedisOffers implements Offers {
     }
 
     private Object[] placeArgs(Offer offer, Duration lockTtl, Instant seenSince) {
+        PoolTerms pool = offer.pool();
         return new Object[] {
             Long.toString(offer.offerId()),
             Long.toString(offer.rideId()),
@@ -96,8 +120,29 @@ public final class RedisOffers implements Offers {
             Long.toString(offer.expiresAt().toEpochMilli()),
             Long.toString(lockTtl.toMillis()),
             Long.toString(seenSince.toEpochMilli()),
-            Long.toString(retention.toMillis())
+            Long.toString(retention.toMillis()),
+            pool == null ? "SOLO" : "POOL",
+            pool == null ? "0" : Long.toString(pool.requestedAt().toEpochMilli()),
+            pool == null ? "0" : Long.toString(pool.directRideSeconds()),
+            pool == null ? "" : plan(pool.plan()),
+            pool == null ? "0" : Long.toString(pool.tripVersion())
         };
+    }
+
+    /** The plan as {@code place.lua} takes it: {@code P:{ride}} / {@code D:{ride}} separated by spaces. */
+    static String plan(List<PoolTerms.PlannedStop> plan) {
+        return plan.stream().map(s -> (s.pickup() ? "P:" : "D:") + s.rideId()).collect(Collectors.joining(" "));
+    }
+
+    /** The plan as {@link #plan} wrote it; malformed tokens are skipped. */
+    static List<PoolTerms.PlannedStop> parsePlan(String plan) {
+        List<PoolTerms.PlannedStop> stops = new ArrayList<>();
+        for (String token : plan.trim().split("\\s+")) {
+            if (token.length() > 2 && token.charAt(1) == ':') {
+                stops.add(new PoolTerms.PlannedStop(Long.parseLong(token.substring(2)), token.charAt(0) == 'P'));
+            }
+        }
+        return stops;
     }
 
     @Override
@@ -119,7 +164,19 @@ public final class RedisOffers implements Offers {
                 Instant.ofEpochMilli(Long.parseLong(field(h, "expires"))),
                 OfferStatus.ofCode(field(h, "status"))
                         .orElseThrow(() -> new IllegalStateException(
-                                "offer " + offerId + " has unknown status '" + h.get("status") + "'"))));
+                                "offer " + offerId + " has unknown status '" + h.get("status") + "'")),
+                poolTerms(h)));
+    }
+
+    private static @Nullable PoolTerms poolTerms(Map<Object, Object> h) {
+        if (!"POOL".equals(String.valueOf(h.get("product")))) {
+            return null;
+        }
+        return new PoolTerms(
+                Instant.ofEpochMilli(Long.parseLong(field(h, "requested"))),
+                Long.parseLong(field(h, "direct")),
+                parsePlan(String.valueOf(h.getOrDefault("plan", ""))),
+                Long.parseLong(String.valueOf(h.getOrDefault("tripver", "0"))));
     }
 
     @Override
@@ -158,7 +215,8 @@ public final class RedisOffers implements Offers {
                 from.stream().map(OfferStatus::code).sorted().collect(Collectors.joining(",")),
                 to.code(),
                 Long.toString(now.toEpochMilli()),
-                Long.toString(seenSince.toEpochMilli()));
+                Long.toString(seenSince.toEpochMilli()),
+                Long.toString(poolTripTtl.toMillis()));
         if (r == null || r.isEmpty()) {
             throw new IllegalStateException("settle.lua returned nothing for offer " + offerId);
         }

@@ -12,6 +12,9 @@ import java.util.Optional;
  *                     AVAILABLE <--declined / expired / void-- OFFERED
  * AVAILABLE --offline--> OFFLINE
  * </pre>
+ *
+ * A driver on a shared (POOL) trip stays {@link #ON_TRIP} while offers to insert further POOL rides into the trip are
+ * placed, accepted, declined or expire; the trip ends, and the driver becomes available, when its last rider leaves.
  */
 public enum DriverStatus {
     AVAILABLE("available"),

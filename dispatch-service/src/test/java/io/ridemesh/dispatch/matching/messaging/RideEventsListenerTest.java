@@ -89,6 +89,25 @@ class RideEventsListenerTest {
     }
 
     @Test
+    void recordsTheRiderOnBoardWhenARideStarts() {
+        listener.onRecord(
+                new ConsumerRecord<>(
+                        "events.a.ride",
+                        0,
+                        11,
+                        "4242",
+                        """
+                {"eventId":"9003","eventType":"RideStarted","rideId":"4242","unitId":1,"driverId":"d-1",
+                 "occurredAtMs":1772474400000}
+                """));
+        Mockito.verify(rides)
+                .started(
+                        4242,
+                        new io.ridemesh.dispatch.supply.domain.DriverId("d-1"),
+                        Instant.ofEpochMilli(1772474400000L));
+    }
+
+    @Test
     void readsTheRegionFromTheTopic() {
         assertThat(RideEventsListener.regionOf("events.a.ride")).isEqualTo("a");
         assertThat(RideEventsListener.regionOf("weird")).isEmpty();

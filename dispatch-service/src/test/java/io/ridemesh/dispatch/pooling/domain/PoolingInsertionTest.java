@@ -48,7 +48,8 @@ class PoolingInsertionTest {
         // x=-76: R1 would ride 76 + 176 = 252 s > 250 s; serving R1 first makes N wait 100 + 176 = 276 s > 250 s.
         PooledTrip trip = tripWithOnBoard(onBoard("R1", 1, 0, 100), 4);
         InsertionResult r = insertion.insert(trip, waiting("N", 1, -76, 100, 0), 0);
-        assertThat(r).isInstanceOf(InsertionResult.Rejected.class);
+        assertThat(r).isInstanceOfSatisfying(InsertionResult.Rejected.class, rej -> assertThat(rej.violation())
+                .isEqualTo(InsertionResult.Violation.RIDE_TIME));
     }
 
     @Test
@@ -80,8 +81,10 @@ class PoolingInsertionTest {
     void rejectsANewRiderWaitingOneSecondMoreThanMaxWait() {
         PooledTrip empty = new PooledTrip(at(0), 4, List.of());
         assertThat(insertion.insert(empty, waiting("N", 1, 251, 300, 0), 0))
-                .isInstanceOfSatisfying(InsertionResult.Rejected.class, rej -> assertThat(rej.reason())
-                        .contains("would wait 251 s"));
+                .isInstanceOfSatisfying(InsertionResult.Rejected.class, rej -> {
+                    assertThat(rej.reason()).contains("would wait 251 s");
+                    assertThat(rej.violation()).isEqualTo(InsertionResult.Violation.WAIT);
+                });
     }
 
     @Test
@@ -108,8 +111,10 @@ class PoolingInsertionTest {
                 .isInstanceOfSatisfying(InsertionResult.Inserted.class, in -> assertThat(in.pickupIndex())
                         .isEqualTo(1));
         assertThat(insertion.insert(trip, waiting("N", 5, 10, 100, 0), 0))
-                .isInstanceOfSatisfying(InsertionResult.Rejected.class, rej -> assertThat(rej.reason())
-                        .contains("capacity 4"));
+                .isInstanceOfSatisfying(InsertionResult.Rejected.class, rej -> {
+                    assertThat(rej.reason()).contains("capacity 4");
+                    assertThat(rej.violation()).isEqualTo(InsertionResult.Violation.SEATS);
+                });
     }
 
     @Test
@@ -123,6 +128,27 @@ class PoolingInsertionTest {
                             .extracting(s ->
                                     s.getClass().getSimpleName() + s.rider().riderId())
                             .containsExactly("PickupN", "DropoffN", "DropoffR1");
+                });
+    }
+
+    @Test
+    void reportsThePickupEtaAlongTheNewStopsWithTheDwellBeforeIt() {
+        // 10 s per stop: R2 waits at x=30 (first stop), N boards at x=50 after it: 30 + 10 + 20 = 60 s from now.
+        PoolingInsertion dwelling = new PoolingInsertion(
+                LINE,
+                new PoolingRules(
+                        Duration.ofSeconds(250),
+                        1.5,
+                        Duration.ofSeconds(100),
+                        Duration.ofSeconds(200),
+                        Duration.ofSeconds(10)));
+        PoolRider r2 = waiting("R2", 1, 30, 200, 0);
+        PooledTrip trip = new PooledTrip(at(0), 4, List.of(new Stop.Pickup(r2), new Stop.Dropoff(r2)));
+        assertThat(dwelling.insert(trip, waiting("N", 1, 50, 150, 0), 0))
+                .isInstanceOfSatisfying(InsertionResult.Inserted.class, in -> {
+                    assertThat(in.pickupIndex()).isEqualTo(1);
+                    assertThat(in.pickupEtaSeconds()).isEqualTo(60);
+                    assertThat(in.addedSeconds()).as("two more stops of 10 s").isEqualTo(20);
                 });
     }
 
