@@ -88,10 +88,13 @@ public final class DemoRun {
 
     private static final Duration DRIVER_LEAD = Duration.ofMinutes(3);
     /**
-     * Wall time before the trip clock starts: the drivers on duty at the start log in spread over it, as a fleet does
-     * before the rush, instead of thousands in the same second.
+     * Longest wall time before the trip clock starts: the drivers on duty at the start log in spread over it, as a
+     * fleet does before the rush, instead of thousands in the same second ({@value #LOGIN_SPACING_MS} ms apart, at
+     * least 2 s).
      */
     private static final Duration LOGIN_WARMUP = Duration.ofSeconds(30);
+
+    private static final long LOGIN_SPACING_MS = 20;
     /** Pause before polling again after a failed offer poll (a successful long poll is renewed at once). */
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
@@ -171,10 +174,10 @@ public final class DemoRun {
                 ? new Mobile(this::gatewayRoute, this::unreachable)
                 : new Mobile(this::directRoute, u -> {});
 
-        long warmupMs = LOGIN_WARMUP.toMillis();
+        List<Driver> drivers = seedDrivers(plan);
+        long warmupMs = Math.min(LOGIN_WARMUP.toMillis(), Math.max(2_000, drivers.size() * LOGIN_SPACING_MS));
         Instant start = Instant.now().plusMillis(warmupMs); // the trip clock's zero
         startMs = start.toEpochMilli();
-        List<Driver> drivers = seedDrivers(plan);
         for (Driver d : drivers) {
             long at = d.onlineAt.isZero()
                     ? Math.floorMod(d.id.hashCode(), warmupMs)
@@ -741,7 +744,8 @@ public final class DemoRun {
      */
     private void runDrill(long atWallMs) {
         try {
-            pause(Duration.ofMillis(atWallMs));
+            // at is counted from the trip clock's zero, after the drivers' log-in
+            pause(Duration.ofMillis(Math.max(0, startMs - System.currentTimeMillis()) + atWallMs));
             Region a = Region.of(1);
             Region b = Region.of(2);
             out.accept("drill: killing region a (SIGKILL) ...");
