@@ -121,9 +121,10 @@ final class Mobile {
                                 endpoint + " " + cause.getClass().getSimpleName(),
                                 e -> new java.util.concurrent.atomic.AtomicLong())
                         .incrementAndGet();
-                // only a refused connection means "this gateway is gone"; a timeout may be the
-                // downstream's, and switching gateways would not help
-                if (cause instanceof java.net.ConnectException) {
+                // only a refused connection means "this gateway is gone"; a timeout (also a connect timeout: an
+                // overloaded gateway's full accept queue drops SYNs) may be load, and switching would not help
+                if (cause instanceof java.net.ConnectException
+                        && !(cause instanceof io.netty.channel.ConnectTimeoutException)) {
                     unreachable.accept(base);
                 }
                 return new Response(-1, null);
