@@ -9,6 +9,7 @@ import io.ridemesh.dispatch.pooling.domain.PoolRider;
 import io.ridemesh.dispatch.pooling.domain.PooledTrip;
 import io.ridemesh.dispatch.pooling.domain.Stop;
 import io.ridemesh.dispatch.redis.LuaScripts;
+import io.ridemesh.dispatch.redis.SearchArgs;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -59,16 +60,8 @@ public final class RedisActivePools implements ActivePools {
         if (centres.isEmpty()) {
             return List.of();
         }
-        List<String> args = new ArrayList<>(4 + 2 * centres.size());
-        args.add(unit.code());
-        args.add(Double.toString(radiusMetres));
-        args.add(Integer.toString(limit));
-        args.add(Long.toString(seenSince.toEpochMilli()));
-        for (GeoPoint c : centres) {
-            args.add(Double.toString(c.lon()));
-            args.add(Double.toString(c.lat()));
-        }
-        List<Object> answer = redis.execute(SEARCH, List.of(), args.toArray());
+        List<Object> answer =
+                redis.execute(SEARCH, List.of(), SearchArgs.of(unit, centres, radiusMetres, limit, seenSince));
         List<List<ActivePool>> all = new ArrayList<>(centres.size());
         if (answer == null || answer.size() < 2) {
             centres.forEach(c -> all.add(List.of()));

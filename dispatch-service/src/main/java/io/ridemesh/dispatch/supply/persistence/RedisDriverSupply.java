@@ -4,6 +4,7 @@ import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.dispatch.geo.ServiceUnit;
 import io.ridemesh.dispatch.redis.LuaScripts;
 import io.ridemesh.dispatch.redis.RedisKeys;
+import io.ridemesh.dispatch.redis.SearchArgs;
 import io.ridemesh.dispatch.supply.domain.AvailableDriver;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverPlacement;
@@ -132,16 +133,8 @@ public final class RedisDriverSupply implements DriverSupply {
         if (centres.isEmpty()) {
             return List.of();
         }
-        List<String> args = new ArrayList<>(4 + 2 * centres.size());
-        args.add(unit.code());
-        args.add(Double.toString(radiusMetres));
-        args.add(Integer.toString(limit));
-        args.add(Long.toString(seenSince.toEpochMilli()));
-        for (GeoPoint c : centres) {
-            args.add(Double.toString(c.lon()));
-            args.add(Double.toString(c.lat()));
-        }
-        List<Object> flat = redis.execute(SEARCH_MANY, List.of(), args.toArray());
+        List<Object> flat =
+                redis.execute(SEARCH_MANY, List.of(), SearchArgs.of(unit, centres, radiusMetres, limit, seenSince));
         List<List<AvailableDriver>> all = new ArrayList<>(centres.size());
         int i = 0;
         for (int c = 0; c < centres.size(); c++) {
