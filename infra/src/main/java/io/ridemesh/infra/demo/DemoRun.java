@@ -112,6 +112,8 @@ public final class DemoRun {
     private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
 
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
+    /** How long the drill's operator keeps retrying a call to a gateway that does not answer. */
+    private static final Duration OPERATOR_PATIENCE = Duration.ofMinutes(2);
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
     private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
 
@@ -967,8 +969,28 @@ public final class DemoRun {
         }
     }
 
+    /**
+     * An operator's call to a gateway, retried with back-off for up to {@code OPERATOR_PATIENCE} when it gets no
+     * response (an overloaded gateway's accept queue drops connections; the operator tries again, as with the console).
+     */
+    private <T> T operatorCall(java.util.concurrent.Callable<T> call) throws Exception {
+        Instant deadline = Instant.now().plus(OPERATOR_PATIENCE);
+        for (int failures = 0; ; failures++) {
+            try {
+                return call.call();
+            } catch (java.io.IOException e) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw e;
+                }
+                out.accept(
+                        "drill: operator call got no response (" + e.getClass().getSimpleName() + "); retrying");
+                pause(backoff(Math.min(failures, 3)));
+            }
+        }
+    }
+
     private String operatorToken(Region via) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient()
+        var response = operatorCall(() -> java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + "/auth/token"))
                                 .header("Content-Type", "application/json")
@@ -977,8 +999,9 @@ public final class DemoRun {
                                                 "sub", "demo-operator",
                                                 "role", "operator",
                                                 "password", cluster.operatorPassword()))))
+                                .timeout(Duration.ofSeconds(10))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException(
                     "operator login at " + via.name() + " failed: " + response.statusCode() + " " + response.body());
@@ -987,7 +1010,7 @@ public final class DemoRun {
     }
 
     private JsonNode ops(Region via, String method, String path, String token) throws Exception {
-        var response = java.net.http.HttpClient.newHttpClient()
+        var response = operatorCall(() -> java.net.http.HttpClient.newHttpClient()
                 .send(
                         java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + path))
                                 .header("Authorization", "Bearer " + token)
@@ -999,7 +1022,7 @@ public final class DemoRun {
                                                 : java.net.http.HttpRequest.BodyPublishers.ofString("{}"))
                                 .timeout(Duration.ofSeconds(10))
                                 .build(),
-                        java.net.http.HttpResponse.BodyHandlers.ofString());
+                        java.net.http.HttpResponse.BodyHandlers.ofString()));
         JsonNode body = response.body().isBlank()
                 ? new ObjectMapper().createObjectNode()
                 : new ObjectMapper().readTree(response.body());
