@@ -7,7 +7,7 @@ import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.WindowReport;
 import io.ridemesh.dispatch.redis.RedisKeys;
 import io.ridemesh.dispatch.support.DispatchFixture;
-import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.dispatch.support.RedisBackedIT;
 import io.ridemesh.dispatch.support.SupplyInvariants;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,8 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
@@ -30,23 +28,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
  * Eight matchers, each with its own Redis connection as eight processes would have, run windows over the same rides
  * and drivers at once. The driver lock must keep every driver to one offer, and every ride to one.
  */
-class ConcurrentMatchersIT {
-
-    static RedisProcess redis;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
+class ConcurrentMatchersIT extends RedisBackedIT {
 
     @Test
     void noDriverGetsTwoOffersUnderEightConcurrentMatchers() throws Exception {
-        redis.flush();
         DispatchFixture f = new DispatchFixture(redis.template(), 1000);
         Random random = new Random(7);
         int drivers = 40;

@@ -18,37 +18,23 @@ import io.ridemesh.dispatch.redis.RedisKeys;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverStatus;
 import io.ridemesh.dispatch.support.DispatchFixture;
-import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.dispatch.support.RedisBackedIT;
 import io.ridemesh.dispatch.support.SupplyInvariants;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Offers end to end on a real redis-server: placement, timeout and decline re-dispatch, accept outcomes, give-up. */
-class OfferLifecycleIT {
+class OfferLifecycleIT extends RedisBackedIT {
 
     static final GeoPoint PICKUP = new GeoPoint(40.7580, -73.9855); // Times Square
     static final GeoPoint NEAR = new GeoPoint(40.7590, -73.9845); // ~140 m away
     static final GeoPoint LESS_NEAR = new GeoPoint(40.7527, -73.9772); // Grand Central, ~1 km
 
-    static RedisProcess redis;
     DispatchFixture f;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @BeforeEach
     void clean() {
-        redis.flush();
         f = new DispatchFixture(redis.template(), 3);
     }
 

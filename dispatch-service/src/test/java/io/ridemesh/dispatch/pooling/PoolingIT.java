@@ -13,13 +13,11 @@ import io.ridemesh.dispatch.redis.RedisKeys;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverStatus;
 import io.ridemesh.dispatch.support.DispatchFixture;
-import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.dispatch.support.RedisBackedIT;
 import io.ridemesh.dispatch.support.SupplyInvariants;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -32,28 +30,16 @@ import org.junit.jupiter.api.Test;
  * 900 s, 30 s per stop): the shared trip's vehicle is at {@link #A} with rider 1 on board, bound 3 km north (direct
  * 780 s, so rider 1 may ride min(780 + 900, 1.5 x 780 + 420) = 1590 s).
  */
-class PoolingIT {
+class PoolingIT extends RedisBackedIT {
 
     static final GeoPoint A = new GeoPoint(40.7400, -73.9900);
     static final DriverId POOL_DRIVER = new DriverId("pool-1");
     static final DriverId IDLE = new DriverId("idle");
 
-    static RedisProcess redis;
     DispatchFixture f;
-
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
 
     @BeforeEach
     void clean() {
-        redis.flush();
         f = new DispatchFixture(redis.template(), 30);
     }
 

@@ -18,7 +18,7 @@ import io.ridemesh.dispatch.supply.domain.LocationOutcome;
 import io.ridemesh.dispatch.supply.domain.OfflineOutcome;
 import io.ridemesh.dispatch.supply.persistence.RedisDriverSupply;
 import io.ridemesh.dispatch.support.MutableClock;
-import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.dispatch.support.RedisBackedIT;
 import io.ridemesh.dispatch.support.SupplyInvariants;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,13 +28,11 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The supply index against a real redis-server: exact cell counts, staleness, the sweep. */
-class RedisDriverSupplyIT {
+class RedisDriverSupplyIT extends RedisBackedIT {
 
     static final Duration TTL = Duration.ofMinutes(10);
     static final GeoPoint TIMES_SQUARE = new GeoPoint(40.7580, -73.9855);
@@ -42,7 +40,6 @@ class RedisDriverSupplyIT {
     static final GeoPoint WALL_STREET = new GeoPoint(40.7061, -74.0087);
     static final GeoPoint LONDON = new GeoPoint(51.5, -0.12);
 
-    static RedisProcess redis;
     static ServiceUnits units = ServiceUnits.standard();
     static DriverPlacements placements = new DriverPlacements(units, H3CellIndex.load(), 8);
     static ServiceUnit nyc = units.byCode("nyc").orElseThrow();
@@ -50,19 +47,8 @@ class RedisDriverSupplyIT {
     MutableClock clock = MutableClock.at("2026-03-02T18:00:00Z");
     RedisDriverSupply supply;
 
-    @BeforeAll
-    static void startRedis() {
-        redis = RedisProcess.start();
-    }
-
-    @AfterAll
-    static void stopRedis() {
-        redis.close();
-    }
-
     @BeforeEach
     void clean() {
-        redis.flush();
         supply = new RedisDriverSupply(redis.template());
     }
 
