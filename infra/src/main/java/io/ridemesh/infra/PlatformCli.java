@@ -227,6 +227,13 @@ public final class PlatformCli implements Callable<Integer> {
                 description = "Measured seconds per rate (default ${DEFAULT-VALUE}).")
         int seconds;
 
+        @Option(
+                names = "--warmup",
+                defaultValue = "60",
+                description =
+                        "Unmeasured seconds of load before measuring, while the JVMs compile (default ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Option(names = "--backlog", defaultValue = "100000", description = "Rows of the apply-throughput backlog.")
         int backlog;
 
@@ -238,7 +245,7 @@ public final class PlatformCli implements Callable<Integer> {
             return bench.onOwnPlayground(
                     "bench-replication", 11000, keep, (pg, progress) -> new io.ridemesh.infra.bench.ReplicationBench(
                                     pg, System.out::println)
-                            .run(rates, seconds, backlog));
+                            .run(rates, seconds, warmup, backlog));
         }
     }
 
