@@ -11,8 +11,9 @@
 #                     regions' versions of replicated rows)
 #   cdc               exactly what Debezium needs: SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR
 #
-# dispatch_service's SELECT on routing.unit_home and rides.rides needs those tables, which the services' Flyway
-# migrations create at their first start: the compose service grants-<region> grants it then.
+# dispatch_service's SELECT on routing.unit_home and rides.rides (and order_service's on routing.unit_home) needs
+# those tables, which the services' Flyway migrations create at their first start: the compose service
+# grants-<region> grants it then.
 #
 # Passwords come from the container's environment (MARIADB_ROOT_PASSWORD, RIDEMESH_DB_<ACCOUNT>_PASSWORD), never
 # from this file.

@@ -29,6 +29,7 @@ import org.springframework.util.unit.DataSize;
  * @param seats seats per booking
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param listLimit most rides {@code GET /v1/rides} returns, 1..1000
+ * @param duplicates the reconciler of duplicate rides created during a failover
  */
 @ConfigurationProperties("order")
 public record OrderProperties(
@@ -42,7 +43,8 @@ public record OrderProperties(
         @DefaultValue Repricing repricing,
         @DefaultValue Seats seats,
         @DefaultValue("16KB") DataSize maxRequestBody,
-        @DefaultValue("100") int listLimit) {
+        @DefaultValue("100") int listLimit,
+        @DefaultValue Duplicates duplicates) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 
@@ -92,7 +94,7 @@ public record OrderProperties(
         return "OrderProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
                 + ", jwtSecret=***, quoteSecret=***, hlc=" + hlc + ", cancellation=" + cancellation + ", repricing="
                 + repricing + ", seats=" + seats + ", maxRequestBody=" + maxRequestBody + ", listLimit=" + listLimit
-                + "]";
+                + ", duplicates=" + duplicates + "]";
     }
 
     private static void requireKey(String property, String hex) {
@@ -197,6 +199,30 @@ public record OrderProperties(
             }
             if (poolMax < 1) {
                 throw new IllegalArgumentException("order.seats.pool-max must be >= 1, but was " + poolMax);
+            }
+        }
+    }
+
+    /**
+     * The reconciler of duplicate rides ({@code ReconcileDuplicateRides}).
+     *
+     * @param enabled whether it runs; off only where there is no routing table to read (unit tests)
+     * @param interval pause between passes, {@code >= 100ms}
+     * @param batch most open rides one pass examines, 1..1000
+     * @param unitHomesTable the replica of the gateway's routing table, {@code [schema.]name}
+     */
+    public record Duplicates(
+            @DefaultValue("true") boolean enabled,
+            @DefaultValue("5s") Duration interval,
+            @DefaultValue("200") int batch,
+            @DefaultValue("routing.unit_home") String unitHomesTable) {
+
+        public Duplicates {
+            if (interval.toMillis() < 100) {
+                throw new IllegalArgumentException("order.duplicates.interval must be >= 100ms, but was " + interval);
+            }
+            if (batch < 1 || batch > 1000) {
+                throw new IllegalArgumentException("order.duplicates.batch must be in 1..1000, but was " + batch);
             }
         }
     }

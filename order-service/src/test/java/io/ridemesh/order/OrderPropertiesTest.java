@@ -25,7 +25,8 @@ class OrderPropertiesTest {
                 new OrderProperties.Repricing(25, 200),
                 new OrderProperties.Seats(4, 2),
                 DataSize.ofKilobytes(16),
-                100);
+                100,
+                new OrderProperties.Duplicates(true, Duration.ofSeconds(5), 200, "routing.unit_home"));
     }
 
     @Test

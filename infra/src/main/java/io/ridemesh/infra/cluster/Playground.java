@@ -665,7 +665,8 @@ public final class Playground {
     /**
      * Read-only grants across schemas, on tables that exist once the migrations ran: dispatch-service follows the
      * gateway's replicated routing table and takes over a unit's waiting rides from order-service's replicated rides
-     * table when the unit moves to its region.
+     * table when the unit moves to its region; order-service reads the routing table to withdraw duplicate rides only
+     * where their unit is homed.
      */
     private void grantReplicatedReads(Region region) {
         String dispatch = "'" + dbUser(ComponentKind.DISPATCH_SERVICE) + "'@'127.0.0.1'";
@@ -673,6 +674,9 @@ public final class Playground {
                 Statement s = c.createStatement()) {
             s.execute("GRANT SELECT ON `" + ComponentKind.GATEWAY.schema() + "`.`unit_home` TO " + dispatch);
             s.execute("GRANT SELECT ON `" + ComponentKind.ORDER_SERVICE.schema() + "`.`rides` TO " + dispatch);
+            // order-service withdraws duplicate rides only in the region that homes their unit
+            s.execute("GRANT SELECT ON `" + ComponentKind.GATEWAY.schema() + "`.`unit_home` TO '"
+                    + dbUser(ComponentKind.ORDER_SERVICE) + "'@'127.0.0.1'");
         } catch (SQLException e) {
             throw new PlatformException(
                     "cannot grant reads of replicated tables in region " + region.name() + ": " + e.getMessage(), e);

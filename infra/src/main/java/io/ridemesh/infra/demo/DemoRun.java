@@ -1112,6 +1112,8 @@ public final class DemoRun {
                 "trips_cancelled",
                 statuses.getOrDefault("CANCELLED_BY_RIDER", 0L) + statuses.getOrDefault("CANCELLED_BY_DRIVER", 0L));
         r.put("trips_no_driver", statuses.getOrDefault("NO_DRIVER_AVAILABLE", 0L));
+        // second rides of one request created by two regions around the drill, withdrawn by order-service
+        r.put("duplicates_withdrawn", statuses.getOrDefault("CANCELLED_AS_DUPLICATE", 0L));
         r.put(
                 "match_rate",
                 ackedRides.isEmpty() ? 0 : Math.round(1000.0 * matched.size() / ackedRides.size()) / 1000.0);

@@ -1,5 +1,7 @@
 package io.ridemesh.order.ride;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.quote.QuoteSigner;
@@ -9,6 +11,7 @@ import io.ridemesh.order.ride.application.ArriveAtPickup;
 import io.ridemesh.order.ride.application.AssignDriver;
 import io.ridemesh.order.ride.application.CancelRide;
 import io.ridemesh.order.ride.application.CompleteRide;
+import io.ridemesh.order.ride.application.ReconcileDuplicateRides;
 import io.ridemesh.order.ride.application.ReportNoDriverAvailable;
 import io.ridemesh.order.ride.application.ReportRiderNoShow;
 import io.ridemesh.order.ride.application.RequestRide;
@@ -23,8 +26,11 @@ import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.messaging.JdbcOutboxRideEvents;
 import io.ridemesh.order.ride.persistence.JdbcRides;
 import io.ridemesh.order.unit.domain.Units;
+import io.ridemesh.order.unit.persistence.JdbcUnitHomes;
 import java.time.Duration;
 import java.time.InstantSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -128,6 +134,27 @@ public class RideConfiguration {
     @Bean
     CompleteRide completeRide(RideChanges changes, InstantSource clock, RepricingPolicy repricing) {
         return new CompleteRide(changes, ms(clock), repricing);
+    }
+
+    /**
+     * Withdraws duplicate rides created by two regions during a failover, in the region that homes their unit; reads
+     * the gateway's replicated routing table ({@code order.duplicates.unit-homes-table}, SELECT granted by the
+     * playground). Off with {@code order.duplicates.enabled=false}.
+     */
+    @Bean
+    @ConditionalOnProperty(name = "order.duplicates.enabled", matchIfMissing = true)
+    DuplicateRideReconciler duplicateRideReconciler(
+            Rides rides,
+            RideChanges changes,
+            NamedParameterJdbcOperations jdbc,
+            OrderProperties properties,
+            InstantSource clock,
+            ObjectProvider<MeterRegistry> registry) {
+        OrderProperties.Duplicates d = properties.duplicates();
+        ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
+                rides, changes, new JdbcUnitHomes(jdbc, d.unitHomesTable()), properties.regionId(), clock);
+        return new DuplicateRideReconciler(
+                reconcile, d.interval(), d.batch(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean

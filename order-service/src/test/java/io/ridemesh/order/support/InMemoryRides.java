@@ -39,6 +39,30 @@ public final class InMemoryRides implements Rides, RideEvents {
     }
 
     @Override
+    public List<Ride> findAllByIdempotencyKey(RiderId riderId, IdempotencyKey key) {
+        return rows.values().stream()
+                .filter(ride ->
+                        ride.riderId().equals(riderId) && ride.idempotencyKey().equals(key))
+                .sorted(Comparator.comparingLong(ride -> ride.id().value()))
+                .toList();
+    }
+
+    @Override
+    public List<Ride> findOpenWithDuplicates(int limit) {
+        return rows.values().stream()
+                .filter(ride -> switch (ride.status()) {
+                    case REQUESTED, DRIVER_ASSIGNED, DRIVER_ARRIVED -> true;
+                    default -> false;
+                })
+                .filter(ride -> findAllByIdempotencyKey(ride.riderId(), ride.idempotencyKey())
+                                .size()
+                        > 1)
+                .sorted(Comparator.comparingLong(ride -> ride.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public List<Ride> list(Filter filter, int limit) {
         return rows.values().stream()
                 .filter(ride -> filter.riderId() == null || ride.riderId().equals(filter.riderId()))

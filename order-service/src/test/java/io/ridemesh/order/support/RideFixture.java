@@ -42,6 +42,14 @@ public final class RideFixture {
 
     /** A stored ride (version 3) in {@code status}, held by {@link #DRIVER} where the status involves a driver. */
     public static Ride inStatus(RideStatus status) {
+        return inStatus(status, new IdempotencyKey("key-" + UUID.randomUUID()));
+    }
+
+    /**
+     * Like {@link #inStatus(RideStatus)}, for {@link #RIDER} with the Idempotency-Key {@code key}: calls with one key
+     * make a duplicate group (a new id each call, ascending).
+     */
+    public static Ride inStatus(RideStatus status, IdempotencyKey key) {
         Instant requested = T0;
         Instant assigned = T0.plus(Duration.ofMinutes(1));
         Instant arrived = T0.plus(Duration.ofMinutes(6));
@@ -62,7 +70,7 @@ public final class RideFixture {
                 QUOTE,
                 status == RideStatus.COMPLETED ? 2450L : null,
                 status == RideStatus.CANCELLED_BY_RIDER || status == RideStatus.CANCELLED_BY_DRIVER ? 500L : null,
-                new IdempotencyKey("key-" + UUID.randomUUID()),
+                key,
                 "0".repeat(64),
                 requested,
                 T0.plus(Duration.ofMinutes(7)),

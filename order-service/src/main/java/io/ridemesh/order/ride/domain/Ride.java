@@ -255,6 +255,31 @@ public record Ride(
     }
 
     /**
+     * Withdraws a duplicate on the rider's behalf: REQUESTED, DRIVER_ASSIGNED or DRIVER_ARRIVED ->
+     * CANCELLED_AS_DUPLICATE, with no fee. A duplicate is a second ride for the same rider and Idempotency-Key, created by another region
+     * during a failover before the first had replicated there ({@link DuplicateRides}); the rider asked once, so the
+     * ride they keep is the other one and this one costs them nothing. The driver, if any, is released by the
+     * {@link RideCancelled} event like after any rider cancellation. Its own status, not CANCELLED_BY_RIDER: a rider's
+     * cancellation decides the group ({@link DuplicateRides}), a withdrawal must not. A no-op if already
+     * CANCELLED_AS_DUPLICATE.
+     *
+     * @throws IllegalRideTransition in any other status (a trip in progress or over is not withdrawn)
+     */
+    public Transition cancelAsDuplicate(Instant now) {
+        if (status == RideStatus.CANCELLED_AS_DUPLICATE) {
+            return Transition.unchanged(this);
+        }
+        requireStatus(
+                RideCommand.CANCEL_AS_DUPLICATE,
+                RideStatus.REQUESTED,
+                RideStatus.DRIVER_ASSIGNED,
+                RideStatus.DRIVER_ARRIVED);
+        Ride next = change(RideStatus.CANCELLED_AS_DUPLICATE, driverId, now).withCancellationFee(0);
+        return new Transition(
+                next, new RideCancelled(id, RideStatus.CANCELLED_AS_DUPLICATE, driverId, 0, quote.currency(), now));
+    }
+
+    /**
      * The driver gives the ride up ("driver cancels"): DRIVER_ASSIGNED or DRIVER_ARRIVED -> REQUESTED, driver
      * cleared, so dispatch can find another driver. Not terminal: the replicated merge key leads with
      * {@code terminal}, not a status ordinal, so going back is safe.

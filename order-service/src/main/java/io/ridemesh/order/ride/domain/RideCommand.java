@@ -21,7 +21,8 @@ public enum RideCommand {
     /** The driver waited at the pickup, the rider did not come. */
     REPORT_RIDER_NO_SHOW,
     /** dispatch-service found no driver. */
-    REPORT_NO_DRIVER;
+    REPORT_NO_DRIVER,
+    CANCEL_AS_DUPLICATE;
 
     /** Lower-case words, e.g. {@code cancel by rider}. */
     public String label() {

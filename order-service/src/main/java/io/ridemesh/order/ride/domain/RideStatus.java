@@ -25,7 +25,9 @@ public enum RideStatus {
     CANCELLED_BY_RIDER(true, false),
     /** The driver waited at the pickup and the rider did not come (rider no-show). */
     CANCELLED_BY_DRIVER(true, true),
-    NO_DRIVER_AVAILABLE(true, false);
+    NO_DRIVER_AVAILABLE(true, false),
+    /** A second ride for one rider and Idempotency-Key, withdrawn by the reconciler ({@link DuplicateRides}). */
+    CANCELLED_AS_DUPLICATE(true, false);
 
     private final boolean terminal;
     private final boolean requiresDriver;

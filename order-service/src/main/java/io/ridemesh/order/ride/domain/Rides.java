@@ -24,6 +24,25 @@ public interface Rides {
     Optional<Ride> findByIdempotencyKey(RiderId riderId, IdempotencyKey key);
 
     /**
+     * Every live ride of the rider with this Idempotency-Key: more than one only for a duplicate group created by two
+     * regions during a failover ({@link DuplicateRides}).
+     *
+     * @return by id ascending; empty if none
+     */
+    List<Ride> findAllByIdempotencyKey(RiderId riderId, IdempotencyKey key);
+
+    /**
+     * Withdrawable rides (REQUESTED, DRIVER_ASSIGNED, DRIVER_ARRIVED) that share their rider and Idempotency-Key
+     * with another live ride: where {@link DuplicateRides} may have something to withdraw. Cost grows with the open
+     * rides, not with the table.
+     *
+     * @param limit at most this many, 1..1000
+     * @return by id ascending
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     */
+    List<Ride> findOpenWithDuplicates(int limit);
+
+    /**
      * Rides matching {@code filter}, newest request first.
      *
      * @param limit most rides returned, {@code >= 1}

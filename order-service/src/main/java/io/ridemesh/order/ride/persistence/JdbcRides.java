@@ -113,6 +113,29 @@ public final class JdbcRides implements Rides {
     }
 
     @Override
+    public List<Ride> findAllByIdempotencyKey(RiderId riderId, IdempotencyKey key) {
+        MapSqlParameterSource params =
+                new MapSqlParameterSource().addValue("riderId", riderId.value()).addValue("key", key.value());
+        return jdbc.query(SELECT + " AND rider_id = :riderId AND idempotency_key = :key ORDER BY id", params, ROW);
+    }
+
+    @Override
+    public List<Ride> findOpenWithDuplicates(int limit) {
+        if (limit < 1 || limit > 1000) {
+            throw new IllegalArgumentException("limit must be in 1..1000, but was " + limit);
+        }
+        // ix_rides_status_requested finds the open rides; uk_rides_rider_key_region their twins
+        return jdbc.query(
+                "SELECT " + COLUMNS + " FROM rides r WHERE r.deleted = 0"
+                        + " AND r.status IN ('REQUESTED', 'DRIVER_ASSIGNED', 'DRIVER_ARRIVED')"
+                        + " AND EXISTS (SELECT 1 FROM rides t WHERE t.rider_id = r.rider_id"
+                        + " AND t.idempotency_key = r.idempotency_key AND t.id <> r.id AND t.deleted = 0)"
+                        + " ORDER BY r.id LIMIT :limit",
+                new MapSqlParameterSource("limit", limit),
+                ROW);
+    }
+
+    @Override
     public List<Ride> list(Filter filter, int limit) {
         if (limit < 1) {
             throw new IllegalArgumentException("limit must be >= 1, but was " + limit);

@@ -3,12 +3,14 @@ package io.ridemesh.order.ride.domain;
 import static io.ridemesh.order.ride.domain.RideCommand.ACCEPT;
 import static io.ridemesh.order.ride.domain.RideCommand.ARRIVE;
 import static io.ridemesh.order.ride.domain.RideCommand.ASSIGN;
+import static io.ridemesh.order.ride.domain.RideCommand.CANCEL_AS_DUPLICATE;
 import static io.ridemesh.order.ride.domain.RideCommand.CANCEL_BY_RIDER;
 import static io.ridemesh.order.ride.domain.RideCommand.COMPLETE;
 import static io.ridemesh.order.ride.domain.RideCommand.RELEASE;
 import static io.ridemesh.order.ride.domain.RideCommand.REPORT_NO_DRIVER;
 import static io.ridemesh.order.ride.domain.RideCommand.REPORT_RIDER_NO_SHOW;
 import static io.ridemesh.order.ride.domain.RideCommand.START;
+import static io.ridemesh.order.ride.domain.RideStatus.CANCELLED_AS_DUPLICATE;
 import static io.ridemesh.order.ride.domain.RideStatus.CANCELLED_BY_DRIVER;
 import static io.ridemesh.order.ride.domain.RideStatus.CANCELLED_BY_RIDER;
 import static io.ridemesh.order.ride.domain.RideStatus.COMPLETED;
@@ -75,6 +77,10 @@ class RideLifecycleTest {
         repeat(CANCELLED_BY_RIDER, CANCEL_BY_RIDER);
         repeat(CANCELLED_BY_DRIVER, REPORT_RIDER_NO_SHOW);
         repeat(NO_DRIVER_AVAILABLE, REPORT_NO_DRIVER);
+        allow(REQUESTED, CANCEL_AS_DUPLICATE, CANCELLED_AS_DUPLICATE);
+        allow(DRIVER_ASSIGNED, CANCEL_AS_DUPLICATE, CANCELLED_AS_DUPLICATE);
+        allow(DRIVER_ARRIVED, CANCEL_AS_DUPLICATE, CANCELLED_AS_DUPLICATE);
+        repeat(CANCELLED_AS_DUPLICATE, CANCEL_AS_DUPLICATE);
     }
 
     private static void allow(RideStatus from, RideCommand command, RideStatus to) {
@@ -102,6 +108,7 @@ class RideLifecycleTest {
             case RELEASE -> ride.release(driver, NOW);
             case REPORT_RIDER_NO_SHOW -> ride.reportRiderNoShow(driver, NOW, CANCELLATION);
             case REPORT_NO_DRIVER -> ride.markNoDriverAvailable(NOW);
+            case CANCEL_AS_DUPLICATE -> ride.cancelAsDuplicate(NOW);
         };
     }
 
@@ -142,8 +149,8 @@ class RideLifecycleTest {
     @Test
     void tableCoversEveryStatusAndEveryCommand() {
         assertThat(everyStatusTimesEveryCommand()).hasSize(RideStatus.values().length * RideCommand.values().length);
-        assertThat(RideStatus.values()).hasSize(8);
-        assertThat(RideCommand.values()).hasSize(9);
+        assertThat(RideStatus.values()).hasSize(9);
+        assertThat(RideCommand.values()).hasSize(10);
     }
 
     @Test
@@ -196,7 +203,12 @@ class RideLifecycleTest {
     @Test
     void terminalStatusesAreExactlyTheFinishedOnes() {
         assertThat(Stream.of(RideStatus.values()).filter(RideStatus::isTerminal))
-                .containsExactlyInAnyOrder(COMPLETED, CANCELLED_BY_RIDER, CANCELLED_BY_DRIVER, NO_DRIVER_AVAILABLE);
+                .containsExactlyInAnyOrder(
+                        COMPLETED,
+                        CANCELLED_BY_RIDER,
+                        CANCELLED_BY_DRIVER,
+                        NO_DRIVER_AVAILABLE,
+                        CANCELLED_AS_DUPLICATE);
     }
 
     @Test
@@ -297,5 +309,21 @@ class RideLifecycleTest {
                         assigned.revision()))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("driverId must be set in status DRIVER_ASSIGNED, but was null");
+    }
+
+    @Test
+    void aDuplicateIsWithdrawnWithoutAFeeEvenAfterTheFreeWindow() {
+        Ride arrived = RideFixture.inStatus(DRIVER_ARRIVED);
+
+        Transition transition = arrived.cancelAsDuplicate(NOW);
+
+        assertThat(transition.ride().cancellationFeeCents()).isZero();
+        assertThat(transition.event()).isInstanceOfSatisfying(RideCancelled.class, e -> {
+            assertThat(e.cancellationFeeCents()).isZero();
+            assertThat(e.driverId()).as("dispatch releases the driver").isEqualTo(RideFixture.DRIVER);
+        });
+        assertThat(arrived.cancelByRider(NOW, CANCELLATION).ride().cancellationFeeCents())
+                .as("what the rider's own cancellation would cost")
+                .isEqualTo(500L);
     }
 }

@@ -197,20 +197,7 @@ abstract class JdbcRidesContract {
     @Test
     void anotherRegionsRideWithTheSameRiderAndKeyIsADistinctRowAndTheLookupPicksTheEarliest() {
         Ride local = rides.insert(newRequestedRide());
-        // the same id from region 2's generator: only the region bits (41 ms | 4 region | 6 unit | 3 node | 9 seq)
-        // differ
-        long otherId = (local.id().value() & ~(15L << 18)) | (2L << 18);
-        // what sync-sink's apply writes for region 2's ride created with the same rider and key during a failover
-        jdbc.update(
-                "INSERT INTO rides (id, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
-                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
-                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
-                        + " updated_at_ms, version, hlc, origin_region, deleted, created_region)"
-                        + " SELECT :other, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
-                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
-                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
-                        + " updated_at_ms, 1, hlc + 1, 2, 0, 2 FROM rides WHERE id = :id",
-                new MapSqlParameterSource().addValue("id", local.id().value()).addValue("other", otherId));
+        long otherId = insertRegion2Twin(local);
 
         assertThat(rides.find(local.id())).contains(local);
         assertThat(rides.find(new io.ridemesh.order.ride.domain.RideId(otherId)))
@@ -222,6 +209,59 @@ abstract class JdbcRidesContract {
                         new MapSqlParameterSource("id", local.id().value()),
                         Integer.class))
                 .isEqualTo(REGION);
+    }
+
+    @Test
+    void findsTheOpenRidesThatHaveADuplicateAndTheWholeGroup() {
+        Ride local = rides.insert(newRequestedRide());
+        Ride alone = rides.insert(newRequestedRide());
+        long otherId = insertRegion2Twin(local);
+        Ride finished = rides.insert(newRequestedRide());
+        insertRegion2Twin(finished);
+        jdbc.update(
+                "UPDATE rides SET status = 'NO_DRIVER_AVAILABLE', terminal = 1 WHERE rider_id = :rider"
+                        + " AND idempotency_key = :key",
+                new MapSqlParameterSource()
+                        .addValue("rider", finished.riderId().value())
+                        .addValue("key", finished.idempotencyKey().value()));
+
+        List<Long> group = List.of(
+                Math.min(otherId, local.id().value()),
+                Math.max(otherId, local.id().value()));
+        // other tests' rows may share the database: look at this test's rows only
+        List<Long> found = rides.findOpenWithDuplicates(1000).stream()
+                .map(ride -> ride.id().value())
+                .toList();
+        assertThat(found)
+                .isSorted()
+                .containsAll(group)
+                .doesNotContain(alone.id().value(), finished.id().value());
+        assertThat(rides.findAllByIdempotencyKey(local.riderId(), local.idempotencyKey()))
+                .extracting(ride -> ride.id().value())
+                .containsExactlyElementsOf(group);
+        assertThat(rides.findAllByIdempotencyKey(alone.riderId(), alone.idempotencyKey()))
+                .containsExactly(alone);
+        assertThatThrownBy(() -> rides.findOpenWithDuplicates(0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * Inserts what sync-sink's apply writes for region 2's ride created with {@code local}'s rider and key during a
+     * failover: the same id from region 2's generator, where only the region bits (41 ms | 4 region | 6 unit | 3
+     * node | 9 seq) differ.
+     */
+    private long insertRegion2Twin(Ride local) {
+        long otherId = (local.id().value() & ~(15L << 18)) | (2L << 18);
+        jdbc.update(
+                "INSERT INTO rides (id, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
+                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
+                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
+                        + " updated_at_ms, version, hlc, origin_region, deleted, created_region)"
+                        + " SELECT :other, unit_id, rider_id, status, terminal, product, seats, pickup_lat, pickup_lon,"
+                        + " dropoff_lat, dropoff_lon, quote_id, quoted_fare_cents, quoted_distance_metres,"
+                        + " quoted_duration_seconds, currency, idempotency_key, request_hash, requested_at_ms,"
+                        + " updated_at_ms, 1, hlc + 1, 2, 0, 2 FROM rides WHERE id = :id",
+                new MapSqlParameterSource().addValue("id", local.id().value()).addValue("other", otherId));
+        return otherId;
     }
 
     @Test
