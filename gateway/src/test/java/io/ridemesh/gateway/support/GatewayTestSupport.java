@@ -45,7 +45,10 @@ public abstract class GatewayTestSupport {
      * inside that range lets a loopback connect pick the same port as its own source and
      * self-connect ("simultaneous open"): the request then waits forever for an answer from itself.
      */
-    protected static final int DEAD_PORT = closedPortBelowEphemeralRange();
+    protected static final int DEAD_PORT = closedPortBelowEphemeralRange(11000);
+
+    /** The operator listener's port ({@code gateway.ops-server.port}), free when the context starts. */
+    protected static final int OPS_PORT = closedPortBelowEphemeralRange(12500);
 
     private static final GlobalIdGenerator IDS = GlobalIdGenerator.create(1, 7, InstantSource.system());
 
@@ -77,6 +80,7 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.regions", () -> "a=1,b=2,c=3");
         registry.add("gateway.jwt-secret", () -> Tokens.SECRET);
         registry.add("gateway.operator-password", () -> OPERATOR_PASSWORD);
+        registry.add("gateway.ops-server.port", () -> OPS_PORT);
         registry.add("gateway.health.probe-interval", () -> "300ms");
         registry.add("gateway.health.probe-timeout", () -> "150ms");
         registry.add("gateway.health.failures-before-unhealthy", () -> "2");
@@ -130,14 +134,14 @@ public abstract class GatewayTestSupport {
                         && health.of(regions.resolve("c").orElseThrow()).state() == RegionState.DOWN);
     }
 
-    private static int closedPortBelowEphemeralRange() {
-        for (int port = 11000; port < 12000; port++) {
+    private static int closedPortBelowEphemeralRange(int from) {
+        for (int port = from; port < from + 1000; port++) {
             try (ServerSocket socket = new ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // in use: try the next one
             }
         }
-        throw new IllegalStateException("no closed port in 11000..11999");
+        throw new IllegalStateException("no closed port in " + from + ".." + (from + 999));
     }
 }

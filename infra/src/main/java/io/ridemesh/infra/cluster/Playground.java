@@ -376,6 +376,12 @@ public final class Playground {
             if (processes.find(c.name()).isEmpty() && Processes.listening(c.port())) {
                 throw new PortTaken(c.port(), c.name());
             }
+            if (c.kind == ComponentKind.GATEWAY) {
+                int ops = ports.gatewayOps(c.region);
+                if (processes.find(c.name()).isEmpty() && Processes.listening(ops)) {
+                    throw new PortTaken(ops, c.name() + " operator listener");
+                }
+            }
         }
         if (processes.find("kafka").isEmpty() && Processes.listening(ports.kafkaController())) {
             throw new PortTaken(ports.kafkaController(), "kafka controller");

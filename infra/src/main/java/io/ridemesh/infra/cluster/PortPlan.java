@@ -6,8 +6,9 @@ package io.ridemesh.infra.cluster;
  *
  * <p>With the default base 20000: Kafka 19092 (controller 19093); region {@code i} (a=1, b=2,
  * ...) uses {@code 20000 + 1000*i} plus: MariaDB +306, Redis +379, order-service +10,
- * pricing-service +20, dispatch-service +30, sync-sink +40, gateway +80. Region a: MariaDB 21306,
- * Redis 21379, order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080. None
+ * pricing-service +20, dispatch-service +30, sync-sink +40, gateway +80 (its operator listener +81). Region a:
+ * MariaDB 21306, Redis 21379, order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080 (operator
+ * 21081). None
  * of the ports already used on this machine (3306, 5432, 6379, 5672, 15672, 25672, 4369, 1883,
  * 4222, 8222) is in the plan for the bases the CLI accepts.
  *
@@ -55,6 +56,14 @@ public record PortPlan(int basePort) {
             case GATEWAY -> base + 80;
             case KAFKA -> kafka();
         };
+    }
+
+    /**
+     * The gateway's operator listener ({@code gateway.ops-server.port}): the operator API on its own port and event
+     * loop.
+     */
+    public int gatewayOps(Region region) {
+        return port(region, ComponentKind.GATEWAY) + 1;
     }
 
     /** Two spare MariaDB ports for the native-replication comparison of the replication bench. */

@@ -114,6 +114,7 @@ final class ServiceLauncher {
         env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
         env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
         env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());
+        env.put("GATEWAY_OPS_SERVER_PORT", Integer.toString(ports.gatewayOps(region)));
         // pricing signs quotes (key as base64 text) and order-service verifies them (key as hex):
         // the same 32 bytes in the encoding each expects
         env.put(

@@ -21,6 +21,14 @@ public interface DemoCluster {
     String url(Region region, ComponentKind kind);
 
     /**
+     * {@code http://host:port} of the gateway's operator API in {@code region}: its operator listener where one runs
+     * (own port and event loop, answers while app traffic saturates the gateway), else the main port.
+     */
+    default String opsUrl(Region region) {
+        return url(region, ComponentKind.GATEWAY);
+    }
+
+    /**
      * A connection to the region's database with rights to read every schema (RPO, convergence, lost rides).
      *
      * @throws SQLException when the database cannot be reached
@@ -51,6 +59,11 @@ public interface DemoCluster {
             @Override
             public String url(Region region, ComponentKind kind) {
                 return "http://127.0.0.1:" + playground.ports().port(region, kind);
+            }
+
+            @Override
+            public String opsUrl(Region region) {
+                return "http://127.0.0.1:" + playground.ports().gatewayOps(region);
             }
 
             @Override

@@ -992,7 +992,7 @@ public final class DemoRun {
     private String operatorToken(Region via) throws Exception {
         var response = operatorCall(() -> java.net.http.HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + "/auth/token"))
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.opsUrl(via) + "/auth/token"))
                                 .header("Content-Type", "application/json")
                                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString(new ObjectMapper()
                                         .writeValueAsString(Map.of(
@@ -1012,7 +1012,7 @@ public final class DemoRun {
     private JsonNode ops(Region via, String method, String path, String token) throws Exception {
         var response = operatorCall(() -> java.net.http.HttpClient.newHttpClient()
                 .send(
-                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(gatewayUrl(via) + path))
+                        java.net.http.HttpRequest.newBuilder(java.net.URI.create(cluster.opsUrl(via) + path))
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
                                 .method(

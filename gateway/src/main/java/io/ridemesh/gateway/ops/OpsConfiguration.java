@@ -1,0 +1,17 @@
+package io.ridemesh.gateway.ops;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.reactive.HttpHandler;
+
+/** Wires the operator listener; it runs only when {@code gateway.ops-server.port} is set. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(OpsServerProperties.class)
+public class OpsConfiguration {
+
+    @Bean
+    OpsServer opsServer(HttpHandler httpHandler, OpsServerProperties properties) {
+        return new OpsServer(httpHandler, properties);
+    }
+}
