@@ -1,5 +1,6 @@
 package io.ridemesh.gateway.ops;
 
+import io.ridemesh.gateway.web.ProblemResponses;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,5 +14,10 @@ public class OpsConfiguration {
     @Bean
     OpsServer opsServer(HttpHandler httpHandler, OpsServerProperties properties) {
         return new OpsServer(httpHandler, properties);
+    }
+
+    @Bean
+    OperatorPortFilter operatorPortFilter(OpsServerProperties properties, ProblemResponses problems) {
+        return new OperatorPortFilter(properties.port(), problems);
     }
 }

@@ -2,7 +2,6 @@ package io.ridemesh.gateway.ops;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -11,20 +10,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.io.buffer.DataBuffer;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.server.reactive.HttpHandler;
-import org.springframework.http.server.reactive.ServerHttpRequest;
-import org.springframework.http.server.reactive.ServerHttpResponse;
-import reactor.core.publisher.Mono;
 import reactor.netty.resources.LoopResources;
 
 /**
  * A second HTTP listener for operators, on {@code gateway.ops-server.port} with an event loop of its own. It serves
- * the same application (same security, same handlers) but only the operator's paths: {@code /ops/**}, {@code POST
- * /auth/token} and {@code /actuator/health/**}; anything else is 404.
+ * the same application (same security, same handlers); {@link OperatorPortFilter} limits it to the operator's paths.
  *
  * <p>Why: under app load beyond what the machine serves, the main listener's event loops hold long queues of app
  * requests, and an operator's evacuation waited behind them (the full demo on 2 cores: its calls went unanswered for 10
@@ -51,15 +42,6 @@ public final class OpsServer implements SmartLifecycle {
         this.properties = Objects.requireNonNull(properties, "properties");
     }
 
-    /** Whether {@code path} is served on the operator listener. */
-    static boolean isOperatorPath(String path) {
-        return path.equals("/ops")
-                || path.startsWith("/ops/")
-                || path.equals("/auth/token")
-                || path.equals("/actuator/health")
-                || path.startsWith("/actuator/health/");
-    }
-
     @Override
     public synchronized void start() {
         if (server != null || properties.port() == 0) {
@@ -73,7 +55,7 @@ public final class OpsServer implements SmartLifecycle {
             throw new IllegalStateException("gateway.ops-server.address is not an address: " + properties.address(), e);
         }
         factory.addServerCustomizers(http -> http.runOn(own));
-        WebServer started = factory.getWebServer(this::handle);
+        WebServer started = factory.getWebServer(application);
         started.start();
         loops = own;
         server = started;
@@ -84,35 +66,6 @@ public final class OpsServer implements SmartLifecycle {
     public synchronized int port() {
         WebServer s = server;
         return s == null ? -1 : s.getPort();
-    }
-
-    private Mono<Void> handle(ServerHttpRequest request, ServerHttpResponse response) {
-        if (isOperatorPath(request.getPath().pathWithinApplication().value())) {
-            return application.handle(request, response);
-        }
-        response.setStatusCode(HttpStatus.NOT_FOUND);
-        response.getHeaders().setContentType(MediaType.APPLICATION_PROBLEM_JSON);
-        byte[] body = ("{\"type\":\"about:blank\",\"title\":\"Not Found\",\"status\":404,\"detail\":\"the operator"
-                        + " port serves /ops/**, POST /auth/token and /actuator/health only; apps use the main port\","
-                        + "\"instance\":\"" + jsonEscape(request.getPath().value()) + "\"}")
-                .getBytes(StandardCharsets.UTF_8);
-        response.getHeaders().set(HttpHeaders.CONTENT_LENGTH, Integer.toString(body.length));
-        DataBuffer buffer = response.bufferFactory().wrap(body);
-        return response.writeWith(Mono.just(buffer));
-    }
-
-    private static String jsonEscape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (char c : s.toCharArray()) {
-            if (c == '"' || c == '\\') {
-                out.append('\\').append(c);
-            } else if (c < 0x20) {
-                out.append(String.format("\\u%04x", (int) c));
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
     }
 
     @Override
