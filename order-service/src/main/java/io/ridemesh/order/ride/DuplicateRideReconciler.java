@@ -25,6 +25,7 @@ public final class DuplicateRideReconciler implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(DuplicateRideReconciler.class);
 
     private final ReconcileDuplicateRides reconcile;
+    private final boolean enabled;
     private final Duration interval;
     private final int batch;
     private final Counter withdrawn;
@@ -33,12 +34,14 @@ public final class DuplicateRideReconciler implements SmartLifecycle {
     private ScheduledExecutorService scheduler;
 
     /**
+     * @param enabled whether {@link #start()} schedules passes at all ({@code order.duplicates.enabled})
      * @param interval pause between the end of a pass and the start of the next
      * @param batch most open rides one pass examines, 1..1000
      */
     public DuplicateRideReconciler(
-            ReconcileDuplicateRides reconcile, Duration interval, int batch, MeterRegistry registry) {
+            ReconcileDuplicateRides reconcile, boolean enabled, Duration interval, int batch, MeterRegistry registry) {
         this.reconcile = Objects.requireNonNull(reconcile, "reconcile");
+        this.enabled = enabled;
         this.interval = Objects.requireNonNull(interval, "interval");
         this.batch = batch;
         this.withdrawn = registry.counter("order.duplicates.withdrawn");
@@ -48,7 +51,7 @@ public final class DuplicateRideReconciler implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        if (scheduler != null) {
+        if (scheduler != null || !enabled) {
             return;
         }
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
@@ -59,8 +62,7 @@ public final class DuplicateRideReconciler implements SmartLifecycle {
         scheduler.scheduleWithFixedDelay(this::pass, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** One pass; public for tests and operators' tooling. */
-    public void pass() {
+    private void pass() {
         try {
             ReconcileDuplicateRides.Pass pass = reconcile.runOnce(batch);
             withdrawn.increment(pass.withdrawn().size());

@@ -30,7 +30,6 @@ import io.ridemesh.order.unit.persistence.JdbcUnitHomes;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
@@ -142,7 +141,6 @@ public class RideConfiguration {
      * playground). Off with {@code order.duplicates.enabled=false}.
      */
     @Bean
-    @ConditionalOnProperty(name = "order.duplicates.enabled", matchIfMissing = true)
     DuplicateRideReconciler duplicateRideReconciler(
             Rides rides,
             RideChanges changes,
@@ -154,7 +152,7 @@ public class RideConfiguration {
         ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
                 rides, changes, new JdbcUnitHomes(jdbc, d.unitHomesTable()), properties.regionId(), clock);
         return new DuplicateRideReconciler(
-                reconcile, d.interval(), d.batch(), registry.getIfAvailable(SimpleMeterRegistry::new));
+                reconcile, d.enabled(), d.interval(), d.batch(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }
 
     @Bean
