@@ -262,6 +262,13 @@ public final class PlatformCli implements Callable<Integer> {
         @Option(names = "--seconds", defaultValue = "60", description = "Measured seconds (default ${DEFAULT-VALUE}).")
         int seconds;
 
+        @Option(
+                names = "--warmup",
+                defaultValue = "30",
+                description = "Unmeasured seconds at the same rate first, while the JVMs compile (default"
+                        + " ${DEFAULT-VALUE}).")
+        int warmup;
+
         @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
         boolean keep;
 
@@ -270,7 +277,7 @@ public final class PlatformCli implements Callable<Integer> {
             return bench.onOwnPlayground(
                     "bench-orders", 15000, keep, (pg, progress) -> new io.ridemesh.infra.bench.OrdersBench(
                                     pg, System.out::println)
-                            .run(rate, seconds));
+                            .run(rate, seconds, warmup));
         }
     }
 

@@ -31,7 +31,8 @@ import java.util.function.Consumer;
  * order-service (its own playground: MariaDB, Kafka, order-service), at a fixed request rate
  * regardless of response times, so queueing shows in the latency (no coordinated omission). Each
  * request carries a fresh Idempotency-Key, a rider JWT and a quote token signed with the
- * playground's quote key (as pricing would). A 2 s warm-up is discarded.
+ * playground's quote key (as pricing would). A warm-up at the same rate is discarded first: until the JIT has
+ * compiled the hot paths (tens of seconds on 2 cores) the service's capacity is a fraction of its steady one.
  */
 public final class OrdersBench {
 
@@ -45,7 +46,18 @@ public final class OrdersBench {
         this.out = out;
     }
 
-    public Map<String, Object> run(int rate, int seconds) throws Exception {
+    /**
+     * @param rate requests per second, open loop
+     * @param seconds measured seconds
+     * @param warmupSeconds unmeasured seconds at {@code rate} before them (0: none)
+     * @return the JSON summary: {@code rate_per_s, seconds, requests, errors, p50_ms, p99_ms, max_ms}
+     */
+    public Map<String, Object> run(int rate, int seconds, int warmupSeconds) throws Exception {
+        if (rate <= 0 || seconds <= 0 || warmupSeconds < 0) {
+            throw new IllegalArgumentException(
+                    "--rate and --seconds must be > 0 and --warmup >= 0, but were " + rate + ", " + seconds + ", "
+                            + warmupSeconds);
+        }
         Region a = Region.of(1);
         out.accept("starting region a (MariaDB, Kafka) and its order-service ...");
         playground.up(1, true);
@@ -64,8 +76,11 @@ public final class OrdersBench {
             riders.add(tokens.mint("bench-rider-" + i, "rider", Duration.ofHours(1)));
         }
 
-        out.accept("warming up 2 s ...");
-        drive(http, url, quotes, riders, random, rate, 2, new ConcurrentLinkedQueue<>(), new AtomicLong(), null);
+        if (warmupSeconds > 0) {
+            out.accept("warming up " + warmupSeconds + " s at " + rate + " requests/s (not measured) ...");
+            drive(http, url, quotes, riders, random, rate, warmupSeconds, new ConcurrentLinkedQueue<>(), new AtomicLong(),
+                    null);
+        }
         out.accept("driving " + rate + " requests/s for " + seconds + " s ...");
         ConcurrentLinkedQueue<Long> latenciesMicros = new ConcurrentLinkedQueue<>();
         AtomicLong errors = new AtomicLong();
