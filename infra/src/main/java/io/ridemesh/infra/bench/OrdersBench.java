@@ -54,9 +54,8 @@ public final class OrdersBench {
      */
     public Map<String, Object> run(int rate, int seconds, int warmupSeconds) throws Exception {
         if (rate <= 0 || seconds <= 0 || warmupSeconds < 0) {
-            throw new IllegalArgumentException(
-                    "--rate and --seconds must be > 0 and --warmup >= 0, but were " + rate + ", " + seconds + ", "
-                            + warmupSeconds);
+            throw new IllegalArgumentException("--rate and --seconds must be > 0 and --warmup >= 0, but were " + rate
+                    + ", " + seconds + ", " + warmupSeconds);
         }
         Region a = Region.of(1);
         out.accept("starting region a (MariaDB, Kafka) and its order-service ...");
@@ -78,7 +77,16 @@ public final class OrdersBench {
 
         if (warmupSeconds > 0) {
             out.accept("warming up " + warmupSeconds + " s at " + rate + " requests/s (not measured) ...");
-            drive(http, url, quotes, riders, random, rate, warmupSeconds, new ConcurrentLinkedQueue<>(), new AtomicLong(),
+            drive(
+                    http,
+                    url,
+                    quotes,
+                    riders,
+                    random,
+                    rate,
+                    warmupSeconds,
+                    new ConcurrentLinkedQueue<>(),
+                    new AtomicLong(),
                     null);
         }
         out.accept("driving " + rate + " requests/s for " + seconds + " s ...");
