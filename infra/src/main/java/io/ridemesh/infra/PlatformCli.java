@@ -462,6 +462,13 @@ public final class PlatformCli implements Callable<Integer> {
         int outageSeconds;
 
         @Option(
+                names = "--budget-minutes",
+                defaultValue = "15",
+                description = "Wall time of the whole run, cluster start to report; rides still open when it ends are"
+                        + " reported as left open (0: no budget; default ${DEFAULT-VALUE}).")
+        int budgetMinutes;
+
+        @Option(
                 names = "--direct",
                 description = "Call the home region's services directly instead of the gateways (diagnostics).")
         boolean direct;
@@ -483,7 +490,8 @@ public final class PlatformCli implements Callable<Integer> {
                     pg.home().resolve("demo"),
                     drillAt,
                     java.time.Duration.ofSeconds(outageSeconds),
-                    !direct);
+                    !direct,
+                    java.time.Duration.ofMinutes(budgetMinutes));
             var report = new io.ridemesh.infra.demo.DemoRun(pg, options, new Progress()).run();
             System.out.println(JSON.writeValueAsString(report));
             System.out.println("report: " + report.get("report_file"));

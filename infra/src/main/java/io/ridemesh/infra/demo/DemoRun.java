@@ -60,6 +60,10 @@ public final class DemoRun {
      * @param viaGateway true: the apps call their region's gateway (the other one when theirs is
      *     unreachable), and the drill evacuates through the gateway's operator API; false: calls go
      *     straight to the home region's services
+     * @param budget the whole run's wall time, cluster start to report ({@link Duration#ZERO}: none). When the replay
+     *     and its tail would run longer, the wait for the last open rides ends early enough for the convergence check
+     *     to fit; rides still open then are reported ({@code rides_left_open}, {@code stopped_by: "budget"}), and
+     *     they count in the acknowledged-rides and convergence checks like every other ride.
      */
     public record Options(
             List<Path> trips,
@@ -69,7 +73,11 @@ public final class DemoRun {
             Path reportDir,
             double drillAt,
             Duration outage,
-            boolean viaGateway) {
+            boolean viaGateway,
+            Duration budget) {
+        /** The default {@code budget}: the 15 minutes for the full demo on a 2-core machine. */
+        public static final Duration DEFAULT_BUDGET = Duration.ofMinutes(15);
+
         public Options {
             if (speed <= 0) {
                 throw new IllegalArgumentException("--speed must be > 0, but was " + speed);
@@ -78,6 +86,22 @@ public final class DemoRun {
                 throw new IllegalArgumentException(
                         "--drill-at must be a fraction < 1 (negative: no drill), but was " + drillAt);
             }
+            if (budget.isNegative()) {
+                throw new IllegalArgumentException("--budget-minutes must be >= 0, but was " + budget);
+            }
+        }
+
+        /** With the {@link #DEFAULT_BUDGET}. */
+        public Options(
+                List<Path> trips,
+                double speed,
+                Duration window,
+                int limitPerFile,
+                Path reportDir,
+                double drillAt,
+                Duration outage,
+                boolean viaGateway) {
+            this(trips, speed, window, limitPerFile, reportDir, drillAt, outage, viaGateway, DEFAULT_BUDGET);
         }
 
         /** Without a failover drill. */
@@ -85,6 +109,11 @@ public final class DemoRun {
             this(trips, speed, window, limitPerFile, reportDir, -1, Duration.ofSeconds(30), true);
         }
     }
+
+    /** Longest wait for both regions' checksums to match after the replay. */
+    private static final Duration CONVERGENCE_WAIT = Duration.ofSeconds(120);
+    /** Part of the budget kept for the convergence check and the report after the replay's tail is cut. */
+    private static final Duration CONVERGENCE_RESERVE = Duration.ofSeconds(45);
 
     private static final Duration DRIVER_LEAD = Duration.ofMinutes(3);
     /**
@@ -150,10 +179,15 @@ public final class DemoRun {
     private volatile long killedAtMs;
     private volatile long firstServedAfterKillMs;
     private long startMs;
+    /** When {@link #run} began (cluster start): the {@link Options#budget} counts from here. */
+    private Instant runStart;
+
     private Tokens tokens;
     private Mobile mobile;
     private volatile boolean running = true;
     private volatile long stranded;
+    /** Why the wait for open rides ended: {@code all rides ended}, {@code stalled}, {@code deadline} or {@code budget}. */
+    private volatile String stoppedBy = "all rides ended";
 
     /** The demo on the launcher's local playground. */
     public DemoRun(Playground playground, Options options, Consumer<String> out) {
@@ -175,6 +209,7 @@ public final class DemoRun {
 
     /** Runs the demo; answers the report (also written as JSON to {@code reportDir}). */
     public Map<String, Object> run() throws Exception {
+        runStart = Instant.now();
         ReplayPlan plan = ReplayPlan.load(options.trips(), options.window(), options.limitPerFile());
         long nyc = plan.trips().stream().filter(p -> p.unitId() == 1).count();
         out.accept(String.format(
@@ -233,6 +268,13 @@ public final class DemoRun {
         long drillMs = options.drillAt() >= 0 ? options.outage().toMillis() + 120_000 : 0;
         Instant deadline =
                 start.plusMillis(lastOffsetMs + (long) (longestTripMs / options.speed()) + drillMs + 120_000);
+        String deadlineKind = "deadline";
+        Instant budgetEnd = options.budget().isZero() ? null : runStart.plus(options.budget());
+        if (budgetEnd != null && budgetEnd.minus(CONVERGENCE_RESERVE).isBefore(deadline)) {
+            deadline = budgetEnd.minus(CONVERGENCE_RESERVE);
+            deadlineKind = "budget";
+        }
+        long lastOpen = 0;
         long lastRequested = -1;
         long lastProgress = -1;
         Instant lastProgressAt = Instant.now();
@@ -254,6 +296,7 @@ public final class DemoRun {
                     open,
                     requested.get() / Math.max(1, elapsed),
                     lagP99("a", Region.of(2))));
+            lastOpen = open;
             boolean allRequested = requested.get() >= plan.trips().size();
             if (allRequested && open == 0 && requested.get() == lastRequested) {
                 break;
@@ -267,10 +310,22 @@ public final class DemoRun {
             } else if (allRequested
                     && Duration.between(lastProgressAt, Instant.now()).toSeconds() >= 60) {
                 stranded = open;
+                stoppedBy = "stalled";
                 out.accept(open + " rides still open and nothing moved for 60 s: stopping");
                 break;
             }
             lastRequested = requested.get();
+        }
+        if (!Instant.now().isBefore(deadline)) {
+            stranded = lastOpen;
+            stoppedBy = deadlineKind;
+            out.accept(String.format(
+                    "%d rides still open at the end of the %s (%s): stopping",
+                    lastOpen,
+                    deadlineKind,
+                    deadlineKind.equals("budget")
+                            ? options.budget().toMinutes() + " min for the whole run"
+                            : "replay, longest trips, drill and 2 min"));
         }
         running = false;
         scheduler.shutdownNow();
@@ -278,7 +333,14 @@ public final class DemoRun {
             d.state = DriverState.OFFLINE;
         }
         out.accept("replay finished; waiting for the regions to converge ...");
-        boolean converged = awaitConvergence(Duration.ofSeconds(120));
+        Duration convergenceWait = CONVERGENCE_WAIT;
+        if (budgetEnd != null) {
+            Duration left = Duration.between(Instant.now(), budgetEnd).minusSeconds(15);
+            convergenceWait = left.compareTo(Duration.ofSeconds(30)) < 0
+                    ? Duration.ofSeconds(30)
+                    : left.compareTo(CONVERGENCE_WAIT) > 0 ? CONVERGENCE_WAIT : left;
+        }
+        boolean converged = awaitConvergence(convergenceWait);
         long lost = ackedRidesMissing();
         return report(plan, start, converged, lost);
     }
@@ -1149,9 +1211,13 @@ public final class DemoRun {
         r.put("drill", options.drillAt() < 0 ? "not run" : drill);
         r.put("acked_rides_lost", lost);
         r.put("rides_left_open", stranded);
+        r.put("stopped_by", stoppedBy);
         r.put("converged", converged);
         r.put("skipped", plan.skipped());
         r.put("wall_seconds", Duration.between(start, Instant.now()).toSeconds());
+        // the whole run: cluster start, JIT warm-up and drivers' log-in included (wall_seconds starts at the trip
+        // clock)
+        r.put("run_wall_seconds", Duration.between(runStart, Instant.now()).toSeconds());
         r.put("speed", options.speed());
         Files.createDirectories(options.reportDir());
         Path file = options.reportDir().resolve("demo-report-" + System.currentTimeMillis() + ".json");
