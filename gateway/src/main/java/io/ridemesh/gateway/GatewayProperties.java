@@ -278,6 +278,9 @@ public record GatewayProperties(
      * @param minimumCalls calls needed before the rate counts
      * @param waitInOpenState how long an open breaker rejects calls before letting probes through
      * @param permittedCallsInHalfOpenState probe calls of a half-open breaker
+     * @param maxConcurrentCalls calls in flight to one (service, region) through this gateway, long polls not counted;
+     *     a call over it is shed at once (503 {@code overloaded} with {@code Retry-After}) instead of queueing behind
+     *     the others until every one of them times out
      */
     public record Downstream(
             @DefaultValue("5s") Duration requestTimeout,
@@ -285,9 +288,14 @@ public record GatewayProperties(
             @DefaultValue("20") int slidingWindowSize,
             @DefaultValue("10") int minimumCalls,
             @DefaultValue("5s") Duration waitInOpenState,
-            @DefaultValue("3") int permittedCallsInHalfOpenState) {
+            @DefaultValue("3") int permittedCallsInHalfOpenState,
+            @DefaultValue("32") int maxConcurrentCalls) {
 
         public Downstream {
+            if (maxConcurrentCalls < 1) {
+                throw new IllegalArgumentException(
+                        "gateway.downstream.max-concurrent-calls must be >= 1, but was " + maxConcurrentCalls);
+            }
             requirePositive("gateway.downstream.request-timeout", requestTimeout);
             requirePositive("gateway.downstream.wait-in-open-state", waitInOpenState);
             if (failureRateThreshold < 1 || failureRateThreshold > 100) {

@@ -1,7 +1,10 @@
 package io.ridemesh.gateway.routing;
 
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.gateway.GatewayProperties;
@@ -77,7 +80,19 @@ public class RoutingConfiguration {
         CircuitBreakerRegistry registry = CircuitBreakerRegistry.of(config);
         meters.ifAvailable(m ->
                 TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(registry).bindTo(m));
-        return new DownstreamCalls(registry, d.requestTimeout());
+        BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
+                .maxConcurrentCalls(d.maxConcurrentCalls())
+                .maxWaitDuration(java.time.Duration.ZERO)
+                .build());
+        meters.ifAvailable(m -> {
+            TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(m);
+            // shed calls: resilience4j's gauges show only the free permits
+            bulkheads.getEventPublisher().onEntryAdded(added -> added.getAddedEntry()
+                    .getEventPublisher()
+                    .onCallRejected(rejected -> m.counter("gateway.downstream.shed", "name", rejected.getBulkheadName())
+                            .increment()));
+        });
+        return new DownstreamCalls(registry, bulkheads, d.requestTimeout());
     }
 
     @Bean

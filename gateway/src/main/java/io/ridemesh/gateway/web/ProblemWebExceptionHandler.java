@@ -37,6 +37,7 @@ import reactor.core.publisher.Mono;
  * 422 unknown-unit           a unit (id bits, X-Unit) not in the routing table (field)
  * 429 rate-limited           the user's token bucket is empty (Retry-After)
  * 503 service-unavailable    the home region's service is unreachable or its breaker is open (service, region, breaker)
+ * 503 overloaded           shed: gateway.downstream.max-concurrent-calls already in flight to the service (Retry-After)
  * 504 upstream-timeout       the service did not answer within gateway.downstream.request-timeout
  * 500 internal-error         anything else (logged)
  * </pre>
@@ -69,6 +70,11 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         }
         if (ex instanceof DownstreamFailure f) {
             Map<String, Object> extra = Map.of("service", f.service(), "region", f.region(), "breaker", f.breaker());
+            if (f instanceof DownstreamFailure.Overloaded) {
+                exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
+                return problems.write(
+                        exchange, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", f.getMessage(), extra);
+            }
             if (f instanceof DownstreamFailure.TimedOut) {
                 return problems.write(
                         exchange,

@@ -1,8 +1,12 @@
 package io.ridemesh.gateway.routing.web;
 
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.ridemesh.gateway.region.Region;
 import io.ridemesh.gateway.region.ServiceKind;
@@ -15,9 +19,16 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Forwards a routed request through the circuit breaker of its (service, region), e.g. {@code order-service@a}, under
- * the request timeout. One breaker per service and region, so a dead region's services do not trip the breakers of the
- * same services elsewhere.
+ * Forwards a routed request through the bulkhead and the circuit breaker of its (service, region), e.g. {@code
+ * order-service@a}, under the request timeout. One breaker per service and region, so a dead region's services do not
+ * trip the breakers of the same services elsewhere.
+ *
+ * <p>Load shedding: the bulkhead (a semaphore without waiting) admits {@code maxConcurrentCalls} calls in flight per
+ * (service, region); a call over it fails at once with {@link DownstreamFailure.Overloaded} (503, {@code Retry-After}),
+ * is never sent, and does not count against the breaker. Without it an overloaded service shares its CPU among every
+ * queued call until all of them outlive their clients' timeouts, so the work is done and thrown away (measured under
+ * {@code ./platform demo} on 2 cores: 58,000 of 230,000 calls timed out at the app after being forwarded). Long polls
+ * ({@code waitSeconds} > 0) are idle waits, not work, and bypass it.
  *
  * <p>Failures counted by a breaker: connection errors, timeouts, and 5xx answers (the answer still reaches the client
  * unchanged). An open breaker, an unreachable service or a timeout become {@link DownstreamFailure}s, which the central
@@ -31,11 +42,23 @@ public final class DownstreamCalls {
     static final int MAX_LONG_POLL_SECONDS = 60;
 
     private final CircuitBreakerRegistry breakers;
+    private final BulkheadRegistry bulkheads;
     private final Duration timeout;
 
-    public DownstreamCalls(CircuitBreakerRegistry breakers, Duration timeout) {
+    /**
+     * @param breakers one breaker per (service, region), created on first use
+     * @param bulkheads one bulkhead per (service, region), created on first use; configured with a zero max wait
+     * @param timeout the request timeout of a call (a long poll's wait is added)
+     */
+    public DownstreamCalls(CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, Duration timeout) {
         this.breakers = Objects.requireNonNull(breakers, "breakers");
+        this.bulkheads = Objects.requireNonNull(bulkheads, "bulkheads");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** The bulkhead of {@code service} in {@code region} (created on first use). */
+    public Bulkhead bulkhead(ServiceKind service, Region region) {
+        return bulkheads.bulkhead(service.id() + "@" + region.name());
     }
 
     /** The breaker of {@code service} in {@code region} (created on first use). */
@@ -52,16 +75,19 @@ public final class DownstreamCalls {
             ServiceKind service, Region region, ServerWebExchange exchange, GatewayFilterChain chain) {
         CircuitBreaker breaker = breaker(service, region);
         Duration deadline = timeoutFor(exchange);
-        return chain.filter(exchange)
+        Mono<Integer> guarded = chain.filter(exchange)
                 .then(Mono.fromSupplier(() -> {
                     HttpStatusCode status = exchange.getResponse().getStatusCode();
                     return status == null ? 200 : status.value();
                 }))
                 .timeout(deadline)
-                .transformDeferred(CircuitBreakerOperator.of(breaker))
-                .onErrorMap(
-                        e -> !exchange.getResponse().isCommitted(),
-                        e -> failure(service, region, breaker, e, deadline));
+                .transformDeferred(CircuitBreakerOperator.of(breaker));
+        if (deadline.equals(timeout)) { // not a long poll
+            // outermost: a shed call never reaches the breaker
+            guarded = guarded.transformDeferred(BulkheadOperator.of(bulkhead(service, region)));
+        }
+        return guarded.onErrorMap(
+                e -> !exchange.getResponse().isCommitted(), e -> failure(service, region, breaker, e, deadline));
     }
 
     /**
@@ -93,6 +119,15 @@ public final class DownstreamCalls {
                     region.name(),
                     service.id() + " of region " + region.name() + " did not answer within " + deadline.toMillis()
                             + " ms",
+                    e);
+        }
+        if (e instanceof BulkheadFullException) {
+            return new DownstreamFailure.Overloaded(
+                    service.id(),
+                    region.name(),
+                    service.id() + " of region " + region.name() + " has "
+                            + bulkhead(service, region).getBulkheadConfig().getMaxConcurrentCalls()
+                            + " calls in flight through this gateway; shed, try again after Retry-After",
                     e);
         }
         if (e instanceof CallNotPermittedException) {

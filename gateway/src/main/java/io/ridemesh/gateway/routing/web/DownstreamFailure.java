@@ -4,10 +4,11 @@ import java.util.Objects;
 
 /**
  * A forwarded request that got no answer from the service. Closed set: {@link Unavailable} (503: unreachable, breaker
- * open, no route to the region) and {@link TimedOut} (504). Carries the breaker name ({@code service@region}).
+ * open, no route to the region), {@link Overloaded} (503: shed by the gateway, never sent) and {@link TimedOut} (504).
+ * Carries the breaker name ({@code service@region}).
  */
 public abstract sealed class DownstreamFailure extends RuntimeException
-        permits DownstreamFailure.Unavailable, DownstreamFailure.TimedOut {
+        permits DownstreamFailure.Unavailable, DownstreamFailure.Overloaded, DownstreamFailure.TimedOut {
 
     private static final long serialVersionUID = 1L;
 
@@ -40,6 +41,18 @@ public abstract sealed class DownstreamFailure extends RuntimeException
         private static final long serialVersionUID = 1L;
 
         public Unavailable(String service, String region, String message, Throwable cause) {
+            super(service, region, message, cause);
+        }
+    }
+
+    /**
+     * 503: the gateway already has {@code gateway.downstream.max-concurrent-calls} calls in flight to the service and
+     * shed this one without sending it (nothing changed; safe to retry after {@code Retry-After}).
+     */
+    public static final class Overloaded extends DownstreamFailure {
+        private static final long serialVersionUID = 1L;
+
+        public Overloaded(String service, String region, String message, Throwable cause) {
             super(service, region, message, cause);
         }
     }
