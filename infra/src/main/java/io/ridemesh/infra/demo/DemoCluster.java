@@ -17,6 +17,14 @@ public interface DemoCluster {
     /** Starts (or attaches to) regions a and b with every service; returns once all are healthy. */
     void start();
 
+    /**
+     * Whether services of the cluster already run before {@link #start}: then their JVMs are warm and their databases
+     * hold earlier runs' rows, and the demo's figures are not those of a cold start.
+     */
+    default boolean servicesRunning() {
+        return false;
+    }
+
     /** Base URL of a component, e.g. {@code http://127.0.0.1:21080} for region a's gateway. */
     String url(Region region, ComponentKind kind);
 
@@ -54,6 +62,17 @@ public interface DemoCluster {
             @Override
             public void start() {
                 playground.up(2, false);
+            }
+
+            @Override
+            public boolean servicesRunning() {
+                return playground.status().stream()
+                        .anyMatch(c -> c.healthy()
+                                && !java.util.List.of(
+                                                ComponentKind.MARIADB.id(),
+                                                ComponentKind.REDIS.id(),
+                                                ComponentKind.KAFKA.id())
+                                        .contains(c.kind()));
             }
 
             @Override
