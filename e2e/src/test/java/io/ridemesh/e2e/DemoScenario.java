@@ -53,7 +53,8 @@ final class DemoScenario {
                 Path.of("target"),
                 0.4,
                 Duration.ofSeconds(15),
-                true);
+                true,
+                DemoRun.Options.DEFAULT_BUDGET);
     }
 
     /** Runs the sample on {@code cluster} (which the run starts) and answers the report. */

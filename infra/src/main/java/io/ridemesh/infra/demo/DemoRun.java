@@ -90,24 +90,6 @@ public final class DemoRun {
                 throw new IllegalArgumentException("--budget-minutes must be >= 0, but was " + budget);
             }
         }
-
-        /** With the {@link #DEFAULT_BUDGET}. */
-        public Options(
-                List<Path> trips,
-                double speed,
-                Duration window,
-                int limitPerFile,
-                Path reportDir,
-                double drillAt,
-                Duration outage,
-                boolean viaGateway) {
-            this(trips, speed, window, limitPerFile, reportDir, drillAt, outage, viaGateway, DEFAULT_BUDGET);
-        }
-
-        /** Without a failover drill. */
-        public Options(List<Path> trips, double speed, Duration window, int limitPerFile, Path reportDir) {
-            this(trips, speed, window, limitPerFile, reportDir, -1, Duration.ofSeconds(30), true);
-        }
     }
 
     /** Longest wait for both regions' checksums to match after the replay. */
