@@ -51,6 +51,9 @@ ridemesh_init_region() {
     for schema in rides pricing dispatch routing; do
         sql+="GRANT SELECT, INSERT, UPDATE ON \`$schema\`.* TO 'sync_sink'@'%';"$'\n'
     done
+    # apply writes its transactions in a GTID domain of their own (SET SESSION gtid_domain_id), which the region's
+    # capture skips unread
+    sql+="GRANT BINLOG REPLAY ON *.* TO 'sync_sink'@'%';"$'\n'
     sql+="CREATE USER IF NOT EXISTS 'cdc'@'%' IDENTIFIED BY $(ridemesh_sql_literal "${password_of[cdc]}");"$'\n'
     sql+="GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO 'cdc'@'%';"$'\n'
 

@@ -25,6 +25,8 @@ public final class SyncMetrics {
     private final Counter deadLettered;
     private final Counter parked;
     private final Counter captured;
+    private final Counter captureSkipped;
+    private final AtomicLong captureSkippedTotal = new AtomicLong();
     private final Counter captureFailures;
     private final Counter applyRetries;
     private final Counter clockOffsetRejections;
@@ -56,6 +58,11 @@ public final class SyncMetrics {
                 .register(registry);
         this.captured =
                 Counter.builder("sync.capture.published").tag("source", target).register(registry);
+        this.captureSkipped = Counter.builder("sync.capture.skipped")
+                .description("change events capture decoded but did not publish: rows of other regions' origin"
+                        + " (applied outside apply's GTID domain), regional tables, delete tombstones")
+                .tag("source", target)
+                .register(registry);
         this.captureFailures =
                 Counter.builder("sync.capture.failures").tag("source", target).register(registry);
     }
@@ -113,6 +120,16 @@ public final class SyncMetrics {
 
     public void captured(int n) {
         captured.increment(n);
+    }
+
+    /** Change events capture received from Debezium and did not publish. */
+    public void captureSkipped(int n) {
+        captureSkipped.increment(n);
+        captureSkippedTotal.addAndGet(n);
+    }
+
+    public long captureSkippedTotal() {
+        return captureSkippedTotal.get();
     }
 
     public void captureFailure() {

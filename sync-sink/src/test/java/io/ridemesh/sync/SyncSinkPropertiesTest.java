@@ -1,6 +1,7 @@
 package io.ridemesh.sync;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.Map;
@@ -42,5 +43,25 @@ class SyncSinkPropertiesTest {
     void captureCanBeSwitchedOff() {
         assertThat(bind(Map.of("sync.capture.enabled", "false")).capture().enabled())
                 .isFalse();
+    }
+
+    @Test
+    void applyWritesInARegionsOwnGtidDomainWithTheMariaDbConnector() {
+        assertThat(bind(Map.of()).apply().gtidDomainId()).isEqualTo(10_001L);
+        assertThat(bind(Map.of("sync.region-id", "3", "sync.region-name", "c"))
+                        .apply()
+                        .gtidDomainId())
+                .isEqualTo(10_003L);
+        assertThat(bind(Map.of("sync.apply.gtid-domain-id", "0")).apply().gtidDomainId())
+                .isZero();
+    }
+
+    @Test
+    void theMySqlConnectorHasNoGtidDomains() {
+        assertThat(bind(Map.of("sync.connector", "mysql")).apply().gtidDomainId())
+                .isZero();
+        assertThatThrownBy(() -> bind(Map.of("sync.connector", "mysql", "sync.apply.gtid-domain-id", "7")))
+                .rootCause()
+                .hasMessageContaining("sync.apply.gtid-domain-id needs the mariadb connector");
     }
 }

@@ -85,7 +85,7 @@ final class ThreeRegions implements AutoCloseable {
                 playground.kafkaBootstrap(),
                 Map.of(),
                 new SyncSinkProperties.Capture(Duration.ofMillis(5), Duration.ofMillis(500), true, null),
-                new SyncSinkProperties.Apply(500, Duration.ofMillis(50), Duration.ofMillis(500), true, null));
+                new SyncSinkProperties.Apply(500, Duration.ofMillis(50), Duration.ofMillis(500), true, null, null));
     }
 
     void startCapture(Region r) {

@@ -634,7 +634,8 @@ public final class Playground {
 
     /**
      * Creates the region's schemas and least-privilege users (idempotent). The CDC user gets
-     * exactly what Debezium needs: SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR.
+     * exactly what Debezium needs: SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR; sync-sink
+     * also gets BINLOG REPLAY, to write apply's transactions in their own GTID domain.
      */
     private void provision(Region region) {
         Credentials creds = credentials();
@@ -659,6 +660,9 @@ public final class Playground {
                             + dbUser(ComponentKind.SYNC_SINK) + "'@'127.0.0.1'");
                 }
             }
+            // apply writes its transactions in a GTID domain of their own (SET SESSION gtid_domain_id), which the
+            // region's capture skips unread
+            s.execute("GRANT BINLOG REPLAY ON *.* TO '" + dbUser(ComponentKind.SYNC_SINK) + "'@'127.0.0.1'");
             createUser(s, "cdc", creds.dbPassword(Credentials.CDC));
             s.execute("GRANT SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR ON *.* TO"
                     + " 'cdc'@'127.0.0.1'");

@@ -80,7 +80,12 @@ public final class Apply implements AutoCloseable {
         this.props = props;
         this.clock = clock;
         this.metrics = metrics;
-        this.merger = new JdbcMerger(dataSource, props.mergeKeys(), metrics, props.regionName());
+        this.merger = new JdbcMerger(
+                dataSource,
+                props.mergeKeys(),
+                metrics,
+                props.regionName(),
+                props.apply().gtidDomainId());
         Properties c = new Properties();
         c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
         c.put(

@@ -44,21 +44,52 @@ final class JdbcMerger {
     /** Counts of one applied batch. */
     record Outcome(int applied, int skippedStale, int skippedDuplicate, int conflicts, int parked, long maxHlc) {}
 
+    /** Most rows one upsert statement writes; a batch's winners are split into statements of this many. */
+    static final int ROWS_PER_UPSERT = 250;
+
     private final DataSource dataSource;
     private final TableSchemas schemas = new TableSchemas();
     private final Map<String, List<String>> mergeKeys;
     private final SyncMetrics metrics;
     private final String region;
+    private final String sessionDomain;
 
-    JdbcMerger(DataSource dataSource, Map<String, List<String>> mergeKeys, SyncMetrics metrics, String region) {
+    /**
+     * @param gtidDomainId MariaDB GTID domain every transaction of this merger is written in; 0 for the server's
+     */
+    JdbcMerger(
+            DataSource dataSource,
+            Map<String, List<String>> mergeKeys,
+            SyncMetrics metrics,
+            String region,
+            long gtidDomainId) {
         this.dataSource = dataSource;
         this.mergeKeys = mergeKeys;
         this.metrics = metrics;
         this.region = region;
+        this.sessionDomain = gtidDomainId > 0 ? "SET SESSION gtid_domain_id = " + gtidDomainId : null;
+    }
+
+    /**
+     * A connection whose next transaction is written in apply's GTID domain, so this region's capture skips it
+     * unread. Set per checkout, before the transaction begins (MariaDB refuses the change inside one): one short
+     * statement per applied batch, whatever pool the data source is.
+     */
+    private Connection connection() throws SQLException {
+        Connection c = dataSource.getConnection();
+        if (sessionDomain != null) {
+            try (java.sql.Statement s = c.createStatement()) {
+                s.execute(sessionDomain);
+            } catch (SQLException | RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        }
+        return c;
     }
 
     Outcome apply(List<ChangeRecord> records) throws SQLException {
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             try {
                 Outcome outcome = applyIn(c, records);
@@ -206,41 +237,51 @@ final class JdbcMerger {
         }
         for (Map.Entry<List<String>, List<ChangeRecord>> e : byColumns.entrySet()) {
             List<String> cols = e.getKey();
-            StringBuilder sql = new StringBuilder("INSERT INTO ")
-                    .append(quote(table.schema()))
-                    .append('.')
-                    .append(quote(table.table()))
-                    .append(" (")
-                    .append(String.join(
-                            ",", cols.stream().map(JdbcMerger::quote).toList()))
-                    .append(") VALUES (")
-                    .append(String.join(",", java.util.Collections.nCopies(cols.size(), "?")))
-                    .append(") ON DUPLICATE KEY UPDATE ");
-            List<String> sets = new ArrayList<>();
-            for (String col : cols) {
-                if (col.equals("version")) {
-                    continue;
-                }
-                if (!table.primaryKey().contains(col)) {
-                    sets.add(quote(col) + " = VALUES(" + quote(col) + ")");
-                }
-            }
-            // last, so it reads the version the row had before this statement
-            sets.add("`version` = GREATEST(`version` + 1, VALUES(`version`))");
-            sql.append(String.join(", ", sets));
-            try (PreparedStatement s = c.prepareStatement(sql.toString())) {
-                for (ChangeRecord r : e.getValue()) {
+            List<ChangeRecord> rows = e.getValue();
+            for (int from = 0; from < rows.size(); from += ROWS_PER_UPSERT) {
+                List<ChangeRecord> chunk = rows.subList(from, Math.min(rows.size(), from + ROWS_PER_UPSERT));
+                try (PreparedStatement s = c.prepareStatement(upsertSql(table, cols, chunk.size()))) {
                     int i = 1;
-                    for (String col : cols) {
-                        s.setObject(
-                                i++, toJdbc(r.after().get(col), table.columns().get(col)));
+                    for (ChangeRecord r : chunk) {
+                        for (String col : cols) {
+                            s.setObject(
+                                    i++,
+                                    toJdbc(r.after().get(col), table.columns().get(col)));
+                        }
                     }
-                    s.addBatch();
+                    s.executeUpdate();
                 }
-                s.executeBatch();
             }
         }
         return parked;
+    }
+
+    /**
+     * {@code INSERT ... VALUES (..), (..) ON DUPLICATE KEY UPDATE} of {@code rows} rows: every column takes the
+     * incoming value, and {@code version = GREATEST(version + 1, incoming)}. One multi-row statement instead of a
+     * batch of single-row ones: the server parses and plans it once (the winners of a batch have distinct
+     * primary keys, so no row meets itself).
+     */
+    private static String upsertSql(TableSchemas.TableSchema table, List<String> cols, int rows) {
+        String tuple = "(" + String.join(",", java.util.Collections.nCopies(cols.size(), "?")) + ")";
+        StringBuilder sql = new StringBuilder("INSERT INTO ")
+                .append(quote(table.schema()))
+                .append('.')
+                .append(quote(table.table()))
+                .append(" (")
+                .append(String.join(",", cols.stream().map(JdbcMerger::quote).toList()))
+                .append(") VALUES ")
+                .append(String.join(",", java.util.Collections.nCopies(rows, tuple)))
+                .append(" ON DUPLICATE KEY UPDATE ");
+        List<String> sets = new ArrayList<>();
+        for (String col : cols) {
+            if (!col.equals("version") && !table.primaryKey().contains(col)) {
+                sets.add(quote(col) + " = VALUES(" + quote(col) + ")");
+            }
+        }
+        // last, so it reads the version the row had before this statement
+        sets.add("`version` = GREATEST(`version` + 1, VALUES(`version`))");
+        return sql.append(String.join(", ", sets)).toString();
     }
 
     private void park(Connection c, ChangeRecord r, List<String> missing) throws SQLException {
@@ -267,7 +308,7 @@ final class JdbcMerger {
      */
     int retryParked() throws SQLException {
         int resolved = 0;
-        try (Connection c = dataSource.getConnection()) {
+        try (Connection c = connection()) {
             c.setAutoCommit(false);
             List<Object[]> parked = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement(

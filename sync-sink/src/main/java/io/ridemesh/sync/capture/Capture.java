@@ -184,6 +184,7 @@ public final class Capture implements AutoCloseable {
             }
         }
         metrics.captured(sends.size());
+        metrics.captureSkipped(events.size() - sends.size());
         for (RecordChangeEvent<SourceRecord> event : events) {
             committer.markProcessed(event);
         }
@@ -250,20 +251,52 @@ public final class Capture implements AutoCloseable {
         p.setProperty("schema.history.internal.jdbc.connection.password", syncPassword);
         p.setProperty("schema.history.internal.jdbc.table.name", "debezium_schema_history");
         p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
+        long applyDomain = props.apply().gtidDomainId();
+        if (applyDomain > 0) {
+            // Transactions apply wrote (other regions' rows) are skipped at their GTID event, undecoded; Debezium
+            // matches "<domain>-<server id>". The origin_region filter in DebeziumEventMapper stays the rule.
+            p.setProperty("gtid.source.excludes", applyDomain + "-\\d+");
+            p.setProperty("gtid.source.filter.dml.events", "true");
+        }
         return p;
+    }
+
+    /**
+     * Closes the running engine. Debezium's async engine refuses to close while its task is still starting
+     * ({@link IllegalStateException}); a close that early waits for the start, polling until {@code deadline}.
+     */
+    private void closeEngine(long deadline) {
+        while (true) {
+            DebeziumEngine<RecordChangeEvent<SourceRecord>> e = engine;
+            if (e == null) {
+                return;
+            }
+            try {
+                e.close();
+                return;
+            } catch (java.io.IOException ex) {
+                log.warn("closing the capture engine of region {}: {}", props.regionName(), ex.toString());
+                return;
+            } catch (IllegalStateException starting) {
+                if (System.nanoTime() > deadline) {
+                    log.warn(
+                            "capture engine of region {} still starting, not closed: {}", props.regionName(), starting);
+                    return;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
     }
 
     @Override
     public void close() {
         closing = true;
-        DebeziumEngine<RecordChangeEvent<SourceRecord>> e = engine;
-        if (e != null) {
-            try {
-                e.close();
-            } catch (java.io.IOException ex) {
-                log.warn("closing the capture engine of region {}: {}", props.regionName(), ex.toString());
-            }
-        }
+        closeEngine(System.nanoTime() + TimeUnit.SECONDS.toNanos(30));
         executor.shutdownNow();
         try {
             executor.awaitTermination(30, TimeUnit.SECONDS);
