@@ -62,10 +62,20 @@ public final class PlatformCli implements Callable<Integer> {
     public static void main(String[] args) {
         // the demo's simulated apps report failed calls in its report; Reactor Netty's per-connection warnings
         // would flood the progress line
-        if (System.getProperty("org.slf4j.simpleLogger.log.reactor.netty") == null) {
-            System.setProperty("org.slf4j.simpleLogger.log.reactor.netty", "error");
-        }
+        quietLogger("reactor.netty", "error");
+        // a bench's Kafka admin client prints its whole configuration, and Flyway every migration, at INFO: the
+        // table and the JSON line are what a reader wants; warnings still show
+        quietLogger("org.apache.kafka", "warn");
+        quietLogger("org.flywaydb", "warn");
         System.exit(run(args));
+    }
+
+    /** Sets an slf4j-simple logger's level unless the user set it ({@code -Dorg.slf4j.simpleLogger.log.NAME}). */
+    private static void quietLogger(String name, String level) {
+        String property = "org.slf4j.simpleLogger.log." + name;
+        if (System.getProperty(property) == null) {
+            System.setProperty(property, level);
+        }
     }
 
     /** Runs the CLI and answers the exit code (usable from tests). */

@@ -37,7 +37,11 @@ import java.util.function.Consumer;
  */
 public final class ReplicationBench {
 
-    /** Figures of one rate. */
+    /**
+     * Figures of one rate, in ms. {@code stages} splits sync-sink's lag of each row at the Kafka record's
+     * timestamp (set by capture's producer when it sends): capture = send time - row HLC, delivery = applied
+     * time - send time (broker ack, fetch, apply transaction); p50 and p99 of each.
+     */
     public record RateResult(
             int rate,
             long rows,
@@ -46,7 +50,11 @@ public final class ReplicationBench {
             double max,
             double nativeP50,
             double nativeP99,
-            double nativeMax) {}
+            double nativeMax,
+            Stages stages) {}
+
+    /** p50 and p99 in ms of capture (row HLC -> Kafka send) and delivery (Kafka send -> applied in the target). */
+    public record Stages(double captureP50, double captureP99, double deliveryP50, double deliveryP99) {}
 
     private final Playground playground;
     private final Consumer<String> out;
@@ -111,16 +119,18 @@ public final class ReplicationBench {
         for (int rate : rates) {
             out.accept("measuring " + rate + " rows/s for " + seconds + " s (sync-sink) ...");
             long from = ids.get();
+            long fromMs = System.currentTimeMillis();
             write(sourceUrl, rate, seconds, ids);
             awaitCaughtUp(targetUrl, ids.get() - 1);
             double[] ours = lagStats(targetUrl, from, ids.get());
+            Stages stages = stages(targetUrl, from, ids.get(), fromMs);
             out.accept("measuring " + rate + " rows/s for " + seconds + " s (native replication) ...");
             long nativeFrom = ids.get();
             write(nativeSourceUrl, rate, seconds, ids);
             awaitCaughtUp(nativeReplicaUrl, ids.get() - 1);
             double[] nat = lagStats(nativeReplicaUrl, nativeFrom, ids.get());
-            results.add(
-                    new RateResult(rate, ids.get() - nativeFrom, ours[0], ours[1], ours[2], nat[0], nat[1], nat[2]));
+            results.add(new RateResult(
+                    rate, ids.get() - nativeFrom, ours[0], ours[1], ours[2], nat[0], nat[1], nat[2], stages));
         }
 
         out.accept("measuring apply throughput on a backlog of " + backlogRows + " rows ...");
@@ -153,6 +163,10 @@ public final class ReplicationBench {
             m.put("native_lag_p50_ms", round(r.nativeP50()));
             m.put("native_lag_p99_ms", round(r.nativeP99()));
             m.put("ratio_p99", round(r.p99() / Math.max(0.001, r.nativeP99())));
+            m.put("capture_p50_ms", round(r.stages().captureP50()));
+            m.put("capture_p99_ms", round(r.stages().captureP99()));
+            m.put("delivery_p50_ms", round(r.stages().deliveryP50()));
+            m.put("delivery_p99_ms", round(r.stages().deliveryP99()));
             runs.add(m);
         }
         json.put("runs", runs);
@@ -181,6 +195,19 @@ public final class ReplicationBench {
                     r.nativeMax(),
                     r.p99() / Math.max(0.001, r.nativeP99())));
         }
+        out.accept("");
+        out.accept(String.format(
+                "%-10s | %-30s | %-30s", "rate/s", "capture p50 / p99 ms", "delivery + apply p50 / p99 ms"));
+        for (RateResult r : results) {
+            out.accept(String.format(
+                    "%-10d | %14.1f %15.1f | %14.1f %15.1f",
+                    r.rate(),
+                    r.stages().captureP50(),
+                    r.stages().captureP99(),
+                    r.stages().deliveryP50(),
+                    r.stages().deliveryP99()));
+        }
+        out.accept("(capture: row written -> capture's Kafka send; delivery + apply: send -> row applied in b)");
         out.accept(String.format("highest sustained apply rate (backlog): %.0f rows/s", applyRate));
     }
 
@@ -394,6 +421,80 @@ public final class ReplicationBench {
             lags.get((int) (0.99 * (lags.size() - 1))),
             lags.get(lags.size() - 1)
         };
+    }
+
+    /**
+     * Splits the lag of rows with ids in [from, to) at their Kafka record timestamps (capture's send time),
+     * read back from {@code repl.a.bench.items} from {@code sinceMs} on.
+     */
+    private Stages stages(String targetUrl, long from, long to, long sinceMs) throws SQLException {
+        Map<Long, Long> sentMs = new java.util.HashMap<>();
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", playground.kafkaBootstrap());
+        p.put("enable.auto.commit", "false");
+        p.put("max.poll.records", "5000");
+        String topic = "repl.a.bench.items";
+        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
+                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
+                        p,
+                        new org.apache.kafka.common.serialization.StringDeserializer(),
+                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
+            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
+                    .toList();
+            consumer.assign(partitions);
+            Map<org.apache.kafka.common.TopicPartition, Long> since = new LinkedHashMap<>();
+            partitions.forEach(tp -> since.put(tp, sinceMs));
+            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            consumer.offsetsForTimes(since)
+                    .forEach((tp, o) -> consumer.seek(tp, o == null ? ends.get(tp) : o.offset()));
+            long deadline = System.currentTimeMillis() + 120_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
+                    && System.currentTimeMillis() < deadline) {
+                for (org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r :
+                        consumer.poll(Duration.ofMillis(500))) {
+                    java.util.regex.Matcher m = KEY_ID.matcher(r.key());
+                    if (m.find()) {
+                        long id = Long.parseLong(m.group(1));
+                        if (id >= from && id < to) {
+                            sentMs.put(id, r.timestamp());
+                        }
+                    }
+                }
+            }
+        }
+        List<Double> capture = new ArrayList<>();
+        List<Double> delivery = new ArrayList<>();
+        try (Connection c = DriverManager.getConnection(targetUrl, "root", rootPassword());
+                PreparedStatement s =
+                        c.prepareStatement("SELECT id, applied_us, hlc FROM items WHERE id >= ? AND id < ?")) {
+            s.setLong(1, from);
+            s.setLong(2, to);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    Long sent = sentMs.get(rs.getLong(1));
+                    if (sent != null) {
+                        capture.add((double) Math.max(0, sent - HybridLogicalClock.physicalMs(rs.getLong(3))));
+                        delivery.add(Math.max(0, rs.getLong(2) / 1000.0 - sent));
+                    }
+                }
+            }
+        }
+        return new Stages(
+                percentile(capture, 0.50),
+                percentile(capture, 0.99),
+                percentile(delivery, 0.50),
+                percentile(delivery, 0.99));
+    }
+
+    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+
+    private static double percentile(List<Double> values, double q) {
+        if (values.isEmpty()) {
+            return 0;
+        }
+        values.sort(Double::compare);
+        return values.get((int) (q * (values.size() - 1)));
     }
 
     private double applyRate(String url, long from, long to) throws SQLException {
