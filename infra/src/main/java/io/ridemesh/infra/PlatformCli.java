@@ -204,6 +204,9 @@ public final class PlatformCli implements Callable<Integer> {
             Progress progress = new Progress();
             Playground pg =
                     Playground.create(repoRoot, repoRoot.resolve(".platform/" + dir), new PortPlan(base), progress);
+            // What an earlier run left up with --keep would be reused as it is (start is idempotent): old jars,
+            // JIT-warm JVMs and old rows. Every run measures fresh processes of the current build.
+            pg.down(true);
             try {
                 System.out.println(JSON.writeValueAsString(body.run(pg, progress)));
                 return 0;
@@ -241,7 +244,8 @@ public final class PlatformCli implements Callable<Integer> {
                 names = "--warmup",
                 defaultValue = "60",
                 description =
-                        "Unmeasured seconds of load before measuring, while the JVMs compile (default ${DEFAULT-VALUE}).")
+                        "Unmeasured seconds of load at each rate before measuring it, while the JVMs compile (default"
+                                + " ${DEFAULT-VALUE}).")
         int warmup;
 
         @Option(names = "--backlog", defaultValue = "100000", description = "Rows of the apply-throughput backlog.")

@@ -71,8 +71,8 @@ public final class ReplicationBench {
      *
      * @param rates rows per second to measure, e.g. [1000, 5000]
      * @param seconds measured seconds per rate
-     * @param warmupSeconds seconds of unmeasured load on sync-sink, at the first rate, before measuring; the
-     *     native pair gets 5 s (MariaDB has no JIT to warm)
+     * @param warmupSeconds seconds of unmeasured load on sync-sink at each rate before measuring it; the native
+     *     pair gets 5 s (MariaDB has no JIT to warm)
      * @param backlogRows rows of the apply-throughput backlog
      */
     public Map<String, Object> run(List<Integer> rates, int seconds, int warmupSeconds, int backlogRows)
@@ -104,19 +104,19 @@ public final class ReplicationBench {
         String nativeReplicaUrl = nativeReplica + "bench";
 
         AtomicLong ids = new AtomicLong(1);
-        // Three JVMs (two sync-sinks, the broker) compile their hot paths under load for about a minute; on two
-        // cores their JIT threads take a third of the machine meanwhile, and the lag of rows written then is
-        // the compiler's, not replication's (at 1,000 rows/s, 15 s windows: p99 919 ms in the first, 58 ms
-        // after 60 s).
-        int warmRate = rates.get(0);
-        out.accept("warming up (" + warmupSeconds + " s at " + warmRate + " rows/s on sync-sink, 5 s on native) ...");
-        write(sourceUrl, warmRate, warmupSeconds, ids);
-        awaitCaughtUp(targetUrl, ids.get() - 1);
-        write(nativeSourceUrl, warmRate, 5, ids);
-        awaitCaughtUp(nativeReplicaUrl, ids.get() - 1);
-
         List<RateResult> results = new ArrayList<>();
         for (int rate : rates) {
+            // Three JVMs (two sync-sinks, the broker) compile their hot paths under load for about a minute; on two
+            // cores their JIT threads take a third of the machine meanwhile, and the lag of rows written then is
+            // the compiler's, not replication's (at 1,000 rows/s, 15 s windows: p99 919 ms in the first, 58 ms
+            // after 60 s). Each rate is warmed up at that rate: a higher rate runs larger batches through paths
+            // the lower one left cold (5,000 rows/s measured right after 1,000: p99 82-137 ms in three runs; after
+            // its own 60 s warm-up, one 60 s run: 42 ms).
+            out.accept("warming up (" + warmupSeconds + " s at " + rate + " rows/s on sync-sink, 5 s on native) ...");
+            write(sourceUrl, rate, warmupSeconds, ids);
+            awaitCaughtUp(targetUrl, ids.get() - 1);
+            write(nativeSourceUrl, rate, 5, ids);
+            awaitCaughtUp(nativeReplicaUrl, ids.get() - 1);
             out.accept("measuring " + rate + " rows/s for " + seconds + " s (sync-sink) ...");
             long from = ids.get();
             long fromMs = System.currentTimeMillis();
