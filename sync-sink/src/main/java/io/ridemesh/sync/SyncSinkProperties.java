@@ -76,7 +76,9 @@ public record SyncSinkProperties(
             @DefaultValue("true") boolean enabled,
             Duration restartBackoff) {
         public Capture {
-            // 10 ms, not 1: on two cores the engine's empty polls at 1 ms cost 43% of a core per idle sync-sink and
+            // 10 ms, not 1: Debezium 3.5's queue busy-waits through the last millisecond of every interval (its timer
+            // says 0 ms left, not expired), so an idle sync-sink's engine thread costs about 1/(interval + 1) of a
+            // core: 8% at 10 ms. At 1 ms the engine's polls cost 43% of a core per idle sync-sink and
             // made replication slower under load (./platform bench replication at 1,000 rows/s: p50 30-49 -> 16 ms,
             // p99 216-283 -> 155 ms, apply 11,200-11,700 -> 16,100 rows/s)
             pollInterval = pollInterval == null ? Duration.ofMillis(10) : pollInterval;
