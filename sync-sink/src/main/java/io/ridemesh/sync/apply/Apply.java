@@ -108,6 +108,8 @@ public final class Apply implements AutoCloseable {
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        // the dead-letter topic is created by its first record: see Capture.MAX_IN_FLIGHT
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         this.thread = new Thread(this::run, "apply-" + props.regionName());
     }

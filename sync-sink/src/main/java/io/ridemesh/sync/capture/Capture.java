@@ -51,6 +51,16 @@ public final class Capture implements AutoCloseable {
         STOPPED
     }
 
+    /**
+     * One produce request in flight per broker. With more, the Kafka 4.1 idempotent producer can wedge on a topic
+     * created by its first record (KAFKA-14359, KAFKA-15591): the first request fails with NOT_LEADER_OR_FOLLOWER
+     * while the broker is still applying the creation, the next one is appended, and every retry of the first is
+     * then OUT_OF_ORDER_SEQUENCE_NUMBER until delivery.timeout.ms (2 min) expires it. Seen in {@code ./platform
+     * demo} on {@code events.a.ride}: capture stalled 2 minutes, then restarted and re-published 3,900
+     * transactions. Capture sends a batch and waits for it anyway, so one request in flight costs little.
+     */
+    static final int MAX_IN_FLIGHT = 1;
+
     private final SyncSinkProperties props;
     private final String syncJdbcUrl;
     private final String syncUser;
@@ -89,6 +99,7 @@ public final class Capture implements AutoCloseable {
         // decompression per batch on the broker's.
         p.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "none");
         p.put(ProducerConfig.CLIENT_ID_CONFIG, "capture-" + props.regionName());
+        p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, Integer.toString(MAX_IN_FLIGHT));
         this.producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
     }
 
