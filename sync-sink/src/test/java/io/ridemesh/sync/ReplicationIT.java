@@ -102,12 +102,8 @@ class ReplicationIT {
         }
         writers.get(a).upsert(3, "marker", 3, false);
         await().atMost(CONVERGE).until(() -> row(b, 3).isPresent());
-        try (Connection conn = cluster.serviceData.get(b).getConnection();
-                Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM regional_cache")) {
-            rs.next();
-            assertThat(rs.getLong(1)).isZero();
-        }
+        assertThat(scalar(cluster.serviceData.get(b), "SELECT COUNT(*) FROM regional_cache"))
+                .isEqualTo("0");
     }
 
     @Test
@@ -364,9 +360,14 @@ class ReplicationIT {
     }
 
     static String gtidBinlogPos(Region r) throws SQLException {
-        try (Connection conn = cluster.serviceData.get(r).getConnection();
+        return scalar(cluster.serviceData.get(r), "SELECT @@gtid_binlog_pos");
+    }
+
+    /** The one value a query answers. */
+    static String scalar(javax.sql.DataSource data, String sql) throws SQLException {
+        try (Connection conn = data.getConnection();
                 Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT @@gtid_binlog_pos")) {
+                ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getString(1);
         }
@@ -400,12 +401,7 @@ class ReplicationIT {
     }
 
     static long countConflicts(Region r) throws SQLException {
-        try (Connection conn = cluster.sinkData.get(r).getConnection();
-                Statement s = conn.createStatement();
-                ResultSet rs = s.executeQuery("SELECT COUNT(*) FROM conflict_log")) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        return Long.parseLong(scalar(cluster.sinkData.get(r), "SELECT COUNT(*) FROM conflict_log"));
     }
 
     static Admin admin() {

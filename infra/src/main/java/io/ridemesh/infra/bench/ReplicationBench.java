@@ -397,20 +397,31 @@ public final class ReplicationBench {
         throw new IllegalStateException("target " + url + " did not receive row " + lastId + " within 300 s");
     }
 
-    /** p50, p99, max of (applied - written) in ms over rows with ids in [from, to). */
-    private double[] lagStats(String url, long from, long to) throws SQLException {
-        List<Double> lags = new ArrayList<>();
+    /** A row as the target holds it: id, the trigger's applied time (µs since the epoch), its HLC. */
+    private record Applied(long id, long appliedUs, long hlc) {}
+
+    /** The target's rows with ids in [from, to). */
+    private List<Applied> applied(String url, long from, long to) throws SQLException {
+        List<Applied> rows = new ArrayList<>();
         try (Connection c = DriverManager.getConnection(url, "root", rootPassword());
                 PreparedStatement s =
-                        c.prepareStatement("SELECT applied_us, hlc FROM items WHERE id >= ? AND id < ?")) {
+                        c.prepareStatement("SELECT id, applied_us, hlc FROM items WHERE id >= ? AND id < ?")) {
             s.setLong(1, from);
             s.setLong(2, to);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    double written = HybridLogicalClock.physicalMs(rs.getLong(2));
-                    lags.add(Math.max(0, rs.getLong(1) / 1000.0 - written));
+                    rows.add(new Applied(rs.getLong(1), rs.getLong(2), rs.getLong(3)));
                 }
             }
+        }
+        return rows;
+    }
+
+    /** p50, p99, max of (applied - written) in ms over rows with ids in [from, to). */
+    private double[] lagStats(String url, long from, long to) throws SQLException {
+        List<Double> lags = new ArrayList<>();
+        for (Applied row : applied(url, from, to)) {
+            lags.add(Math.max(0, row.appliedUs() / 1000.0 - HybridLogicalClock.physicalMs(row.hlc())));
         }
         if (lags.isEmpty()) {
             return new double[] {0, 0, 0};
@@ -465,19 +476,11 @@ public final class ReplicationBench {
         }
         List<Double> capture = new ArrayList<>();
         List<Double> delivery = new ArrayList<>();
-        try (Connection c = DriverManager.getConnection(targetUrl, "root", rootPassword());
-                PreparedStatement s =
-                        c.prepareStatement("SELECT id, applied_us, hlc FROM items WHERE id >= ? AND id < ?")) {
-            s.setLong(1, from);
-            s.setLong(2, to);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    Long sent = sentMs.get(rs.getLong(1));
-                    if (sent != null) {
-                        capture.add((double) Math.max(0, sent - HybridLogicalClock.physicalMs(rs.getLong(3))));
-                        delivery.add(Math.max(0, rs.getLong(2) / 1000.0 - sent));
-                    }
-                }
+        for (Applied row : applied(targetUrl, from, to)) {
+            Long sent = sentMs.get(row.id());
+            if (sent != null) {
+                capture.add((double) Math.max(0, sent - HybridLogicalClock.physicalMs(row.hlc())));
+                delivery.add(Math.max(0, row.appliedUs() / 1000.0 - sent));
             }
         }
         return new Stages(
