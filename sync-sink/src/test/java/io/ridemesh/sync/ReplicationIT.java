@@ -386,6 +386,33 @@ class ReplicationIT {
         }
     }
 
+    @Test
+    @Order(12)
+    void withoutTheGrantForItsGtidDomainApplyRetriesVisiblyAndLosesNothing() throws Exception {
+        String user = "'sync_sink'@'127.0.0.1'";
+        try (Connection conn = cluster.serviceData.get(c).getConnection();
+                Statement s = conn.createStatement()) {
+            s.execute("REVOKE BINLOG REPLAY ON *.* FROM " + user);
+        }
+        // a global privilege change reaches new sessions only
+        cluster.sinkData.get(c).getHikariPoolMXBean().softEvictConnections();
+        writers.get(a).upsert(62_000, "while-c-lacks-the-grant", 1, false);
+        Apply applyC = cluster.applies.get(c);
+        await().atMost(CONVERGE).untilAsserted(() -> {
+            assertThat(applyC.state()).isEqualTo(Apply.State.RETRYING);
+            assertThat(applyC.lastError()).contains("grant BINLOG REPLAY");
+        });
+        assertThat(row(c, 62_000)).isEmpty();
+        try (Connection conn = cluster.serviceData.get(c).getConnection();
+                Statement s = conn.createStatement()) {
+            s.execute("GRANT BINLOG REPLAY ON *.* TO " + user);
+        }
+        await().atMost(CONVERGE).until(() -> row(c, 62_000)
+                .filter(v -> v.startsWith("while-c-lacks-the-grant"))
+                .isPresent());
+        assertThat(applyC.state()).isEqualTo(Apply.State.RUNNING);
+    }
+
     static String gtidBinlogPos(Region r) throws SQLException {
         return scalar(cluster.serviceData.get(r), "SELECT @@gtid_binlog_pos");
     }

@@ -80,12 +80,33 @@ final class JdbcMerger {
         if (sessionDomain != null) {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute(sessionDomain);
-            } catch (SQLException | RuntimeException e) {
+            } catch (SQLException e) {
+                discard(c);
+                // retried like any SQL error, never dead-lettered: the records are fine, the account is not
+                throw new SQLException(
+                        "apply cannot write in its GTID domain (" + sessionDomain + "): grant BINLOG REPLAY to the"
+                                + " sync-sink database user, or set sync.apply.gtid-domain-id=0; " + e.getMessage(),
+                        e.getSQLState(),
+                        e.getErrorCode(),
+                        e);
+            } catch (RuntimeException e) {
                 c.close();
                 throw e;
             }
         }
         return c;
+    }
+
+    /**
+     * Drops a connection that could not enter apply's GTID domain instead of returning it to the pool: a session
+     * keeps the privileges it started with, so once an operator grants BINLOG REPLAY only new sessions have it.
+     */
+    private void discard(Connection c) throws SQLException {
+        if (dataSource.isWrapperFor(com.zaxxer.hikari.HikariDataSource.class)) {
+            dataSource.unwrap(com.zaxxer.hikari.HikariDataSource.class).evictConnection(c);
+        } else {
+            c.close();
+        }
     }
 
     Outcome apply(List<ChangeRecord> records) throws SQLException {
