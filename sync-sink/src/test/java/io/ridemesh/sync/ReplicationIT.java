@@ -220,15 +220,11 @@ class ReplicationIT {
     void regionCClockAheadStillConvergesAndALaterWriteInAWins() throws Exception {
         Writer cAhead = writer(c, () -> Instant.now().plusMillis(400));
         Writer.Write fromC = cAhead.upsert(30_000, "from-c-ahead", 1, false);
-        await().atMost(CONVERGE)
-                .until(() ->
-                        row(a, 30_000).filter(v -> v.startsWith("from-c-ahead")).isPresent());
+        awaitRow(a, 30_000, "from-c-ahead");
         Writer.Write fromA = writers.get(a).upsert(30_000, "from-a-after", 2, false);
         assertThat(fromA.hlc()).isGreaterThan(fromC.hlc());
         for (Region r : cluster.regions) {
-            await().atMost(CONVERGE).until(() -> row(r, 30_000)
-                    .filter(v -> v.startsWith("from-a-after"))
-                    .isPresent());
+            awaitRow(r, 30_000, "from-a-after");
         }
     }
 
@@ -243,9 +239,7 @@ class ReplicationIT {
                 .as(new String(cli.getInputStream().readAllBytes()))
                 .isZero();
         for (Region r : List.of(b, c)) {
-            await().atMost(CONVERGE)
-                    .until(() ->
-                            row(r, 40_000).filter(v -> v.startsWith("from-cli")).isPresent());
+            awaitRow(r, 40_000, "from-cli");
         }
     }
 
@@ -350,9 +344,7 @@ class ReplicationIT {
         assertThat(gtidBinlogPos(b)).as("b's binlog holds apply's domain").contains(domain + "-");
         writers.get(b).upsert(60_100, "written-in-b", 1, false);
         for (Region r : List.of(a, c)) {
-            await().atMost(CONVERGE).until(() -> row(r, 60_100)
-                    .filter(v -> v.startsWith("written-in-b"))
-                    .isPresent());
+            awaitRow(r, 60_100, "written-in-b");
         }
         assertThat(cluster.metrics.get(b).captureSkippedTotal())
                 .as("a's 50 rows applied in b never reached b's capture as change events")
@@ -380,9 +372,7 @@ class ReplicationIT {
         writers.get(b).upsert(61_001, "written-in-b-after-purge", 1, false);
         cluster.startCapture(b);
         for (Region r : List.of(a, c)) {
-            await().atMost(CONVERGE).until(() -> row(r, 61_001)
-                    .filter(v -> v.startsWith("written-in-b-after-purge"))
-                    .isPresent());
+            awaitRow(r, 61_001, "written-in-b-after-purge");
         }
     }
 
@@ -407,10 +397,14 @@ class ReplicationIT {
                 Statement s = conn.createStatement()) {
             s.execute("GRANT BINLOG REPLAY ON *.* TO " + user);
         }
-        await().atMost(CONVERGE).until(() -> row(c, 62_000)
-                .filter(v -> v.startsWith("while-c-lacks-the-grant"))
-                .isPresent());
+        awaitRow(c, 62_000, "while-c-lacks-the-grant");
         assertThat(applyC.state()).isEqualTo(Apply.State.RUNNING);
+    }
+
+    /** Waits until region {@code r} holds row {@code id} with a payload starting {@code payload}. */
+    static void awaitRow(Region r, long id, String payload) {
+        await().atMost(CONVERGE)
+                .until(() -> row(r, id).filter(v -> v.startsWith(payload)).isPresent());
     }
 
     static String gtidBinlogPos(Region r) throws SQLException {
