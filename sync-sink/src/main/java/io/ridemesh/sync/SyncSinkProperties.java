@@ -97,10 +97,10 @@ public record SyncSinkProperties(
      *     gtid_domain_id}, which needs the {@code BINLOG REPLAY} privilege), and which this region's capture
      *     skips at the GTID event, before Debezium decodes a row of the transaction
      *     ({@code gtid.source.excludes}). Without it capture decodes every applied row from the binlog only to
-     *     drop it by {@code origin_region}: at 5,000 rows/s that was about 60% of the target sync-sink's CPU
-     *     (JFR, {@code ./platform bench replication}). The applied rows stay in the binlog (point-in-time
-     *     recovery and native replicas of the region still see them), in a domain of their own, as MariaDB
-     *     asks of every independent stream of writes. Default {@value #DEFAULT_GTID_DOMAIN_BASE} + region id
+     *     drop it by {@code origin_region}: at 5,000 rows/s that was about 60% of the target sync-sink's sampled
+     *     CPU (JFR, {@code ./platform bench replication}). The applied rows stay in the binlog (point-in-time
+     *     recovery and native replicas of the region still see them), in a domain of their own, which is what
+     *     MariaDB's GTID domains are for: independent streams of writes into one server. Default {@value #DEFAULT_GTID_DOMAIN_BASE} + region id
      *     with the mariadb connector, 0 (off: the server's domain, filtered by {@code origin_region} only) with
      *     the mysql one
      */
