@@ -27,6 +27,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -90,6 +91,13 @@ class ReplicationIT {
                 assertThat(row(r, 1)).contains("updated/11/0");
                 assertThat(row(r, 2)).contains("gone/20/1");
             });
+            // delivery (Kafka send -> applied) is part of lag (row written -> applied), per record
+            var registry = cluster.registries.get(r);
+            var lag = registry.get("sync.apply.lag").tag("source", "a").timer();
+            var delivery =
+                    registry.get("sync.apply.delivery").tag("source", "a").timer();
+            assertThat(delivery.count()).isEqualTo(lag.count()).isPositive();
+            assertThat(delivery.max(TimeUnit.MILLISECONDS)).isLessThanOrEqualTo(lag.max(TimeUnit.MILLISECONDS));
         }
     }
 

@@ -36,6 +36,7 @@ final class ThreeRegions implements AutoCloseable {
     final Map<Region, Capture> captures = new java.util.HashMap<>();
     final Map<Region, Apply> applies = new java.util.HashMap<>();
     final Map<Region, SyncMetrics> metrics = new java.util.HashMap<>();
+    final Map<Region, SimpleMeterRegistry> registries = new java.util.HashMap<>();
     final Map<Region, SyncSinkProperties> props = new java.util.HashMap<>();
 
     ThreeRegions() throws SQLException {
@@ -64,7 +65,8 @@ final class ThreeRegions implements AutoCloseable {
             serviceData.put(r, pool(playground.jdbcUrl(r, "synctest"), "root", rootPassword()));
             sinkData.put(r, pool(playground.jdbcUrl(r, "sync"), "sync_sink", sinkPassword()));
             props.put(r, propsOf(r));
-            metrics.put(r, new SyncMetrics(new SimpleMeterRegistry(), r.name()));
+            registries.put(r, new SimpleMeterRegistry());
+            metrics.put(r, new SyncMetrics(registries.get(r), r.name()));
         }
         for (Region r : regions) {
             startCapture(r);

@@ -170,9 +170,12 @@ public final class Apply implements AutoCloseable {
     /** Applies a polled batch; false if apply was closed before all of it was applied. */
     private boolean applyWithRetry(ConsumerRecords<String, byte[]> polled) throws InterruptedException {
         List<ChangeRecord> batch = new ArrayList<>(polled.count());
+        // per record of the batch, when capture sent it (the Kafka record's timestamp, ms)
+        long[] sentMs = new long[polled.count()];
         for (ConsumerRecord<String, byte[]> record : polled) {
             try {
                 batch.add(ChangeRecordCodec.decode(record.value()));
+                sentMs[batch.size() - 1] = record.timestamp();
             } catch (ChangeRecordCodec.PoisonRecord e) {
                 deadLetter(
                         record.topic(),
@@ -187,12 +190,12 @@ public final class Apply implements AutoCloseable {
         while (running) {
             try {
                 JdbcMerger.Outcome outcome = merger.apply(batch);
-                afterCommit(batch, outcome);
+                afterCommit(batch, sentMs, 0, outcome);
                 state.set(State.RUNNING);
                 return true;
             } catch (Exception e) {
                 if (ErrorClassifier.classify(e) == ErrorClassifier.Kind.PERMANENT) {
-                    boolean all = applyOneByOne(batch);
+                    boolean all = applyOneByOne(batch, sentMs);
                     state.set(State.RUNNING);
                     return all;
                 }
@@ -214,8 +217,9 @@ public final class Apply implements AutoCloseable {
     }
 
     /** Applies records one by one, dead-lettering permanent failures; false if closed first. */
-    private boolean applyOneByOne(List<ChangeRecord> batch) throws InterruptedException {
-        for (ChangeRecord record : batch) {
+    private boolean applyOneByOne(List<ChangeRecord> batch, long[] sentMs) throws InterruptedException {
+        for (int i = 0; i < batch.size(); i++) {
+            ChangeRecord record = batch.get(i);
             Duration backoff = props.apply().retryBackoff();
             boolean done = false;
             while (!done) {
@@ -223,7 +227,7 @@ public final class Apply implements AutoCloseable {
                     return false;
                 }
                 try {
-                    afterCommit(List.of(record), merger.apply(List.of(record)));
+                    afterCommit(List.of(record), sentMs, i, merger.apply(List.of(record)));
                     done = true;
                 } catch (Exception e) {
                     if (ErrorClassifier.classify(e) == ErrorClassifier.Kind.PERMANENT) {
@@ -244,10 +248,16 @@ public final class Apply implements AutoCloseable {
         return true;
     }
 
-    private void afterCommit(List<ChangeRecord> batch, JdbcMerger.Outcome outcome) {
+    /**
+     * Records lag and delivery of committed records and advances the HLC; {@code sentMs[firstSent + i]} is when
+     * capture sent {@code batch.get(i)}.
+     */
+    private void afterCommit(List<ChangeRecord> batch, long[] sentMs, int firstSent, JdbcMerger.Outcome outcome) {
         long now = System.currentTimeMillis();
-        for (ChangeRecord r : batch) {
+        for (int i = 0; i < batch.size(); i++) {
+            ChangeRecord r = batch.get(i);
             metrics.lag(r.sourceRegion(), now - HybridLogicalClock.physicalMs(r.hlc()));
+            metrics.delivery(r.sourceRegion(), now - sentMs[firstSent + i]);
         }
         if (outcome.maxHlc() > 0) {
             try {
