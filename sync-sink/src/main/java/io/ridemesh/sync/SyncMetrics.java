@@ -70,14 +70,9 @@ public final class SyncMetrics {
 
     public void lag(String source, long lagMs) {
         lagBySource
-                .computeIfAbsent(source, s -> Timer.builder("sync.apply.lag")
+                .computeIfAbsent(source, s -> latencyPerSource("sync.apply.lag", s)
                         .description("source commit (row hlc) to applied in target")
-                        .tag("source", s)
-                        .tag("target", target)
                         .publishPercentiles(0.5, 0.99)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofMinutes(5))
                         .register(registry))
                 .record(Duration.ofMillis(Math.max(0, lagMs)));
     }
@@ -89,15 +84,20 @@ public final class SyncMetrics {
      */
     public void delivery(String source, long deliveryMs) {
         deliveryBySource
-                .computeIfAbsent(source, s -> Timer.builder("sync.apply.delivery")
+                .computeIfAbsent(source, s -> latencyPerSource("sync.apply.delivery", s)
                         .description("capture's Kafka send (record timestamp) to applied in target")
-                        .tag("source", s)
-                        .tag("target", target)
-                        .publishPercentileHistogram()
-                        .minimumExpectedValue(Duration.ofMillis(1))
-                        .maximumExpectedValue(Duration.ofMinutes(5))
                         .register(registry))
                 .record(Duration.ofMillis(Math.max(0, deliveryMs)));
+    }
+
+    /** A (source, target) latency timer with histogram buckets from 1 ms to 5 min. */
+    private Timer.Builder latencyPerSource(String name, String source) {
+        return Timer.builder(name)
+                .tag("source", source)
+                .tag("target", target)
+                .publishPercentileHistogram()
+                .minimumExpectedValue(Duration.ofMillis(1))
+                .maximumExpectedValue(Duration.ofMinutes(5));
     }
 
     public void applied(int n) {
