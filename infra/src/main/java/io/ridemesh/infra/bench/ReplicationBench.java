@@ -21,6 +21,13 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * {@code ./platform bench replication}: region a -> region b lag of sync-sink (binlog capture ->
@@ -122,13 +129,14 @@ public final class ReplicationBench {
             long fromMs = System.currentTimeMillis();
             write(sourceUrl, rate, seconds, ids);
             awaitCaughtUp(targetUrl, ids.get() - 1);
-            double[] ours = lagStats(targetUrl, from, ids.get());
-            Stages stages = stages(targetUrl, from, ids.get(), fromMs);
+            List<Applied> applied = applied(targetUrl, from, ids.get());
+            double[] ours = lagStats(applied);
+            Stages stages = stages(applied, from, ids.get(), fromMs);
             out.accept("measuring " + rate + " rows/s for " + seconds + " s (native replication) ...");
             long nativeFrom = ids.get();
             write(nativeSourceUrl, rate, seconds, ids);
             awaitCaughtUp(nativeReplicaUrl, ids.get() - 1);
-            double[] nat = lagStats(nativeReplicaUrl, nativeFrom, ids.get());
+            double[] nat = lagStats(applied(nativeReplicaUrl, nativeFrom, ids.get()));
             results.add(new RateResult(
                     rate, ids.get() - nativeFrom, ours[0], ours[1], ours[2], nat[0], nat[1], nat[2], stages));
         }
@@ -351,12 +359,11 @@ public final class ReplicationBench {
                 var d = admin.describeTopics(List.of("repl.a.bench.items"))
                         .allTopicNames()
                         .get();
-                Map<org.apache.kafka.common.TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> req =
-                        new LinkedHashMap<>();
+                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> req = new LinkedHashMap<>();
                 d.get("repl.a.bench.items")
                         .partitions()
                         .forEach(tp -> req.put(
-                                new org.apache.kafka.common.TopicPartition("repl.a.bench.items", tp.partition()),
+                                new TopicPartition("repl.a.bench.items", tp.partition()),
                                 org.apache.kafka.clients.admin.OffsetSpec.latest()));
                 long end = admin.listOffsets(req).all().get().values().stream()
                         .mapToLong(o -> o.offset())
@@ -417,54 +424,42 @@ public final class ReplicationBench {
         return rows;
     }
 
-    /** p50, p99, max of (applied - written) in ms over rows with ids in [from, to). */
-    private double[] lagStats(String url, long from, long to) throws SQLException {
+    /** p50, p99, max of (applied - written) in ms over {@code rows}. */
+    private static double[] lagStats(List<Applied> rows) {
         List<Double> lags = new ArrayList<>();
-        for (Applied row : applied(url, from, to)) {
+        for (Applied row : rows) {
             lags.add(Math.max(0, row.appliedUs() / 1000.0 - HybridLogicalClock.physicalMs(row.hlc())));
         }
-        if (lags.isEmpty()) {
-            return new double[] {0, 0, 0};
-        }
-        lags.sort(Double::compare);
-        return new double[] {
-            lags.get((int) (0.50 * (lags.size() - 1))),
-            lags.get((int) (0.99 * (lags.size() - 1))),
-            lags.get(lags.size() - 1)
-        };
+        return new double[] {percentile(lags, 0.50), percentile(lags, 0.99), percentile(lags, 1.0)};
     }
 
     /**
-     * Splits the lag of rows with ids in [from, to) at their Kafka record timestamps (capture's send time),
-     * read back from {@code repl.a.bench.items} from {@code sinceMs} on.
+     * Splits the lag of the target's {@code rows} (ids in [from, to)) at their Kafka record timestamps (capture's
+     * send time), read back from {@code repl.a.bench.items} from {@code sinceMs} on.
      */
-    private Stages stages(String targetUrl, long from, long to, long sinceMs) throws SQLException {
+    private Stages stages(List<Applied> rows, long from, long to, long sinceMs) {
         Map<Long, Long> sentMs = new java.util.HashMap<>();
         java.util.Properties p = new java.util.Properties();
         p.put("bootstrap.servers", playground.kafkaBootstrap());
         p.put("enable.auto.commit", "false");
         p.put("max.poll.records", "5000");
         String topic = "repl.a.bench.items";
-        try (org.apache.kafka.clients.consumer.KafkaConsumer<String, byte[]> consumer =
-                new org.apache.kafka.clients.consumer.KafkaConsumer<>(
-                        p,
-                        new org.apache.kafka.common.serialization.StringDeserializer(),
-                        new org.apache.kafka.common.serialization.ByteArrayDeserializer())) {
-            List<org.apache.kafka.common.TopicPartition> partitions = consumer.partitionsFor(topic).stream()
-                    .map(i -> new org.apache.kafka.common.TopicPartition(topic, i.partition()))
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(i -> new TopicPartition(topic, i.partition()))
                     .toList();
             consumer.assign(partitions);
-            Map<org.apache.kafka.common.TopicPartition, Long> since = new LinkedHashMap<>();
+            Map<TopicPartition, Long> since = new LinkedHashMap<>();
             partitions.forEach(tp -> since.put(tp, sinceMs));
-            Map<org.apache.kafka.common.TopicPartition, Long> ends = consumer.endOffsets(partitions);
+            Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             consumer.offsetsForTimes(since)
                     .forEach((tp, o) -> consumer.seek(tp, o == null ? ends.get(tp) : o.offset()));
             long deadline = System.currentTimeMillis() + 120_000;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))
                     && System.currentTimeMillis() < deadline) {
-                for (org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r :
-                        consumer.poll(Duration.ofMillis(500))) {
-                    java.util.regex.Matcher m = KEY_ID.matcher(r.key());
+                for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
+                    Matcher m = KEY_ID.matcher(r.key());
                     if (m.find()) {
                         long id = Long.parseLong(m.group(1));
                         if (id >= from && id < to) {
@@ -476,7 +471,7 @@ public final class ReplicationBench {
         }
         List<Double> capture = new ArrayList<>();
         List<Double> delivery = new ArrayList<>();
-        for (Applied row : applied(targetUrl, from, to)) {
+        for (Applied row : rows) {
             Long sent = sentMs.get(row.id());
             if (sent != null) {
                 capture.add((double) Math.max(0, sent - HybridLogicalClock.physicalMs(row.hlc())));
@@ -490,8 +485,9 @@ public final class ReplicationBench {
                 percentile(delivery, 0.99));
     }
 
-    private static final java.util.regex.Pattern KEY_ID = java.util.regex.Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
+    private static final Pattern KEY_ID = Pattern.compile("\"id\"\\s*:\\s*(\\d+)");
 
+    /** The {@code q} quantile (nearest rank below) of {@code values}, 0 when empty; sorts {@code values}. */
     private static double percentile(List<Double> values, double q) {
         if (values.isEmpty()) {
             return 0;
