@@ -47,9 +47,11 @@ public record DispatchProperties(
         @Min(1) @Max(15) int regionId,
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String regionName,
         @DefaultValue("0") @Min(0) @Max(7) int nodeId,
+
         @NotBlank(message = "must be set (hex, >= 32 bytes), e.g. via RIDEMESH_JWT_SECRET")
-                @Pattern(regexp = "([0-9a-fA-F]{2}){32,}", message = "must be >= 32 bytes of hex digits")
-                String jwtSecret,
+        @Pattern(regexp = "([0-9a-fA-F]{2}){32,}", message = "must be >= 32 bytes of hex digits")
+        String jwtSecret,
+
         @DefaultValue("true") boolean schedulingEnabled,
         @DefaultValue @Valid Supply supply,
         @DefaultValue @Valid Matching matching,
@@ -163,9 +165,16 @@ public record DispatchProperties(
             @DefaultValue("200") @Min(1) @Max(5000) int maxRidesPerWindow,
             @DefaultValue("30") @Min(1) int maxWindows,
             @DefaultValue("15m") @NotNull Duration maxPickupEta,
-            @DefaultValue("1.3") @DecimalMin("1.0") @DecimalMax("3.0") double detourFactor,
-            @DefaultValue("5.0") @DecimalMin("0.5") @DecimalMax("40.0") double speedMetresPerSecond,
-            @DefaultValue("or-tools") @Pattern(regexp = "or-tools|greedy") String solver,
+
+            @DefaultValue("1.3") @DecimalMin("1.0") @DecimalMax("3.0")
+            double detourFactor,
+
+            @DefaultValue("5.0") @DecimalMin("0.5") @DecimalMax("40.0")
+            double speedMetresPerSecond,
+
+            @DefaultValue("or-tools") @Pattern(regexp = "or-tools|greedy")
+            String solver,
+
             @DefaultValue("2h") @NotNull Duration requestTtl) {}
 
     /**

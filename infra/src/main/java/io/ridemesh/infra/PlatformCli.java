@@ -6,6 +6,7 @@ import io.ridemesh.infra.cluster.ComponentStatus;
 import io.ridemesh.infra.cluster.PlatformException;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.PortPlan;
+import io.ridemesh.infra.cluster.ServiceMode;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -127,9 +128,16 @@ public final class PlatformCli implements Callable<Integer> {
         @Option(names = "--infra-only", description = "Only MariaDB, Redis and Kafka; no services.")
         boolean infraOnly;
 
+        @Option(
+                names = "--mode",
+                defaultValue = "region-node",
+                description = "region-node: one JVM per region hosting its services; microservices: a process per"
+                        + " service (default ${DEFAULT-VALUE}).")
+        String mode;
+
         @Override
         public Integer call() {
-            List<ComponentStatus> rows = parent.playground().up(regions, infraOnly);
+            List<ComponentStatus> rows = parent.playground().up(regions, infraOnly, ServiceMode.of(mode));
             printTable(rows);
             return rows.stream().allMatch(ComponentStatus::healthy) ? 0 : 1;
         }
@@ -483,6 +491,13 @@ public final class PlatformCli implements Callable<Integer> {
         int budgetMinutes;
 
         @Option(
+                names = "--mode",
+                defaultValue = "region-node",
+                description = "region-node: one JVM per region hosting its services; microservices: a process per"
+                        + " service (default ${DEFAULT-VALUE}).")
+        String mode;
+
+        @Option(
                 names = "--direct",
                 description = "Call the home region's services directly instead of the gateways (diagnostics).")
         boolean direct;
@@ -506,7 +521,9 @@ public final class PlatformCli implements Callable<Integer> {
                     java.time.Duration.ofSeconds(outageSeconds),
                     !direct,
                     java.time.Duration.ofMinutes(budgetMinutes));
-            var report = new io.ridemesh.infra.demo.DemoRun(pg, options, new Progress()).run();
+            var report = new io.ridemesh.infra.demo.DemoRun(
+                            io.ridemesh.infra.demo.DemoCluster.of(pg, ServiceMode.of(mode)), options, new Progress())
+                    .run();
             System.out.println(JSON.writeValueAsString(report));
             System.out.println("report: " + report.get("report_file"));
             return 0;

@@ -115,7 +115,9 @@ public record OrderProperties(
      * @param maxOffset how far ahead of the local wall clock a remote timestamp may be
      * @param nodeKeyPrefix prefix of this process's row in {@code hlc_high_water}; the node id is appended
      */
-    public record Hlc(@DefaultValue("500ms") Duration maxOffset, @DefaultValue("order-service") String nodeKeyPrefix) {
+    public record Hlc(
+            @DefaultValue("500ms") Duration maxOffset,
+            @DefaultValue("order-service") String nodeKeyPrefix) {
 
         public Hlc {
             if (maxOffset.toMillis() < 1) {
@@ -171,7 +173,9 @@ public record OrderProperties(
      * @param thresholdPercent tolerated deviation of distance or duration from the quote, percent, 0..100
      * @param maxFactorPercent cap of a re-priced fare, percent of the quoted fare, {@code >= 100}
      */
-    public record Repricing(@DefaultValue("25") int thresholdPercent, @DefaultValue("200") int maxFactorPercent) {
+    public record Repricing(
+            @DefaultValue("25") int thresholdPercent,
+            @DefaultValue("200") int maxFactorPercent) {
 
         public Repricing {
             if (thresholdPercent < 0 || thresholdPercent > 100) {
@@ -191,7 +195,9 @@ public record OrderProperties(
      * @param soloMax most seats of a SOLO booking
      * @param poolMax most seats of a POOL booking
      */
-    public record Seats(@DefaultValue("4") int soloMax, @DefaultValue("2") int poolMax) {
+    public record Seats(
+            @DefaultValue("4") int soloMax,
+            @DefaultValue("2") int poolMax) {
 
         public Seats {
             if (soloMax < 1) {

@@ -29,7 +29,8 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 public record PricingProperties(
         @NotBlank(message = "must be set (base64 of >= 32 random bytes), e.g. via PRICING_QUOTE_SIGNING_KEY")
-                String quoteSigningKey,
+        String quoteSigningKey,
+
         @DefaultValue("2m") @NotNull Duration quoteTtl,
         @DefaultValue @Valid Model model,
         @DefaultValue @Valid Products products,
@@ -68,7 +69,10 @@ public record PricingProperties(
             @DefaultValue("5m") @NotNull Duration demandWindow,
             @DefaultValue("1.0") @DecimalMin("0.01") double balancedRequestsPerDriver,
             @DefaultValue("0.5") @DecimalMin("0.01") double sensitivity,
-            @DefaultValue("3.0") @DecimalMin("1.0") @DecimalMax("10.0") double cap,
+
+            @DefaultValue("3.0") @DecimalMin("1.0") @DecimalMax("10.0")
+            double cap,
+
             @DefaultValue("2m") @NotNull Duration smoothing,
             @DefaultValue("0.15") @DecimalMin("0.0") double deadband,
             @DefaultValue("0.1") @DecimalMin("0.001") double step,

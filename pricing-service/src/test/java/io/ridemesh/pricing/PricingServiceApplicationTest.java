@@ -39,8 +39,7 @@ class PricingServiceApplicationTest {
         MvcTestResult created = mvc.post()
                 .uri("/v1/quotes")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                        """
+                .content("""
                         {"pickup":{"lat":41.8819,"lon":-87.6278},"dropoff":{"lat":41.9484,"lon":-87.6553},
                          "product":"SOLO","seats":2}""")
                 .exchange();
@@ -68,8 +67,7 @@ class PricingServiceApplicationTest {
         MvcTestResult result = mvc.post()
                 .uri("/v1/quotes")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(
-                        """
+                .content("""
                         {"pickup":{"lat":51.5,"lon":-0.12},"dropoff":{"lat":41.9,"lon":-87.6},
                          "product":"SOLO","seats":1}""")
                 .exchange();

@@ -206,11 +206,12 @@ class RedisDriverSupplyIT extends RedisBackedIT {
                             }
                         }
                         case 1 -> supply.goOffline(d, TTL);
-                        default -> supply.locate(
-                                d,
-                                placements.place(
-                                        new LocationFix(p, clock.instant().plusMillis(i))),
-                                TTL);
+                        default ->
+                            supply.locate(
+                                    d,
+                                    placements.place(
+                                            new LocationFix(p, clock.instant().plusMillis(i))),
+                                    TTL);
                     }
                 }
                 return null;

@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param address address to bind, default {@code 127.0.0.1}
  */
 @ConfigurationProperties("gateway.ops-server")
-public record OpsServerProperties(@DefaultValue("0") int port, @DefaultValue("127.0.0.1") String address) {
+public record OpsServerProperties(
+        @DefaultValue("0") int port,
+        @DefaultValue("127.0.0.1") String address) {
 
     public OpsServerProperties {
         if (port < 0 || port > 65535) {

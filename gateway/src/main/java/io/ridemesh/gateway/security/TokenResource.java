@@ -21,7 +21,10 @@ class TokenResource {
         this.issuer = Objects.requireNonNull(issuer, "issuer");
     }
 
-    record TokenRequest(@Nullable String sub, @Nullable String role, @Nullable String password) {}
+    record TokenRequest(
+            @Nullable String sub,
+            @Nullable String role,
+            @Nullable String password) {}
 
     record TokenResponse(
             String token,

@@ -26,7 +26,8 @@ import org.flywaydb.core.Flyway;
 /**
  * A local multi-region playground: per region a MariaDB server (ROW binlog, FULL row image, GTID,
  * own server id and GTID domain) and a Redis server, one Kafka broker (KRaft, own JVM), and
- * unless infra-only every service of every region as a separate process.
+ * unless infra-only every service of every region: in one region node per region ({@link ServiceMode#REGION_NODE},
+ * the default) or as a process per service ({@link ServiceMode#MICROSERVICES}).
  *
  * <p>The Java API behind {@code ./platform up|status|down}; tests drive it directly. State lives
  * under {@code home} (normally {@code .platform/} in the repository): data directories, pid files,
@@ -99,6 +100,14 @@ public final class Playground {
         return regions;
     }
 
+    /**
+     * How the last {@code up} ran the services: {@link ServiceMode#MICROSERVICES} for a playground started before
+     * region nodes existed.
+     */
+    public ServiceMode mode() {
+        return ServiceMode.of(readCluster().getProperty("mode", ServiceMode.MICROSERVICES.id()));
+    }
+
     /** True if the last {@code up} started the services too. */
     public boolean servicesEnabled() {
         return !Boolean.parseBoolean(readCluster().getProperty("infraOnly", "true"));
@@ -114,6 +123,20 @@ public final class Playground {
      * @return the status of every component after start
      */
     public List<ComponentStatus> up(int regionCount, boolean infraOnly) {
+        return up(regionCount, infraOnly, ServiceMode.REGION_NODE);
+    }
+
+    /**
+     * Starts what is missing of an {@code regionCount}-region playground, its services (unless {@code infraOnly}) run
+     * the {@code mode} way, and waits until every component is healthy.
+     *
+     * @throws IllegalArgumentException if {@code regionCount} is not in 1..{@value Region#MAX_REGIONS}
+     * @throws PortTaken if a port of the plan is used by a process the playground did not start
+     * @throws PlatformException if a component cannot start or does not become healthy in time, or if services run
+     *     in the other mode
+     * @return the status of every component after start
+     */
+    public List<ComponentStatus> up(int regionCount, boolean infraOnly, ServiceMode mode) {
         if (regionCount < 1 || regionCount > Region.MAX_REGIONS) {
             throw new IllegalArgumentException(
                     "--regions must be in 1.." + Region.MAX_REGIONS + ", but was " + regionCount);
@@ -127,8 +150,12 @@ public final class Playground {
         for (int i = 1; i <= regionCount; i++) {
             regions.add(Region.of(i));
         }
+        if (!running.isEmpty() && servicesEnabled() && mode() != mode && anyAlive()) {
+            throw new PlatformException("the services of the playground in " + home + " run in " + mode().id()
+                    + " mode; run `./platform down` before starting them in " + mode.id() + " mode");
+        }
         checkPorts(regions, infraOnly);
-        writeCluster(regionCount, infraOnly);
+        writeCluster(regionCount, infraOnly, mode);
         Instant start = Instant.now();
 
         startKafka();
@@ -144,13 +171,9 @@ public final class Playground {
         }
         progress.accept(String.format("infrastructure of %d region(s) healthy in %.1f s", regionCount, seconds(start)));
         if (!infraOnly) {
-            new ServiceLauncher(this).ensureBuilt();
+            new ServiceLauncher(this).ensureBuilt(mode);
             for (Region region : regions) {
-                for (ComponentKind kind : ComponentKind.values()) {
-                    if (kind.isService()) {
-                        startService(region, kind, regions);
-                    }
-                }
+                startServices(region, regions);
             }
             awaitHealthy(allComponents(regions, false), SERVICE_START_TIMEOUT);
             progress.accept(
@@ -184,7 +207,8 @@ public final class Playground {
             final int t = tier;
             List<String> names = components.stream()
                     .filter(c -> tierOf(c.kind) == t)
-                    .map(Component::name)
+                    .map(Component::processName)
+                    .distinct()
                     .toList();
             for (String name : processes.stopAll(names, STOP_GRACE, false)) {
                 progress.accept("stopped " + name);
@@ -216,7 +240,10 @@ public final class Playground {
         List<String> names = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
             if (kind.perRegion()) {
-                names.add(name(region, kind));
+                String name = new Component(region, kind).processName();
+                if (!names.contains(name)) {
+                    names.add(name);
+                }
             }
         }
         processes.stopAll(names, Duration.ZERO, true);
@@ -231,10 +258,10 @@ public final class Playground {
                 List.of(new Component(region, ComponentKind.MARIADB), new Component(region, ComponentKind.REDIS)),
                 INFRA_START_TIMEOUT);
         if (servicesEnabled()) {
+            startServices(region, regions);
             List<Component> services = new ArrayList<>();
             for (ComponentKind kind : ComponentKind.values()) {
                 if (kind.isService()) {
-                    startService(region, kind, regions);
                     services.add(new Component(region, kind));
                 }
             }
@@ -243,14 +270,14 @@ public final class Playground {
     }
 
     /**
-     * Starts one service of {@code region} (if not running) with extra environment variables and
-     * waits until it is healthy. Used by benchmarks that need only some services.
+     * Starts one service of {@code region} as a process of its own (if not running) with extra environment variables
+     * and waits until it is healthy. Used by benchmarks that need only some services, on an infra-only playground.
      */
     public void startService(Region region, ComponentKind kind, Map<String, String> extraEnv) {
         String name = name(region, kind);
         if (processes.find(name).isEmpty()) {
             ServiceLauncher launcher = new ServiceLauncher(this);
-            launcher.ensureBuilt();
+            launcher.ensureBuilt(ServiceMode.MICROSERVICES);
             Map<String, String> env = new LinkedHashMap<>(launcher.environment(region, kind, regions()));
             env.putAll(extraEnv);
             processes.start(name, launcher.command(kind), env, home);
@@ -288,7 +315,7 @@ public final class Playground {
 
     /** The log file of a component, for error messages. */
     public Path logOf(Region region, ComponentKind kind) {
-        return processes.log(name(region, kind));
+        return processes.log(new Component(region, kind).processName());
     }
 
     // ---------------------------------------------------------------- components
@@ -306,13 +333,21 @@ public final class Playground {
             return Playground.name(region, kind);
         }
 
+        /** The process that runs this component: the region's node for a service in region-node mode. */
+        String processName() {
+            if (kind.isService() && servicesEnabled() && mode() == ServiceMode.REGION_NODE) {
+                return nodeName(region);
+            }
+            return name();
+        }
+
         int port() {
             return kind == ComponentKind.KAFKA ? ports.kafka() : ports.port(region, kind);
         }
 
         /** null when healthy, else why not. */
         String problem() {
-            if (processes.find(name()).isEmpty()) {
+            if (processes.find(processName()).isEmpty()) {
                 return "not running";
             }
             return switch (kind) {
@@ -329,7 +364,7 @@ public final class Playground {
                     kind.perRegion() ? region.name() : "-",
                     kind.id(),
                     port(),
-                    processes.recordedPid(name()),
+                    processes.recordedPid(processName()),
                     problem == null,
                     problem == null ? "" : problem);
         }
@@ -337,6 +372,11 @@ public final class Playground {
 
     static String name(Region region, ComponentKind kind) {
         return kind.perRegion() ? region.name() + "-" + kind.id() : kind.id();
+    }
+
+    /** The process name of {@code region}'s node, e.g. {@code a-region-node}: its pid file, log and run directory. */
+    static String nodeName(Region region) {
+        return region.name() + "-region-node";
     }
 
     private List<Component> infraComponents(List<Region> regions) {
@@ -368,7 +408,7 @@ public final class Playground {
 
     private boolean anyAlive() {
         return allComponents(regions(), false).stream()
-                .anyMatch(c -> processes.find(c.name()).isPresent());
+                .anyMatch(c -> processes.find(c.processName()).isPresent());
     }
 
     private void checkPorts(List<Region> regions, boolean infraOnly) {
@@ -398,8 +438,9 @@ public final class Playground {
                 String problem = c.problem();
                 if (problem != null) {
                     if (problem.equals("not running")) {
-                        throw new PlatformException(c.name() + " exited during start; see " + processes.log(c.name())
-                                + "; its last lines:\n" + Processes.tail(processes.log(c.name()), 40));
+                        Path log = processes.log(c.processName());
+                        throw new PlatformException(c.name() + " exited during start; see " + log
+                                + "; its last lines:\n" + Processes.tail(log, 40));
                     }
                     waiting.add(c.name());
                     lastProblem = c.name() + ": " + problem;
@@ -760,13 +801,24 @@ public final class Playground {
 
     // ---------------------------------------------------------------- services
 
-    private void startService(Region region, ComponentKind kind, List<Region> regions) {
-        String name = name(region, kind);
-        if (processes.find(name).isPresent()) {
+    /** Starts what is not running of {@code region}'s services, the way {@link #mode()} says. */
+    private void startServices(Region region, List<Region> regions) {
+        ServiceLauncher launcher = new ServiceLauncher(this);
+        if (mode() == ServiceMode.REGION_NODE) {
+            String name = nodeName(region);
+            if (processes.find(name).isEmpty()) {
+                Path envDir = home.resolve("run").resolve(name);
+                launcher.writeNodeEnvironment(envDir, region, regions);
+                processes.start(name, launcher.nodeCommand(envDir), Map.of(), home);
+            }
             return;
         }
-        ServiceLauncher launcher = new ServiceLauncher(this);
-        processes.start(name, launcher.command(kind), launcher.environment(region, kind, regions), home);
+        for (ComponentKind kind : ComponentKind.values()) {
+            String name = name(region, kind);
+            if (kind.isService() && processes.find(name).isEmpty()) {
+                processes.start(name, launcher.command(kind), launcher.environment(region, kind, regions), home);
+            }
+        }
     }
 
     // ---------------------------------------------------------------- files
@@ -784,8 +836,9 @@ public final class Playground {
         return p;
     }
 
-    private void writeCluster(int regions, boolean infraOnly) {
+    private void writeCluster(int regions, boolean infraOnly, ServiceMode mode) {
         Properties p = new Properties();
+        p.setProperty("mode", mode.id());
         p.setProperty("regions", Integer.toString(regions));
         p.setProperty("infraOnly", Boolean.toString(infraOnly));
         p.setProperty("basePort", Integer.toString(ports.basePort()));

@@ -11,8 +11,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 /**
- * Builds the command line and environment of a service process. Configuration reaches services
- * through environment variables (Spring relaxed binding), so secrets never show in {@code ps}.
+ * Builds the command line and environment of a service process, or of a region node hosting every service of a
+ * region. Configuration reaches services through environment variables (Spring relaxed binding), or in a region
+ * node through one file of the same variables per service, readable by its owner only; secrets never show in
+ * {@code ps}.
  */
 final class ServiceLauncher {
 
@@ -27,8 +29,21 @@ final class ServiceLauncher {
         return playground.repo().resolve(kind.module()).resolve("target").resolve(kind.module() + "-exec.jar");
     }
 
-    /** Builds the service jars with Maven when any is missing (first run on a fresh clone). */
-    void ensureBuilt() {
+    /** The region node's jar; its libraries (the services' plain jars among them) are in {@code lib/} beside it. */
+    Path nodeJar() {
+        return playground.repo().resolve(NODE_MODULE).resolve("target").resolve(NODE_MODULE + ".jar");
+    }
+
+    private static final String NODE_MODULE = "region-node";
+
+    /** Builds what {@code mode} runs when it is missing (first run on a fresh clone): the node, or the service jars. */
+    void ensureBuilt(ServiceMode mode) {
+        if (mode == ServiceMode.REGION_NODE) {
+            if (!Files.exists(nodeJar()) || !Files.isDirectory(nodeJar().resolveSibling("lib"))) {
+                build(List.of(NODE_MODULE));
+            }
+            return;
+        }
         ensureBuilt(java.util.Arrays.stream(ComponentKind.values())
                 .filter(ComponentKind::isService)
                 .toArray(ComponentKind[]::new));
@@ -42,9 +57,12 @@ final class ServiceLauncher {
                 missing.add(kind.module());
             }
         }
-        if (missing.isEmpty()) {
-            return;
+        if (!missing.isEmpty()) {
+            build(missing);
         }
+    }
+
+    private void build(List<String> missing) {
         System.err.println("building " + missing + " (first run; takes a minute) ...");
         try {
             Process p = new ProcessBuilder(
@@ -73,6 +91,61 @@ final class ServiceLauncher {
         }
     }
 
+    /**
+     * The command line of a region node hosting the services whose environment files are in {@code envDir} (see
+     * {@link #writeNodeEnvironment}).
+     */
+    List<String> nodeCommand(Path envDir) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // one heap for five services and the replication hot path: the throughput collector, as sync-sink had alone
+        command.addAll(
+                List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED"));
+        command.addAll(extraJvmOptions());
+        command.add("-cp");
+        command.add(nodeJar() + java.io.File.pathSeparator + nodeJar().resolveSibling("lib") + "/*");
+        command.add("io.ridemesh.node.RegionNode");
+        command.add(envDir.toString());
+        return command;
+    }
+
+    /**
+     * Writes one {@code <service>.env} file per service of {@code region} into {@code envDir}: the environment each
+     * service's own process would get ({@link #environment}), as Java properties readable by the owner only (they
+     * hold the database passwords and signing keys).
+     */
+    void writeNodeEnvironment(Path envDir, Region region, List<Region> regions) {
+        try {
+            Files.createDirectories(envDir);
+            for (ComponentKind kind : ComponentKind.values()) {
+                if (!kind.isService()) {
+                    continue;
+                }
+                Path file = envDir.resolve(kind.id() + ".env");
+                Files.deleteIfExists(file);
+                Files.createFile(
+                        file,
+                        java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                                java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+                java.util.Properties properties = new java.util.Properties();
+                properties.putAll(environment(region, kind, regions));
+                try (var out = Files.newOutputStream(file)) {
+                    properties.store(out, kind.id() + " in " + nodeJar().getFileName() + " of region " + region.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new PlatformException(
+                    "cannot write the region node's environment to " + envDir + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static List<String> extraJvmOptions() {
+        String extra = System.getenv("RIDEMESH_SERVICE_JVM_OPTS");
+        return extra == null || extra.isBlank()
+                ? List.of()
+                : List.of(extra.trim().split("\\s+"));
+    }
+
     List<String> command(ComponentKind kind) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
@@ -85,10 +158,7 @@ final class ServiceLauncher {
             // compilations at start.
             command.addAll(List.of("-Xms64m", "-Xmx384m", "-XX:+UseSerialGC", "-Xss512k"));
         }
-        String extra = System.getenv("RIDEMESH_SERVICE_JVM_OPTS");
-        if (extra != null && !extra.isBlank()) {
-            command.addAll(List.of(extra.trim().split("\\s+")));
-        }
+        command.addAll(extraJvmOptions());
         command.add("-jar");
         command.add(jar(kind).toString());
         return command;

@@ -3,6 +3,7 @@ package io.ridemesh.infra.demo;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
+import io.ridemesh.infra.cluster.ServiceMode;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Objects;
@@ -23,6 +24,14 @@ public interface DemoCluster {
      */
     default boolean servicesRunning() {
         return false;
+    }
+
+    /**
+     * How the cluster runs a region's services, for the report: {@code region-node} or {@code microservices} (a
+     * process or container per service, the default).
+     */
+    default String mode() {
+        return ServiceMode.MICROSERVICES.id();
     }
 
     /** Base URL of a component, e.g. {@code http://127.0.0.1:21080} for region a's gateway. */
@@ -55,13 +64,24 @@ public interface DemoCluster {
     /** Starts the region's processes again and returns once they are healthy. */
     void restart(Region region);
 
-    /** The local playground of {@code ./platform}: processes on 127.0.0.1 at its port plan. */
+    /** The local playground of {@code ./platform} with a region node per region. */
     static DemoCluster of(Playground playground) {
+        return of(playground, ServiceMode.REGION_NODE);
+    }
+
+    /** The local playground of {@code ./platform}: processes on 127.0.0.1 at its port plan, services run {@code mode}. */
+    static DemoCluster of(Playground playground, ServiceMode mode) {
         Objects.requireNonNull(playground, "playground");
+        Objects.requireNonNull(mode, "mode");
         return new DemoCluster() {
             @Override
             public void start() {
-                playground.up(2, false);
+                playground.up(2, false, mode);
+            }
+
+            @Override
+            public String mode() {
+                return mode.id();
             }
 
             @Override

@@ -172,6 +172,8 @@ public final class DemoRun {
     private volatile long stranded;
     /** Why the wait for open rides ended: {@code all rides ended}, {@code stalled}, {@code deadline} or {@code budget}. */
     private volatile String stoppedBy = "all rides ended";
+    /** Command start (the trip files read) to every component of the cluster healthy, seconds. */
+    private double clusterStartSeconds;
 
     /** The demo on the launcher's local playground. */
     public DemoRun(Playground playground, Options options, Consumer<String> out) {
@@ -206,6 +208,9 @@ public final class DemoRun {
         }
         out.accept("starting a 2-region cluster (nyc homed in a, chicago in b) ...");
         cluster.start();
+        clusterStartSeconds = Duration.between(runStart, Instant.now()).toMillis() / 1000.0;
+        out.accept(String.format(
+                "cluster healthy %.1f s after the command started (%s mode)", clusterStartSeconds, cluster.mode()));
         tokens = new Tokens(cluster.jwtSecretHex());
         mobile = options.viaGateway()
                 ? new Mobile(this::gatewayRoute, this::unreachable)
@@ -1156,6 +1161,9 @@ public final class DemoRun {
         r.put("trips_planned", plan.trips().size());
         r.put("trips_requested", requested.get());
         r.put("rides_acked", ackedRides.size());
+        r.put(
+                "acked_share",
+                requested.get() == 0 ? 0 : Math.round(1000.0 * ackedRides.size() / requested.get()) / 1000.0);
         r.put("trips_matched", (long) matched.size());
         r.put("trips_completed", completedRides);
         r.put(
@@ -1207,6 +1215,8 @@ public final class DemoRun {
         // clock)
         r.put("run_wall_seconds", Duration.between(runStart, Instant.now()).toSeconds());
         r.put("cold_start", coldStart);
+        r.put("mode", cluster.mode());
+        r.put("cluster_start_s", clusterStartSeconds);
         r.put("speed", options.speed());
         Files.createDirectories(options.reportDir());
         Path file = options.reportDir().resolve("demo-report-" + System.currentTimeMillis() + ".json");

@@ -28,8 +28,7 @@ public final class JdbcQuotes implements Quotes {
 
     @Override
     public void add(Quote q) {
-        jdbc.sql(
-                        """
+        jdbc.sql("""
                         INSERT INTO quote (quote_id, unit_id, product, seats, pickup_lat, pickup_lon, dropoff_lat,
                           dropoff_lon, surge_cell, metered_cents, surged_cents, surcharges_cents,
                           extra_passenger_cents, fare_cents, currency, surge_milli, distance_m, duration_s,

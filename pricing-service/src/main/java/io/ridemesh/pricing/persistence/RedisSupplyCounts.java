@@ -96,5 +96,8 @@ public final class RedisSupplyCounts implements SupplyCounts {
      * @param failures failed reads since start
      */
     public record SupplyStatus(
-            boolean fallback, @Nullable String lastError, @Nullable Instant failingSince, long failures) {}
+            boolean fallback,
+            @Nullable String lastError,
+            @Nullable Instant failingSince,
+            long failures) {}
 }

@@ -20,7 +20,9 @@ record QuoteRequestBody(
         @NotNull(message = "is required") @Valid @Nullable Point pickup,
         @NotNull(message = "is required") @Valid @Nullable Point dropoff,
         @NotNull(message = "is required") @Nullable String product,
-        @NotNull(message = "is required") @Min(value = 1, message = "must be >= 1") @Nullable Integer seats) {
+
+        @NotNull(message = "is required") @Min(value = 1, message = "must be >= 1") @Nullable
+        Integer seats) {
 
     /**
      * A WGS84 point in degrees.
@@ -30,13 +32,14 @@ record QuoteRequestBody(
      */
     record Point(
             @NotNull(message = "is required")
-                    @DecimalMin(value = "-90", message = "must be >= -90")
-                    @DecimalMax(value = "90", message = "must be <= 90")
-                    @Nullable
-                    Double lat,
+            @DecimalMin(value = "-90", message = "must be >= -90")
+            @DecimalMax(value = "90", message = "must be <= 90")
+            @Nullable
+            Double lat,
+
             @NotNull(message = "is required")
-                    @DecimalMin(value = "-180", message = "must be >= -180")
-                    @DecimalMax(value = "180", message = "must be <= 180")
-                    @Nullable
-                    Double lon) {}
+            @DecimalMin(value = "-180", message = "must be >= -180")
+            @DecimalMax(value = "180", message = "must be <= 180")
+            @Nullable
+            Double lon) {}
 }

@@ -19,7 +19,10 @@ import java.time.Instant;
  */
 record QuoteResponse(
         String quoteId,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @org.jspecify.annotations.Nullable String token,
+
+        @JsonInclude(JsonInclude.Include.NON_NULL) @org.jspecify.annotations.Nullable
+        String token,
+
         long fareCents,
         String currency,
         double surgeMultiplier,

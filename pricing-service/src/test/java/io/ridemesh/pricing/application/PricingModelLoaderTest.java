@@ -37,9 +37,7 @@ class PricingModelLoaderTest {
     @Test
     void namesTheFileAndFieldOfABrokenTariff(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("tariffs.json");
-        Files.writeString(
-                broken,
-                """
+        Files.writeString(broken, """
                 {"units":[{"id":1,"code":"nyc","zone":"America/New_York","currency":"USD",
                   "serviceArea":{"minLat":40.4,"maxLat":41,"minLon":-74.3,"maxLon":-73.6},
                   "tariffs":[{"name":"x","initialChargeCents":"lots"}]}]}""");

@@ -24,8 +24,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @Import(QuoteControllerTest.InMemoryPricing.class)
 class QuoteControllerTest {
 
-    static final String VALID =
-            """
+    static final String VALID = """
             {"pickup":{"lat":40.7527,"lon":-73.9772},"dropoff":{"lat":40.7061,"lon":-74.0087},
              "product":"SOLO","seats":1}""";
 
@@ -66,10 +65,7 @@ class QuoteControllerTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(
-            delimiter = '|',
-            textBlock =
-                    """
+    @CsvSource(delimiter = '|', textBlock = """
             missing pickup      | {"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1}                            | 400 | pickup     | is required
             missing lat         | {"pickup":{"lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1}     | 400 | pickup.lat | is required
             lat out of range    | {"pickup":{"lat":91,"lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1} | 400 | pickup.lat | must be <= 90, but was 91.0

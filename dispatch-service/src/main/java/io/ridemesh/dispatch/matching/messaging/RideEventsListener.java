@@ -134,7 +134,7 @@ public final class RideEventsListener {
                 break;
             }
             default:
-                // DriverAssigned, DriverArrived, NoDriverAvailable: nothing for dispatch to do
+            // DriverAssigned, DriverArrived, NoDriverAvailable: nothing for dispatch to do
         }
     }
 

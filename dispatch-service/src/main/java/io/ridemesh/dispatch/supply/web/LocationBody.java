@@ -20,16 +20,19 @@ import org.jspecify.annotations.Nullable;
  */
 record LocationBody(
         @NotNull(message = "is required")
-                @DecimalMin(value = "-90", message = "must be >= -90")
-                @DecimalMax(value = "90", message = "must be <= 90")
-                @Nullable
-                Double lat,
+        @DecimalMin(value = "-90", message = "must be >= -90")
+        @DecimalMax(value = "90", message = "must be <= 90")
+        @Nullable
+        Double lat,
+
         @NotNull(message = "is required")
-                @DecimalMin(value = "-180", message = "must be >= -180")
-                @DecimalMax(value = "180", message = "must be <= 180")
-                @Nullable
-                Double lon,
-        @NotNull(message = "is required") @Positive(message = "must be > 0 (epoch ms)") @Nullable Long ts) {
+        @DecimalMin(value = "-180", message = "must be >= -180")
+        @DecimalMax(value = "180", message = "must be <= 180")
+        @Nullable
+        Double lon,
+
+        @NotNull(message = "is required") @Positive(message = "must be > 0 (epoch ms)") @Nullable
+        Long ts) {
 
     /**
      * The checks of the annotations above, by hand, for the points of a batch; the first problem found is thrown.

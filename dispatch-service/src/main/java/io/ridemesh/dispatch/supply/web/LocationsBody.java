@@ -14,9 +14,9 @@ import org.jspecify.annotations.Nullable;
  */
 record LocationsBody(
         @NotNull(message = "is required")
-                @Size(min = 1, max = LocationsBody.MAX_POINTS, message = "must hold 1..{max} points")
-                @Nullable
-                List<LocationBody> points) {
+        @Size(min = 1, max = LocationsBody.MAX_POINTS, message = "must hold 1..{max} points")
+        @Nullable
+        List<LocationBody> points) {
 
     /** The most points of one batch; also {@code dispatch.supply.max-batch-points}' ceiling. */
     static final int MAX_POINTS = 500;

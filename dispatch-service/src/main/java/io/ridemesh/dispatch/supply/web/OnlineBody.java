@@ -16,17 +16,19 @@ import org.jspecify.annotations.Nullable;
  */
 record OnlineBody(
         @NotNull(message = "is required")
-                @Min(value = 1, message = "must be >= 1")
-                @Max(value = 8, message = "must be <= 8")
-                @Nullable
-                Integer seats,
+        @Min(value = 1, message = "must be >= 1")
+        @Max(value = 8, message = "must be <= 8")
+        @Nullable
+        Integer seats,
+
         @NotNull(message = "is required")
-                @DecimalMin(value = "-90", message = "must be >= -90")
-                @DecimalMax(value = "90", message = "must be <= 90")
-                @Nullable
-                Double lat,
+        @DecimalMin(value = "-90", message = "must be >= -90")
+        @DecimalMax(value = "90", message = "must be <= 90")
+        @Nullable
+        Double lat,
+
         @NotNull(message = "is required")
-                @DecimalMin(value = "-180", message = "must be >= -180")
-                @DecimalMax(value = "180", message = "must be <= 180")
-                @Nullable
-                Double lon) {}
+        @DecimalMin(value = "-180", message = "must be >= -180")
+        @DecimalMax(value = "180", message = "must be <= 180")
+        @Nullable
+        Double lon) {}

@@ -33,8 +33,7 @@ class RideEventsListenerTest {
             new RideEventsListener(requests, rides, JsonMapper.builder().build(), Set.of("a"), meters);
 
     /** As order-service's JdbcOutboxRideEvents writes it. */
-    private static final String REQUESTED =
-            """
+    private static final String REQUESTED = """
             {"eventId":"9001","eventType":"RideRequested","rideId":"4242","unitId":1,
              "occurredAt":"2026-03-02T18:00:00Z","occurredAtMs":1772474400000,"hlc":1,"riderId":"r-1",
              "product":"POOL","seats":2,"pickup":{"lat":40.7527,"lon":-73.9772},
@@ -75,13 +74,7 @@ class RideEventsListenerTest {
 
     @Test
     void freesTheDriverWhenARideCompletes() {
-        listener.onRecord(
-                new ConsumerRecord<>(
-                        "events.a.ride",
-                        0,
-                        10,
-                        "4242",
-                        """
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 10, "4242", """
                 {"eventId":"9002","eventType":"RideCompleted","rideId":"4242","unitId":1,"driverId":"d-1",
                  "occurredAtMs":1772474400000}
                 """));
@@ -90,13 +83,7 @@ class RideEventsListenerTest {
 
     @Test
     void recordsTheRiderOnBoardWhenARideStarts() {
-        listener.onRecord(
-                new ConsumerRecord<>(
-                        "events.a.ride",
-                        0,
-                        11,
-                        "4242",
-                        """
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 11, "4242", """
                 {"eventId":"9003","eventType":"RideStarted","rideId":"4242","unitId":1,"driverId":"d-1",
                  "occurredAtMs":1772474400000}
                 """));

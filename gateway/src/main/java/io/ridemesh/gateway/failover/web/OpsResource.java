@@ -69,7 +69,12 @@ class OpsResource {
         this.drillHistory = properties.failover().drillHistory();
     }
 
-    record LagView(String source, String target, @Nullable Double recentMeanMs, @Nullable Double maxMs, long applied) {
+    record LagView(
+            String source,
+            String target,
+            @Nullable Double recentMeanMs,
+            @Nullable Double maxMs,
+            long applied) {
         static LagView of(LagSample s) {
             return new LagView(s.source(), s.target(), round(s.recentMeanMs()), round(s.maxMs()), s.applied());
         }
@@ -96,7 +101,12 @@ class OpsResource {
     record RegionsView(String localRegion, List<RegionView> regions) {}
 
     record UnitView(
-            int unitId, String code, int homeRegionId, String homeRegion, @Nullable Long movedAtMs, long version) {}
+            int unitId,
+            String code,
+            int homeRegionId,
+            String homeRegion,
+            @Nullable Long movedAtMs,
+            long version) {}
 
     record UnitsView(List<UnitView> units) {}
 

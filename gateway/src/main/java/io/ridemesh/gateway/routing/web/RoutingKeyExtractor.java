@@ -49,10 +49,11 @@ public final class RoutingKeyExtractor {
             case LAST_POINT -> body(exchange, RoutingKeyExtractor::lastPoint);
             case RIDE_ID -> Mono.fromCallable(() -> new Extraction(id(exchange, "rideId"), exchange));
             case OFFER_ID -> Mono.fromCallable(() -> new Extraction(id(exchange, "offerId"), exchange));
-            case UNIT_HEADER -> Mono.just(new Extraction(
-                    new RoutingKey.UnitReference(
-                            UNIT_HEADER, exchange.getRequest().getHeaders().getFirst(UNIT_HEADER)),
-                    exchange));
+            case UNIT_HEADER ->
+                Mono.just(new Extraction(
+                        new RoutingKey.UnitReference(
+                                UNIT_HEADER, exchange.getRequest().getHeaders().getFirst(UNIT_HEADER)),
+                        exchange));
             case LOCAL -> Mono.just(new Extraction(new RoutingKey.Local(), exchange));
         };
     }

@@ -34,8 +34,9 @@ public final class CancelRide {
         return switch (actor.role()) {
             case RIDER -> changes.change(id, actor, ride -> ride.cancelByRider(clock.instant(), policy));
             case DRIVER -> changes.change(id, actor, ride -> ride.release(actor.asDriver(), clock.instant()));
-            case OPERATOR, SERVICE -> throw new IllegalArgumentException(
-                    "only the rider or the driver may cancel a ride, but the caller is " + actor.role());
+            case OPERATOR, SERVICE ->
+                throw new IllegalArgumentException(
+                        "only the rider or the driver may cancel a ride, but the caller is " + actor.role());
         };
     }
 }

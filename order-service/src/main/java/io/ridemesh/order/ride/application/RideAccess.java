@@ -23,8 +23,9 @@ public final class RideAccess {
     public static boolean canSee(Actor actor, Ride ride) {
         return switch (actor.role()) {
             case RIDER -> ride.riderId().value().equals(actor.userId());
-            case DRIVER -> ride.status() == RideStatus.REQUESTED
-                    || (ride.driverId() != null && ride.driverId().value().equals(actor.userId()));
+            case DRIVER ->
+                ride.status() == RideStatus.REQUESTED
+                        || (ride.driverId() != null && ride.driverId().value().equals(actor.userId()));
             case OPERATOR, SERVICE -> true;
         };
     }

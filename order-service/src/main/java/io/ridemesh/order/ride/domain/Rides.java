@@ -72,5 +72,8 @@ public interface Rides {
      * @param driverId only rides this driver holds or held
      * @param status only rides in this status
      */
-    record Filter(@Nullable RiderId riderId, @Nullable DriverId driverId, @Nullable RideStatus status) {}
+    record Filter(
+            @Nullable RiderId riderId,
+            @Nullable DriverId driverId,
+            @Nullable RideStatus status) {}
 }

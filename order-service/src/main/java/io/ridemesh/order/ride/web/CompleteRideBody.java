@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * @param actualDistanceMetres driven distance, metres, 0..{@value #MAX_DISTANCE_METRES}
  * @param actualDurationSeconds time from start to drop-off, seconds, 0..{@value #MAX_DURATION_SECONDS}
  */
-public record CompleteRideBody(@Nullable Long actualDistanceMetres, @Nullable Long actualDurationSeconds) {
+public record CompleteRideBody(
+        @Nullable Long actualDistanceMetres, @Nullable Long actualDurationSeconds) {
 
     /** Longest plausible trip, metres (2,000 km): more is a broken odometer, not a ride. */
     static final long MAX_DISTANCE_METRES = 2_000_000;

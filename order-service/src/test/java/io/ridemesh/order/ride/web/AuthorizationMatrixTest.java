@@ -65,12 +65,13 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 case OTHER_DRIVER -> Tokens.driver(driver + "-other");
                 case OPERATOR -> Tokens.operator("operator-1");
                 case SERVICE -> Tokens.service("dispatch-service");
-                case FORGED -> Tokens.sign(
-                        new JWTClaimsSet.Builder()
-                                .subject(owner)
-                                .claim("role", "operator")
-                                .build(),
-                        "11".repeat(32));
+                case FORGED ->
+                    Tokens.sign(
+                            new JWTClaimsSet.Builder()
+                                    .subject(owner)
+                                    .claim("role", "operator")
+                                    .build(),
+                            "11".repeat(32));
             };
         }
     }
