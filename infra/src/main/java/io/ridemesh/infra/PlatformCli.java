@@ -186,6 +186,7 @@ public final class PlatformCli implements Callable<Integer> {
             subcommands = {
                 PlatformCli.BenchReplication.class,
                 PlatformCli.BenchOrders.class,
+                PlatformCli.BenchCalls.class,
                 PlatformCli.BenchLocations.class,
                 PlatformCli.BenchMatching.class
             })
@@ -298,6 +299,42 @@ public final class PlatformCli implements Callable<Integer> {
         public Integer call() throws Exception {
             return bench.onOwnPlayground(
                     "bench-orders", 15000, keep, (pg, progress) -> new io.ridemesh.infra.bench.OrdersBench(
+                                    pg, System.out::println)
+                            .run(rate, seconds, warmup));
+        }
+    }
+
+    @Command(
+            name = "calls",
+            description = "CPU microseconds one warm call costs each service process and the gateway (proxied vs"
+                    + " direct), open loop; own 1-region playground (a process per service) on base 13000. Ends with"
+                    + " one line of JSON.")
+    static final class BenchCalls implements Callable<Integer> {
+        @ParentCommand
+        Bench bench;
+
+        @Option(names = "--rate", defaultValue = "200", description = "Calls per second (default ${DEFAULT-VALUE}).")
+        int rate;
+
+        @Option(
+                names = "--seconds",
+                defaultValue = "20",
+                description = "Measured seconds per call kind (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Option(
+                names = "--warmup",
+                defaultValue = "30",
+                description = "Unmeasured seconds per call kind at the same rate first (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            return bench.onOwnPlayground(
+                    "bench-calls", 13000, keep, (pg, progress) -> new io.ridemesh.infra.bench.CallsBench(
                                     pg, System.out::println)
                             .run(rate, seconds, warmup));
         }

@@ -196,6 +196,22 @@ public final class Playground {
     }
 
     /**
+     * The live processes of the playground, pid to kind: a component kind's id ({@code mariadb}, {@code kafka},
+     * {@code order-service}, ...) or {@code region-node}. Reads pid files only (no health probes).
+     */
+    public Map<Long, String> processKinds() {
+        Map<Long, String> kinds = new LinkedHashMap<>();
+        for (Component c : allComponents(regions(), !servicesEnabled())) {
+            String process = c.processName();
+            processes
+                    .find(process)
+                    .ifPresent(p ->
+                            kinds.put(p.pid(), process.equals(c.name()) ? c.kind.id() : ServiceMode.REGION_NODE.id()));
+        }
+        return kinds;
+    }
+
+    /**
      * Stops every component this playground started (services first, Kafka last) and, with
      * {@code wipe}, deletes its data. Components that are already down are skipped.
      */

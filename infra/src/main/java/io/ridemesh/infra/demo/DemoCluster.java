@@ -34,6 +34,14 @@ public interface DemoCluster {
         return ServiceMode.MICROSERVICES.id();
     }
 
+    /**
+     * The cluster's live processes on this machine, pid to kind ({@code region-node}, {@code kafka}, {@code mariadb},
+     * ...), for the report's CPU figures; empty when they are not local processes (containers).
+     */
+    default java.util.Map<Long, String> processes() {
+        return java.util.Map.of();
+    }
+
     /** Base URL of a component, e.g. {@code http://127.0.0.1:21080} for region a's gateway. */
     String url(Region region, ComponentKind kind);
 
@@ -82,6 +90,11 @@ public interface DemoCluster {
             @Override
             public String mode() {
                 return mode.id();
+            }
+
+            @Override
+            public java.util.Map<Long, String> processes() {
+                return playground.processKinds();
             }
 
             @Override

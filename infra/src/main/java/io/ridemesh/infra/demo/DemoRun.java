@@ -140,6 +140,14 @@ public final class DemoRun {
     private final Options options;
     private final Consumer<String> out;
     private final ScheduledExecutorService scheduler = Executors.newScheduledThreadPool(2);
+    /** Samples the cluster's CPU time every {@link #CPU_SAMPLE} while the run lasts (see {@link CpuMeter}). */
+    private final ScheduledExecutorService cpuSampler = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "demo-cpu-sampler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    private static final Duration CPU_SAMPLE = Duration.ofSeconds(2);
     private final Map<Integer, Region> unitHome = new ConcurrentHashMap<>(Map.of(1, Region.of(1), 2, Region.of(2)));
     private final Map<String, Trip> tripOfRide = new ConcurrentHashMap<>();
     private final Set<String> ackedRides = ConcurrentHashMap.newKeySet();
@@ -172,6 +180,8 @@ public final class DemoRun {
     private volatile long stranded;
     /** Why the wait for open rides ended: {@code all rides ended}, {@code stalled}, {@code deadline} or {@code budget}. */
     private volatile String stoppedBy = "all rides ended";
+
+    private final CpuMeter cpu;
     /** Command start (the trip files read) to every component of the cluster healthy, seconds. */
     private double clusterStartSeconds;
 
@@ -191,6 +201,7 @@ public final class DemoRun {
         this.options = options;
         this.out = out;
         this.lags = new LagReader(cluster);
+        this.cpu = new CpuMeter(cluster::processes);
     }
 
     /** Runs the demo; answers the report (also written as JSON to {@code reportDir}). */
@@ -208,6 +219,7 @@ public final class DemoRun {
         }
         out.accept("starting a 2-region cluster (nyc homed in a, chicago in b) ...");
         cluster.start();
+        cpuSampler.scheduleWithFixedDelay(cpu::sample, 0, CPU_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         clusterStartSeconds = Duration.between(runStart, Instant.now()).toMillis() / 1000.0;
         out.accept(String.format(
                 "cluster healthy %.1f s after the command started (%s mode)", clusterStartSeconds, cluster.mode()));
@@ -1180,7 +1192,11 @@ public final class DemoRun {
         r.put("quote_failures", quoteFailures.get());
         r.put("request_failures", requestFailures.get());
         r.put("failures_by_status", failuresByStatus);
-        r.put("api_latency", mobile.latencyReport());
+        Map<String, Map<String, Object>> latency = mobile.latencyReport();
+        r.put("api_latency", latency);
+        Map<String, Object> calls = new LinkedHashMap<>();
+        latency.forEach((endpoint, row) -> calls.put(endpoint, row.get("calls")));
+        r.put("calls_by_endpoint", calls);
         r.put("client_errors", mobile.errorCounts());
         Map<String, Object> lag = new LinkedHashMap<>();
         lag.put(
@@ -1214,6 +1230,13 @@ public final class DemoRun {
         // the whole run: cluster start, JIT warm-up and drivers' log-in included (wall_seconds starts at the trip
         // clock)
         r.put("run_wall_seconds", Duration.between(runStart, Instant.now()).toSeconds());
+        cpuSampler.shutdownNow();
+        cpu.sample();
+        r.put("cpu_s_by_kind", cpu.secondsByKind());
+        r.put("cpu_s_total", cpu.totalSeconds());
+        r.put(
+                "cpu_ms_per_completed_ride",
+                completedRides == 0 ? null : Math.round(cpu.totalSeconds() * 1000 / completedRides));
         r.put("cold_start", coldStart);
         r.put("mode", cluster.mode());
         r.put("cluster_start_s", clusterStartSeconds);
