@@ -143,6 +143,22 @@ public final class PlatformCli implements Callable<Integer> {
         }
     }
 
+    /** The demo report's headline figures as a table for people; the JSON line below it has everything. */
+    static void printSummary(java.util.Map<String, Object> report) {
+        String[] keys = {
+            "mode", "cluster_start_s", "trips_requested", "rides_acked", "acked_share", "trips_completed", "match_rate",
+            "rto_s", "rpo_writes", "acked_rides_lost", "converged", "rides_left_open", "stopped_by",
+                    "lag_p99_ms_steady",
+            "cpu_s_total", "cpu_ms_per_completed_ride", "cpu_s_by_kind", "run_wall_seconds"
+        };
+        System.out.println();
+        for (String key : keys) {
+            if (report.containsKey(key)) {
+                System.out.printf("%-28s %s%n", key, report.get(key));
+            }
+        }
+    }
+
     @Command(name = "status", description = "Every component with region, kind, port, pid and health.")
     static final class Status implements Callable<Integer> {
         @ParentCommand
@@ -561,6 +577,7 @@ public final class PlatformCli implements Callable<Integer> {
             var report = new io.ridemesh.infra.demo.DemoRun(
                             io.ridemesh.infra.demo.DemoCluster.of(pg, ServiceMode.of(mode)), options, new Progress())
                     .run();
+            printSummary(report);
             System.out.println(JSON.writeValueAsString(report));
             System.out.println("report: " + report.get("report_file"));
             return 0;

@@ -41,6 +41,8 @@ public final class Playground {
     private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
     private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
+    /** A region node's stop: its contexts close, and a node training the AOT cache assembles it before it exits. */
+    private static final Duration NODE_STOP_GRACE = Duration.ofSeconds(180);
 
     private final Path repo;
     private final Path home;
@@ -226,7 +228,9 @@ public final class Playground {
                     .map(Component::processName)
                     .distinct()
                     .toList();
-            for (String name : processes.stopAll(names, STOP_GRACE, false)) {
+            // a region node that trains the AOT cache writes it on exit (ServiceLauncher.nodeCommand)
+            Duration grace = t == 0 && mode() == ServiceMode.REGION_NODE ? NODE_STOP_GRACE : STOP_GRACE;
+            for (String name : processes.stopAll(names, grace, false)) {
                 progress.accept("stopped " + name);
             }
         }
@@ -825,7 +829,7 @@ public final class Playground {
             if (processes.find(name).isEmpty()) {
                 Path envDir = home.resolve("run").resolve(name);
                 launcher.writeNodeEnvironment(envDir, region, regions);
-                processes.start(name, launcher.nodeCommand(envDir), Map.of(), home);
+                processes.start(name, launcher.nodeCommand(envDir, region), Map.of(), home);
             }
             return;
         }

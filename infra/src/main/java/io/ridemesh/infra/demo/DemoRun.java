@@ -182,6 +182,8 @@ public final class DemoRun {
     private volatile String stoppedBy = "all rides ended";
 
     private final CpuMeter cpu;
+    /** Lag histograms per direction taken just before the drill's kill (see the report's lag_p99_ms_steady). */
+    private final Map<String, List<double[]>> steadyLag = new java.util.concurrent.ConcurrentHashMap<>();
     /** Command start (the trip files read) to every component of the cluster healthy, seconds. */
     private double clusterStartSeconds;
 
@@ -913,6 +915,9 @@ public final class DemoRun {
             Region a = Region.of(1);
             Region b = Region.of(2);
             out.accept("drill: killing region a (SIGKILL) ...");
+            // the steady state's lag: everything both targets applied before the drill's outage and catch-up
+            steadyLag.put("a->b", lags.buckets("a", b));
+            steadyLag.put("b->a", lags.buckets("b", a));
             killedAtMs = System.currentTimeMillis();
             cluster.kill(a);
             drill.put("killed_at_ms", killedAtMs);
@@ -1116,6 +1121,14 @@ public final class DemoRun {
         return counts;
     }
 
+    /** p99 lag in ms of one direction before the drill's kill (over the whole run without a drill), or null. */
+    private @org.jspecify.annotations.Nullable Double steadyP99(String source, Region target, String direction) {
+        List<double[]> buckets =
+                steadyLag.containsKey(direction) ? steadyLag.get(direction) : lags.buckets(source, target);
+        var p99 = LagReader.quantile(buckets, 0.99);
+        return p99.isPresent() ? Math.round(p99.getAsDouble() * 10) / 10.0 : null;
+    }
+
     /** p99 of the replication lag from {@code source} into {@code target}, in ms, or "-". */
     private String lagP99(String source, Region target) {
         return lagPercentile(source, target, 0.99);
@@ -1206,6 +1219,11 @@ public final class DemoRun {
                 "b->a",
                 Map.of("lag_p50_ms", lagPercentile("b", Region.of(1), 0.5), "lag_p99_ms", lagP99("b", Region.of(1))));
         r.put("replication", lag);
+        // outside the drill's outage and catch-up: before the kill, or over the whole run when no drill ran
+        Map<String, Object> steady = new LinkedHashMap<>();
+        steady.put("a->b", steadyP99("a", Region.of(2), "a->b"));
+        steady.put("b->a", steadyP99("b", Region.of(1), "b->a"));
+        r.put("lag_p99_ms_steady", steady);
         // RTO as the platform defines it (gateway: region declared down -> first request of a moved
         // unit served by the new home); the riders' view (kill -> first nyc write served) beside it
         Object gatewayRto = drill.get("gateway_rto_ms");

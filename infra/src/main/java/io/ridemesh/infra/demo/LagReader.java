@@ -34,6 +34,14 @@ final class LagReader {
 
     /** The {@code q} quantile in ms of lag from {@code source} into {@code target}, if measured. */
     OptionalDouble quantileMs(String source, Region target, double q) {
+        return quantile(buckets(source, target), q);
+    }
+
+    /**
+     * The target's lag histogram from {@code source} now: {upper bound s, cumulative count} per bucket, cumulative since
+     * the target's sync-sink started; empty when it cannot be read.
+     */
+    List<double[]> buckets(String source, Region target) {
         try {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(
@@ -42,7 +50,7 @@ final class LagReader {
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
-                return OptionalDouble.empty();
+                return new ArrayList<>();
             }
             List<double[]> buckets = new ArrayList<>(); // {upper bound s, cumulative count}
             for (String line : response.body().split("\n")) {
@@ -56,13 +64,14 @@ final class LagReader {
                     }
                 }
             }
-            return quantile(buckets, q);
+            return buckets;
         } catch (Exception e) {
-            return OptionalDouble.empty();
+            return new ArrayList<>();
         }
     }
 
     static OptionalDouble quantile(List<double[]> buckets, double q) {
+        buckets = new ArrayList<>(buckets);
         buckets.sort((x, y) -> Double.compare(x[0], y[0]));
         if (buckets.isEmpty() || buckets.get(buckets.size() - 1)[1] == 0) {
             return OptionalDouble.empty();
