@@ -141,6 +141,39 @@ class RedisDriverSupplyIT extends RedisBackedIT {
     }
 
     @Test
+    void aHeartbeatKeepsAParkedDriverMatchableAndBringsASweptOneBack() {
+        supply.goOnline(id("parked"), 1, place(TIMES_SQUARE), TTL);
+        supply.goOnline(id("swept"), 1, place(GRAND_CENTRAL), TTL);
+        clock.advance(Duration.ofSeconds(31));
+        SupplySettings settings = new SupplySettings(8, Duration.ofSeconds(30), TTL, Duration.ofSeconds(10), 500);
+        assertThat(supply.heartbeat(id("parked"), clock.instant(), TTL)).isTrue();
+        assertThat(new SweepStaleDrivers(supply, units, settings, clock).sweep())
+                .as("only the driver without a heartbeat is stale")
+                .isEqualTo(1);
+        Instant seenSince = clock.instant().minusSeconds(30);
+        assertThat(supply.nearby(nyc, TIMES_SQUARE, 5_000, 10, seenSince))
+                .extracting(d -> d.id().value())
+                .containsExactly("parked");
+
+        assertThat(supply.heartbeat(id("swept"), clock.instant(), TTL)).isTrue();
+
+        assertThat(supply.nearby(nyc, TIMES_SQUARE, 5_000, 10, seenSince))
+                .extracting(d -> d.id().value())
+                .containsExactly("parked", "swept");
+        SupplyInvariants.check(redis.template(), "nyc");
+        assertThat(supply.heartbeat(id("nobody"), clock.instant(), TTL))
+                .as("a driver who never went online")
+                .isFalse();
+        // a fix taken before the heartbeat and sent after it is out of order
+        assertThat(supply.locate(
+                        id("parked"),
+                        placements.place(
+                                new LocationFix(WALL_STREET, clock.instant().minusSeconds(1))),
+                        TTL))
+                .isEqualTo(LocationOutcome.OUT_OF_ORDER);
+    }
+
+    @Test
     void searchingManyCentresInOneCallAnswersWhatSearchingEachAnswers() {
         supply.goOnline(id("near"), 2, place(GRAND_CENTRAL), TTL);
         supply.goOnline(id("far"), 4, place(WALL_STREET), TTL);

@@ -146,6 +146,8 @@ class DriverApiTest {
     @BeforeEach
     void resetMocks() {
         reset(supply, acceptOffer, offers);
+        // the driver of these tests is online unless a test says otherwise (the long poll is its heartbeat)
+        when(supply.heartbeat(any(), any(), any())).thenReturn(true);
     }
 
     @Test
@@ -305,6 +307,29 @@ class DriverApiTest {
         mvc.perform(asyncDispatch(waiting))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.offerId").value("77"));
+        assertThat(waiters.size()).isZero();
+    }
+
+    @Test
+    void aLongPollIsTheDriversHeartbeat() throws Exception {
+        DriverId d1 = new DriverId("d-1");
+        when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
+
+        MvcResult result = mvc.perform(
+                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andReturn();
+        mvc.perform(asyncDispatch(result)).andExpect(status().isOk());
+
+        verify(supply).heartbeat(eq(d1), eq(NOW), any());
+    }
+
+    @Test
+    void aLongPollOfADriverWhoIsNotOnlineIsAConflictAndWaitsForNothing() throws Exception {
+        when(supply.heartbeat(any(), any(), any())).thenReturn(false);
+
+        mvc.perform(get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andExpect(status().isConflict())
+                .andExpect(jsonPath("$.type").value(org.hamcrest.Matchers.endsWith("driver-not-online")));
         assertThat(waiters.size()).isZero();
     }
 

@@ -110,9 +110,11 @@ final class ServiceLauncher {
                 List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED"));
         List<Path> classpath = nodeClasspath();
         Path cache = aotCache();
-        if (Files.exists(cache) && isNewerThanAll(cache, classpath)) {
+        if (Boolean.getBoolean(AOT_OFF)) {
+            // measuring without it (RIDEMESH_LAUNCHER_JVM_OPTS=-Dridemesh.aot.off=true): neither used nor trained
+        } else if (Files.exists(cache) && isNewerThanAll(cache, classpath)) {
             command.add("-XX:AOTCache=" + cache);
-        } else if (region.id() == 1 && !Boolean.getBoolean("ridemesh.aot.off")) {
+        } else if (region.id() == 1) {
             deleteQuietly(cache);
             command.add("-XX:AOTCacheOutput=" + cache);
         }
@@ -126,6 +128,9 @@ final class ServiceLauncher {
         command.add(envDir.toString());
         return command;
     }
+
+    /** Launcher system property that turns the region node's AOT cache off (for measuring without it). */
+    static final String AOT_OFF = "ridemesh.aot.off";
 
     /** The region node's AOT cache (see {@link #nodeCommand}). */
     Path aotCache() {

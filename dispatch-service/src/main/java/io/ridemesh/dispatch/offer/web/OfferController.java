@@ -5,7 +5,9 @@ import io.ridemesh.dispatch.offer.application.DeclineOffer;
 import io.ridemesh.dispatch.offer.application.OfferWaiters;
 import io.ridemesh.dispatch.offer.domain.Offer;
 import io.ridemesh.dispatch.offer.domain.Offers;
+import io.ridemesh.dispatch.supply.application.DriverNotOnline;
 import io.ridemesh.dispatch.supply.application.InvalidDriverInput;
+import io.ridemesh.dispatch.supply.application.RecordLocations;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.web.Callers;
 import java.util.Optional;
@@ -30,12 +32,19 @@ class OfferController {
     /** Longest long poll: below the gateway's and typical mobile networks' idle timeouts. */
     static final int MAX_WAIT_SECONDS = 55;
 
+    private final RecordLocations locations;
     private final Offers offers;
     private final OfferWaiters waiters;
     private final AcceptOffer acceptOffer;
     private final DeclineOffer declineOffer;
 
-    OfferController(Offers offers, OfferWaiters waiters, AcceptOffer acceptOffer, DeclineOffer declineOffer) {
+    OfferController(
+            Offers offers,
+            OfferWaiters waiters,
+            AcceptOffer acceptOffer,
+            DeclineOffer declineOffer,
+            RecordLocations locations) {
+        this.locations = locations;
         this.offers = offers;
         this.waiters = waiters;
         this.acceptOffer = acceptOffer;
@@ -51,7 +60,10 @@ class OfferController {
     /**
      * The same as a long poll: without an open offer the answer is held until an offer is placed for the driver (200)
      * or {@code waitSeconds} (0..{@value #MAX_WAIT_SECONDS}) have passed (204), so an idle driver app needs one
-     * request per wait instead of one per second. Out of range is 400 naming {@code waitSeconds}.
+     * request per wait instead of one per second. Out of range is 400 naming {@code waitSeconds}. The poll is also the
+     * driver's heartbeat ({@link RecordLocations#heartbeat}): a driver waiting for offers is online and stays
+     * matchable at its last fix without a separate keep-alive call; a driver who is not online gets 409
+     * {@code driver-not-online} at once.
      */
     @GetMapping(path = "/v1/drivers/me/offer", params = "waitSeconds", produces = MediaType.APPLICATION_JSON_VALUE)
     DeferredResult<ResponseEntity<OfferView>> awaitOffer(
@@ -61,6 +73,10 @@ class OfferController {
                     "waitSeconds", "must be in 0.." + MAX_WAIT_SECONDS + ", but was " + waitSeconds);
         }
         DriverId driver = Callers.driver(jwt);
+        if (!locations.heartbeat(driver)) {
+            // nobody to wait for: the app must go online (again, e.g. in the region that now homes its unit)
+            throw new DriverNotOnline(driver);
+        }
         DeferredResult<ResponseEntity<OfferView>> answer =
                 new DeferredResult<>(Math.max(1, waitSeconds) * 1000L, () -> current(driver));
         Optional<Offer> now = offers.heldBy(driver);

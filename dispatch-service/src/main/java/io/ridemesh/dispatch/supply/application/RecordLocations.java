@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Use case: a driver reports one fix or a batch (a device that was offline uploads its buffer). Every fix is checked
+ * Use case: a driver reports one fix or a batch, or waits for an offer without moving ({@link #heartbeat}) (a device that was offline uploads its buffer). Every fix is checked
  * before anything is stored, so a bad batch changes nothing. Only the newest fix of a batch moves the driver: matching
  * needs the current position, not the track. Thread-safe.
  */
@@ -38,6 +38,17 @@ public final class RecordLocations {
      */
     public LocationOutcome record(DriverId driver, LocationFix fix) {
         return record(driver, List.of(fix), "");
+    }
+
+    /**
+     * The driver app's sign of life while it waits for an offer (its long poll): the driver's last fix counts as seen
+     * now, so a parked driver stays matchable without sending the same position again. A driver who is not online is
+     * left alone: the long poll itself answers as usual (no offer).
+     *
+     * @return false when the driver is not online
+     */
+    public boolean heartbeat(DriverId driver) {
+        return supply.heartbeat(driver, clock.instant(), settings.stateTtl());
     }
 
     /**

@@ -32,6 +32,16 @@ public interface DriverSupply {
     LocationOutcome locate(DriverId id, DriverPlacement placement, Duration ttl);
 
     /**
+     * A sign of life without a new fix (the driver's long poll for offers): an online driver's last fix counts as seen
+     * at {@code now} (never earlier than it was), its state lives {@code ttl} longer, and an available driver who had
+     * been swept as stale is back in the index at its last fix. A fix taken before {@code now} and sent later is then
+     * out of order.
+     *
+     * @return false when the driver is not online (nothing changes)
+     */
+    boolean heartbeat(DriverId id, Instant now, Duration ttl);
+
+    /**
      * Available drivers of {@code unit} within {@code radiusMetres} of {@code centre}, nearest first, at most
      * {@code limit}, leaving out drivers last seen before {@code seenSince} (stale, even if not swept yet).
      */

@@ -36,6 +36,7 @@ public final class RedisDriverSupply implements DriverSupply {
     private static final RedisScript<String> ONLINE = LuaScripts.text("online");
     private static final RedisScript<String> OFFLINE = LuaScripts.text("offline");
     private static final RedisScript<String> LOCATE = LuaScripts.text("locate");
+    private static final RedisScript<String> HEARTBEAT = LuaScripts.text("heartbeat");
     private static final RedisScript<Long> SWEEP = LuaScripts.number("sweep");
     private static final RedisScript<List<Object>> SEARCH = LuaScripts.list("search");
     private static final RedisScript<List<Object>> SEARCH_MANY = LuaScripts.list("search-many");
@@ -102,6 +103,13 @@ public final class RedisDriverSupply implements DriverSupply {
             default:
                 return LocationOutcome.UPDATED;
         }
+    }
+
+    @Override
+    public boolean heartbeat(DriverId id, Instant now, Duration ttl) {
+        String result = redis.execute(
+                HEARTBEAT, List.of(), id.value(), Long.toString(now.toEpochMilli()), Long.toString(ttl.toMillis()));
+        return !"not_online".equals(result);
     }
 
     @Override
