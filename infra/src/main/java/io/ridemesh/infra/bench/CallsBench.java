@@ -1,6 +1,5 @@
 package io.ridemesh.infra.bench;
 
-import io.ridemesh.common.quote.QuoteClaims;
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
@@ -12,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HexFormat;
@@ -101,7 +99,10 @@ public final class CallsBench {
                         "POST /v1/rides direct",
                         ComponentKind.ORDER_SERVICE,
                         false,
-                        n -> post(order + "/v1/rides", riders.get((int) (n % RIDERS)), rideBody(quotes, n))),
+                        n -> post(
+                                order + "/v1/rides",
+                                riders.get((int) (n % RIDERS)),
+                                RideRequestBodies.signed(quotes, ThreadLocalRandom.current(), "calls" + n))),
                 new CallKind(
                         "POST /v1/quotes direct",
                         ComponentKind.PRICING_SERVICE,
@@ -246,36 +247,6 @@ public final class CallsBench {
                 .build();
     }
 
-    /** A ride request in Manhattan with a quote token signed as pricing-service would. */
-    private static String rideBody(QuoteSigner quotes, long n) {
-        ThreadLocalRandom random = ThreadLocalRandom.current();
-        double[] p = {micro(40.70 + random.nextDouble() * 0.10), micro(-74.01 + random.nextDouble() * 0.06)};
-        double[] d = {micro(40.70 + random.nextDouble() * 0.10), micro(-74.01 + random.nextDouble() * 0.06)};
-        String token = quotes.sign(new QuoteClaims(
-                "calls" + n + "x" + random.nextInt(1_000_000),
-                "SOLO",
-                1,
-                p[0],
-                p[1],
-                d[0],
-                d[1],
-                1500,
-                "USD",
-                1000,
-                5000,
-                900,
-                Instant.now().plus(Duration.ofMinutes(2))));
-        return String.format(
-                Locale.ROOT,
-                "{\"quoteToken\":\"%s\",\"pickup\":{\"lat\":%.6f,\"lon\":%.6f},\"dropoff\":{\"lat\":%.6f,\"lon\":%.6f},"
-                        + "\"product\":\"SOLO\",\"seats\":1}",
-                token,
-                p[0],
-                p[1],
-                d[0],
-                d[1]);
-    }
-
     private static String quoteBody() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return String.format(
@@ -286,10 +257,5 @@ public final class CallsBench {
                 -74.01 + random.nextDouble() * 0.06,
                 40.70 + random.nextDouble() * 0.10,
                 -74.01 + random.nextDouble() * 0.06);
-    }
-
-    /** Rounds to 1e-6 degrees (about 0.1 m): the precision the request body carries. */
-    private static double micro(double degrees) {
-        return Math.round(degrees * 1_000_000) / 1_000_000.0;
     }
 }

@@ -1,6 +1,5 @@
 package io.ridemesh.infra.bench;
 
-import io.ridemesh.common.quote.QuoteClaims;
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
@@ -11,7 +10,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -120,11 +118,6 @@ public final class OrdersBench {
         return json;
     }
 
-    /** Rounds to 1e-6 degrees (about 0.1 m): the precision the request body carries. */
-    private static double micro(double degrees) {
-        return Math.round(degrees * 1_000_000) / 1_000_000.0;
-    }
-
     private static double percentile(List<Long> sorted, double q) {
         return sorted.isEmpty() ? 0 : sorted.get((int) Math.round(q * (sorted.size() - 1))) / 1000.0;
     }
@@ -150,33 +143,7 @@ public final class OrdersBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            double pickupLat = micro(40.70 + random.nextDouble() * 0.10);
-            double pickupLon = micro(-74.01 + random.nextDouble() * 0.06);
-            double dropoffLat = micro(40.70 + random.nextDouble() * 0.10);
-            double dropoffLon = micro(-74.01 + random.nextDouble() * 0.06);
-            String token = quotes.sign(new QuoteClaims(
-                    "bench" + n + "x" + random.nextInt(1_000_000),
-                    "SOLO",
-                    1,
-                    pickupLat,
-                    pickupLon,
-                    dropoffLat,
-                    dropoffLon,
-                    1500,
-                    "USD",
-                    1000,
-                    5000,
-                    900,
-                    Instant.now().plus(Duration.ofMinutes(2))));
-            String body = String.format(
-                    java.util.Locale.ROOT,
-                    "{\"quoteToken\":\"%s\",\"pickup\":{\"lat\":%.6f,\"lon\":%.6f},\"dropoff\":{\"lat\":%.6f,\"lon\":%.6f},"
-                            + "\"product\":\"SOLO\",\"seats\":1}",
-                    token,
-                    pickupLat,
-                    pickupLon,
-                    dropoffLat,
-                    dropoffLon);
+            String body = RideRequestBodies.signed(quotes, random, "bench" + n + "x" + random.nextInt(1_000_000));
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")

@@ -40,7 +40,7 @@ import java.util.function.Consumer;
  * at their first trip's pickup shortly before it, wait for offers by long poll ({@value
  * #OFFER_WAIT_SECONDS} s), accept, drive to the pickup for the offered ETA and along the trip for
  * its real duration (both divided by the speed-up), then complete with the trip's real distance
- * and duration. Idle drivers send no fixes (their offer long poll is their heartbeat); busy ones send their route as a
+ * and duration. Idle drivers send a fix every {@code HEARTBEAT}; busy ones send their route as a
  * location batch at the pickup and at the dropoff. A driver goes offline once idle after the end
  * of its last trip in the file plus a tail (its shift). Commands that get no answer or a 5xx are
  * retried, as an app would. Dispatch, not the file, decides which driver serves which rider.
@@ -127,17 +127,14 @@ public final class DemoRun {
     private static final Duration OPERATOR_PATIENCE = Duration.ofMinutes(2);
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
     private static final Duration SHIFT_TAIL = Duration.ofMinutes(10);
-
     /**
-     * Trip time between two fixes of a moving driver's route, as driver apps record them; the route goes in batches
-     * (at the pickup and at the dropoff). A parked (idle) driver sends no fixes: its offer long poll is its heartbeat.
+     * Location fix of an idle (parked) driver: inside dispatch's 60 s staleness limit, with room for queueing. A
+     * moving driver's route goes as trail batches instead. (The offer long poll is the driver's heartbeat in
+     * dispatch too; a demo without these fixes measured worse in this session, see the README.)
      */
-    private static final Duration FIX_INTERVAL = Duration.ofSeconds(4);
-    /**
-     * At most this many points in one trail batch: 200 s of trip at {@link #FIX_INTERVAL}; a longer drive's batch has
-     * sparser points (the gateway reads the batch's last point to route it, so batches stay small).
-     */
-    private static final int TRAIL_POINTS = 50;
+    private static final Duration HEARTBEAT = Duration.ofSeconds(40);
+    /** At most this many points in the trail batch a driver sends at the pickup and at the dropoff. */
+    private static final int TRAIL_POINTS = 20;
 
     private final DemoCluster cluster;
     private final Options options;
@@ -670,13 +667,50 @@ public final class DemoRun {
                         if (r.ok()) {
                             onlineFailures = 0;
                             state = DriverState.IDLE;
-                            // the offer long poll is the app's heartbeat too: no keep-alive calls of its own
                             scheduler.schedule(this::poll, POLL.toMillis(), TimeUnit.MILLISECONDS);
+                            // the first fix at a random phase: drivers online together do not all send together
+                            scheduler.schedule(
+                                    this::heartbeat,
+                                    java.util.concurrent.ThreadLocalRandom.current()
+                                            .nextLong(HEARTBEAT.toMillis() / 4, HEARTBEAT.toMillis()),
+                                    TimeUnit.MILLISECONDS);
                         } else if (running) {
                             scheduler.schedule(
                                     this::goOnline, backoff(onlineFailures++).toMillis(), TimeUnit.MILLISECONDS);
                         }
                     });
+        }
+
+        /**
+         * An idle driver's periodic fix. A driver with a rider sends its route as trail batches at the pickup
+         * and at the dropoff instead ({@link #trail}): it is not in the available index meanwhile.
+         */
+        void heartbeat() {
+            if (!running || state == DriverState.OFFLINE) {
+                return;
+            }
+            if (state != DriverState.IDLE) {
+                scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
+                return;
+            }
+            Map<String, Object> fix = Map.of("lat", lat, "lon", lon, "ts", System.currentTimeMillis());
+            mobile.call(
+                            "POST /v1/drivers/me/locations",
+                            "dispatch-service",
+                            unitId,
+                            "POST",
+                            "/v1/drivers/me/locations",
+                            token,
+                            Map.of("points", List.of(fix)),
+                            Map.of())
+                    .thenAccept(r -> {
+                        // the unit's new home region does not know this driver yet (after a failover)
+                        if (r.status() == 409 && state == DriverState.IDLE) {
+                            state = DriverState.OFFLINE;
+                            goOnline();
+                        }
+                    });
+            scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
         }
 
         void poll() {
@@ -813,14 +847,12 @@ public final class DemoRun {
 
         /**
          * One batch of the route just driven, from ({@code fromLat}, {@code fromLon}) to the current position,
-         * over the last {@code driveMs} ms: a straight line, a fix every {@link #FIX_INTERVAL} of trip time (the
-         * cadence of driver apps), at most {@value #TRAIL_POINTS} (a longer drive gets sparser fixes); the last point
-         * is the current position, now.
+         * over the last {@code driveMs} ms: a straight line, one point per second of wall time, at most
+         * {@value #TRAIL_POINTS}; the last point is the current position, now.
          */
         private void trail(double fromLat, double fromLon, long driveMs) {
             long now = System.currentTimeMillis();
-            long tripMs = (long) (driveMs * options.speed());
-            int n = (int) Math.max(1, Math.min(TRAIL_POINTS, tripMs / FIX_INTERVAL.toMillis()));
+            int n = (int) Math.max(1, Math.min(TRAIL_POINTS, driveMs / 1000));
             List<Map<String, Object>> points = new ArrayList<>(n);
             for (int i = 1; i <= n; i++) {
                 double f = (double) i / n;
