@@ -241,6 +241,7 @@ public final class Playground {
             deleteRecursively(home.resolve("run"));
             try {
                 Files.deleteIfExists(home.resolve("cluster.properties"));
+                cluster = null;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -843,7 +844,17 @@ public final class Playground {
 
     // ---------------------------------------------------------------- files
 
+    /**
+     * {@code cluster.properties} as last read or written by this launcher: every component's process name depends on
+     * it (mode, services enabled), and health polls and CPU samples ask for it many times a second. One launcher
+     * operates on a home at a time (see the class), so it changes only through {@link #writeCluster} and a wipe.
+     */
+    private @org.jspecify.annotations.Nullable Properties cluster;
+
     private Properties readCluster() {
+        if (cluster != null) {
+            return cluster;
+        }
         Properties p = new Properties();
         Path file = home.resolve("cluster.properties");
         if (Files.exists(file)) {
@@ -853,6 +864,7 @@ public final class Playground {
                 throw new UncheckedIOException(e);
             }
         }
+        cluster = p;
         return p;
     }
 
@@ -867,6 +879,7 @@ public final class Playground {
             try (OutputStream out = Files.newOutputStream(home.resolve("cluster.properties"))) {
                 p.store(out, "ridemesh playground");
             }
+            cluster = p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
