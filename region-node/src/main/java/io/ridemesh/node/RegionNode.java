@@ -48,7 +48,8 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * jar has one at the same path, of which a flat classpath would show only the first); keeps only the
  * auto-configurations of the service's own classpath ({@link ServiceClasspathFilter}); keeps Micrometer's static
  * global registry out (five contexts would each add their registry to it); serves static resources only from a service
- * whose jar has them. Logging is configured once for the JVM ({@code logback.xml} of this module): Spring Boot's
+ * whose jar has them; installs none of the JVM-wide hooks a process of its own installs for itself alone
+ * ({@link JvmWideHooks}). Logging is configured once for the JVM ({@code logback.xml} of this module): Spring Boot's
  * logging system is off in the node, so no context re-initialises it.
  *
  * <p>Start: every context at once, each on a thread of its own thread group, so that the threads the context
@@ -154,6 +155,7 @@ public final class RegionNode {
         app.setBannerMode(Banner.Mode.OFF);
         app.setRegisterShutdownHook(false);
         app.addListeners(new ServiceEnvironment(service, env));
+        app.addInitializers(context -> context.addBeanFactoryPostProcessor(new JvmWideHooks()));
         return app;
     }
 

@@ -72,6 +72,8 @@ public class RoutingConfiguration {
                 .waitDurationInOpenState(d.waitInOpenState())
                 .permittedNumberOfCallsInHalfOpenState(d.permittedCallsInHalfOpenState())
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
+                // a rejected call is an expected outcome under load: no stack trace to fill in (see DownstreamFailure)
+                .writableStackTraceEnabled(false)
                 // a 5xx answer counts as a failure; it still reaches the client unchanged
                 .recordResult(result -> result instanceof Integer status
                         && HttpStatusCode.valueOf(status).is5xxServerError())
@@ -83,6 +85,7 @@ public class RoutingConfiguration {
         BulkheadRegistry bulkheads = BulkheadRegistry.of(BulkheadConfig.custom()
                 .maxConcurrentCalls(d.maxConcurrentCalls())
                 .maxWaitDuration(java.time.Duration.ZERO)
+                .writableStackTraceEnabled(false)
                 .build());
         meters.ifAvailable(m -> {
             TaggedBulkheadMetrics.ofBulkheadRegistry(bulkheads).bindTo(m);

@@ -6,6 +6,10 @@ import java.util.Objects;
  * A forwarded request that got no answer from the service. Closed set: {@link Unavailable} (503: unreachable, breaker
  * open, no route to the region), {@link Overloaded} (503: shed by the gateway, never sent) and {@link TimedOut} (504).
  * Carries the breaker name ({@code service@region}).
+ *
+ * <p>An expected outcome under load, answered with a problem body, not a bug: it has no stack trace and takes no
+ * suppressed exceptions (Reactor's checkpoints would add one per operator on its way), because a shed call must
+ * cost the gateway as little as possible. Its message names the service and region; the cause keeps its own trace.
  */
 public abstract sealed class DownstreamFailure extends RuntimeException
         permits DownstreamFailure.Unavailable, DownstreamFailure.Overloaded, DownstreamFailure.TimedOut {
@@ -16,7 +20,7 @@ public abstract sealed class DownstreamFailure extends RuntimeException
     private final String region;
 
     DownstreamFailure(String service, String region, String message, Throwable cause) {
-        super(message, cause);
+        super(message, cause, false, false);
         this.service = Objects.requireNonNull(service, "service");
         this.region = Objects.requireNonNull(region, "region");
     }
