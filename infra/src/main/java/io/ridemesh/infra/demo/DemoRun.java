@@ -181,6 +181,9 @@ public final class DemoRun {
     /** Why the wait for open rides ended: {@code all rides ended}, {@code stalled}, {@code deadline} or {@code budget}. */
     private volatile String stoppedBy = "all rides ended";
 
+    /** The failover drill, while it runs (null without one). */
+    private volatile @org.jspecify.annotations.Nullable Thread drillThread;
+
     private final CpuMeter cpu;
     /** Lag histograms per direction taken just before the drill's kill (see the report's lag_p99_ms_steady). */
     private final Map<String, List<double[]>> steadyLag = new java.util.concurrent.ConcurrentHashMap<>();
@@ -259,9 +262,10 @@ public final class DemoRun {
         if (options.drillAt() >= 0 && !plan.trips().isEmpty()) {
             long at = (long)
                     (wall(plan.trips().get(plan.trips().size() - 1).offset()).toMillis() * options.drillAt());
-            Thread drillThread = new Thread(() -> runDrill(at), "failover-drill");
-            drillThread.setDaemon(true);
-            drillThread.start();
+            Thread drill = new Thread(() -> runDrill(at), "failover-drill");
+            drill.setDaemon(true);
+            drillThread = drill;
+            drill.start();
         }
         long lastOffsetMs = plan.trips().isEmpty()
                 ? 0
@@ -335,6 +339,7 @@ public final class DemoRun {
                             ? options.budget().toMinutes() + " min for the whole run"
                             : "replay, longest trips, drill and 2 min"));
         }
+        awaitDrill(budgetEnd);
         running = false;
         scheduler.shutdownNow();
         for (Driver d : drivers) {
@@ -350,6 +355,29 @@ public final class DemoRun {
         boolean converged = awaitConvergence(convergenceWait);
         long lost = ackedRidesMissing();
         return report(plan, start, converged, lost);
+    }
+
+    /**
+     * Waits for the failover drill to end (region a restarted and failed back) when the replay ended first, as a small
+     * sample's can: the convergence and lost-ride checks need both regions up, and a region must not be left restarting
+     * under the report. The apps keep running meanwhile. The wait ends with the budget, less the convergence reserve.
+     */
+    private void awaitDrill(@org.jspecify.annotations.Nullable Instant budgetEnd) throws InterruptedException {
+        Thread drill = drillThread;
+        if (drill == null || !drill.isAlive()) {
+            return;
+        }
+        out.accept("replay ended during the failover drill; waiting for it to finish ...");
+        long waitMs = budgetEnd == null
+                ? 0 // no budget: as long as it takes (the drill's own steps have deadlines)
+                : Math.max(
+                        1,
+                        Duration.between(Instant.now(), budgetEnd.minus(CONVERGENCE_RESERVE))
+                                .toMillis());
+        drill.join(waitMs);
+        if (drill.isAlive()) {
+            out.accept("the failover drill did not finish within the budget");
+        }
     }
 
     // ---------------------------------------------------------------- routing
