@@ -115,7 +115,10 @@ public final class DemoRun {
     private static final Duration POLL = Duration.ofMillis(2000);
     /** Long-poll wait of the offer request: an idle driver sends one request per wait. */
     private static final int OFFER_WAIT_SECONDS = 55;
-    /** Attempts of a driver's command (accept, arrive, start, complete) that got no answer or a 5xx. */
+    /**
+     * Attempts of a driver's accept that got no answer or a 5xx (an offer expires; the ride commands after it are
+     * retried for as long as the run lasts, see {@code Driver#rideCommand}).
+     */
     private static final int COMMAND_ATTEMPTS = 8;
     /** Attempts of a rider's quote and ride request that got no answer or a 5xx. */
     private static final int RIDER_ATTEMPTS = 5;
@@ -901,16 +904,18 @@ public final class DemoRun {
         }
 
         /**
-         * A driver's ride command, retried like an app would when no answer or a 5xx came back (the commands are
-         * idempotent by state: a repeated one answers 409 naming the state it already reached).
+         * A driver's ride command (arrive, start, complete), retried with back-off for as long as the run lasts when no
+         * answer or a 5xx came back: a driver app keeps a trip's commands queued until the platform takes them, as it
+         * does offline, instead of leaving the ride open for good (the commands are idempotent by state: a repeated one
+         * answers 409 naming the state it already reached).
          */
         private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
                 String command, String rideId, int unit, Map<String, Object> body) {
-            return rideCommand(command, rideId, unit, body, COMMAND_ATTEMPTS);
+            return rideCommand(command, rideId, unit, body, 0);
         }
 
         private java.util.concurrent.CompletableFuture<Mobile.Response> rideCommand(
-                String command, String rideId, int unit, Map<String, Object> body, int attemptsLeft) {
+                String command, String rideId, int unit, Map<String, Object> body, int failures) {
             long sentAtMs = System.currentTimeMillis();
             return mobile.call(
                             "POST /v1/rides/{id}/" + command,
@@ -926,9 +931,9 @@ public final class DemoRun {
                             acked(rideId, RANKS.indexOf(command));
                             servedAfterKill(unit, sentAtMs);
                         }
-                        if ((r.status() == -1 || r.status() >= 500) && attemptsLeft > 1 && running) {
-                            return later(backoff(COMMAND_ATTEMPTS - attemptsLeft))
-                                    .thenCompose(x -> rideCommand(command, rideId, unit, body, attemptsLeft - 1));
+                        if ((r.status() == -1 || r.status() >= 500) && running) {
+                            return later(backoff(failures))
+                                    .thenCompose(x -> rideCommand(command, rideId, unit, body, failures + 1));
                         }
                         return java.util.concurrent.CompletableFuture.completedFuture(r);
                     });
