@@ -64,6 +64,14 @@ class RegionNodeTest {
     }
 
     @Test
+    void syncSinkPollsCaptureLessOftenInANodeAndNothingElseIsTouched() {
+        assertThat(RegionNode.nodeProperties(HostedService.SYNC_SINK))
+                .containsEntry("sync.capture.poll-interval", "25ms");
+        assertThat(RegionNode.nodeProperties(HostedService.DISPATCH_SERVICE))
+                .doesNotContainKey("sync.capture.poll-interval");
+    }
+
+    @Test
     void resourceUrlsPointIntoJarsAndDirectories() {
         assertThat(RegionNode.resourceIn("file:/x/lib/gateway-0.1.jar", "application.yml"))
                 .isEqualTo("jar:file:/x/lib/gateway-0.1.jar!/application.yml");
