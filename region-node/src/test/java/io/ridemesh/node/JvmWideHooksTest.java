@@ -36,17 +36,26 @@ class JvmWideHooksTest {
         }
     }
 
+    /**
+     * A service context as a servlet service has it in a node, started: its own beans, and what {@code
+     * @EnableWebSecurity} imports when WebFlux and the resource server are present; with or without the node's filter.
+     */
+    private static AnnotationConfigApplicationContext serviceContext(boolean inNode) throws ClassNotFoundException {
+        AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
+        context.register(ServiceBeans.class);
+        context.register(Class.forName(REGISTRAR.substring(0, REGISTRAR.indexOf('$'))));
+        if (inNode) {
+            context.addBeanFactoryPostProcessor(new JvmWideHooks());
+        }
+        context.refresh();
+        return context;
+    }
+
     @Test
     void aServiceContextInTheNodeCreatesNeitherHookButKeepsItsOtherBeans() throws Exception {
         LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
         int turboFilters = logback.getTurboFilterList().size();
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.register(ServiceBeans.class);
-            // what @EnableWebSecurity imports in a servlet service when WebFlux and the resource server are present
-            context.register(Class.forName(REGISTRAR.substring(0, REGISTRAR.indexOf('$'))));
-            context.addBeanFactoryPostProcessor(new JvmWideHooks());
-            context.refresh();
-
+        try (AnnotationConfigApplicationContext context = serviceContext(true)) {
             assertThat(context.getBeanNamesForType(LogbackMetrics.class)).isEmpty();
             assertThat(context.getBeanNamesForType(Class.forName(REGISTRAR))).isEmpty();
             assertThat(context.getBean("ownBean")).isEqualTo("kept");
@@ -58,11 +67,7 @@ class JvmWideHooksTest {
     void withoutTheFilterTheSameContextHooksLogbackAndReactor() throws Exception {
         LoggerContext logback = (LoggerContext) LoggerFactory.getILoggerFactory();
         int turboFilters = logback.getTurboFilterList().size();
-        try (AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext()) {
-            context.register(ServiceBeans.class);
-            context.register(Class.forName(REGISTRAR.substring(0, REGISTRAR.indexOf('$'))));
-            context.refresh();
-
+        try (AnnotationConfigApplicationContext context = serviceContext(false)) {
             assertThat(context.getBeanNamesForType(Class.forName(REGISTRAR))).hasSize(1);
             assertThat(context.getBeanNamesForType(LogbackMetrics.class)).hasSize(1);
             assertThat(logback.getTurboFilterList()).hasSize(turboFilters + 1);
