@@ -313,12 +313,8 @@ class DriverApiTest {
     @Test
     void aLongPollIsTheDriversHeartbeat() throws Exception {
         DriverId d1 = new DriverId("d-1");
-        when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
 
-        MvcResult result = mvc.perform(
-                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
-                .andReturn();
-        mvc.perform(asyncDispatch(result)).andExpect(status().isOk());
+        pollWithAnOpenOffer(d1);
 
         verify(supply).heartbeat(eq(d1), eq(NOW), any());
     }
@@ -335,13 +331,17 @@ class DriverApiTest {
 
     @Test
     void aLongPollWithAnOpenOfferAnswersAtOnce() throws Exception {
-        DriverId d1 = new DriverId("d-1");
-        when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
+        pollWithAnOpenOffer(new DriverId("d-1"));
+        assertThat(waiters.size()).isZero();
+    }
+
+    /** {@code driver} holds an offer and long-polls: the answer is 200. */
+    private void pollWithAnOpenOffer(DriverId driver) throws Exception {
+        when(offers.heldBy(driver)).thenReturn(Optional.of(offerFor(driver)));
         MvcResult result = mvc.perform(
                         get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
                 .andReturn();
         mvc.perform(asyncDispatch(result)).andExpect(status().isOk());
-        assertThat(waiters.size()).isZero();
     }
 
     static Offer offerFor(DriverId driver) {

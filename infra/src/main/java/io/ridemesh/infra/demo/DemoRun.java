@@ -740,8 +740,7 @@ public final class DemoRun {
                     .thenAccept(r -> {
                         // the unit's new home region does not know this driver yet (after a failover)
                         if (r.status() == 409 && state == DriverState.IDLE) {
-                            state = DriverState.OFFLINE;
-                            goOnline();
+                            logInAgain();
                         }
                     });
             scheduler.schedule(this::heartbeat, HEARTBEAT.toMillis(), TimeUnit.MILLISECONDS);
@@ -774,15 +773,22 @@ public final class DemoRun {
                             pollFailures = 0;
                             poll();
                         } else if (r.status() == 409 && state == DriverState.IDLE) {
-                            // the region serving the unit does not know this driver (after a failover): log in there
                             pollFailures = 0;
-                            state = DriverState.OFFLINE;
-                            goOnline();
+                            logInAgain();
                         } else {
                             scheduler.schedule(
                                     this::poll, backoff(pollFailures++).toMillis(), TimeUnit.MILLISECONDS);
                         }
                     });
+        }
+
+        /**
+         * The region serving the driver's unit does not know this driver as online (409: after a failover, or swept):
+         * the app logs in there again.
+         */
+        void logInAgain() {
+            state = DriverState.OFFLINE;
+            goOnline();
         }
 
         /** End of shift: the app goes offline and stops. */

@@ -11,7 +11,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Use case: a driver reports one fix or a batch, or waits for an offer without moving ({@link #heartbeat}) (a device that was offline uploads its buffer). Every fix is checked
+ * Use case: a driver reports one fix or a batch (a device that was offline uploads its buffer), or shows it is still
+ * there while it waits for an offer without moving ({@link #heartbeat}). Every fix is checked
  * before anything is stored, so a bad batch changes nothing. Only the newest fix of a batch moves the driver: matching
  * needs the current position, not the track. Thread-safe.
  */
@@ -43,7 +44,7 @@ public final class RecordLocations {
     /**
      * The driver app's sign of life while it waits for an offer (its long poll): the driver's last fix counts as seen
      * now, so a parked driver stays matchable without sending the same position again. A driver who is not online is
-     * left alone: the long poll itself answers as usual (no offer).
+     * left alone; the caller decides what that means (the long poll answers 409 {@code driver-not-online}).
      *
      * @return false when the driver is not online
      */
