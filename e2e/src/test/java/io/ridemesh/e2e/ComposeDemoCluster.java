@@ -45,7 +45,7 @@ import org.testcontainers.containers.wait.strategy.Wait;
  *
  * <ul>
  *   <li>{@link #start()}: {@code docker compose up -d} under a fresh project name, then waits until the health check
- *       of every region's MariaDB, Redis, services and gateway, and of Kafka, passes. The service exec jars must
+ *       of every region's MariaDB, Redis, Kafka, services and gateway passes. The service exec jars must
  *       have been built ({@code mvn -DskipTests package}); they are mounted read-only.
  *   <li>{@link #url}: compose service {@code <kind>-<region>} (e.g. {@code gateway-a}) publishes its port 8080 on an
  *       ephemeral host port; the URL is the Docker host and that port, read from the container. A killed container
@@ -113,19 +113,13 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
                 compose.waitingFor(service(region, kind), Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
             }
         }
-        compose.waitingFor("kafka", Wait.forHealthcheck().withStartupTimeout(START_TIMEOUT));
     }
 
     /**
-     * The compose service of a region's component, e.g. {@code order-service-a} or {@code mariadb-b}.
-     *
-     * @throws IllegalArgumentException for Kafka, which both regions share
+     * The compose service of a region's component, e.g. {@code order-service-a}, {@code mariadb-b} or
+     * {@code kafka-a}.
      */
     static String service(Region region, ComponentKind kind) {
-        if (!kind.perRegion()) {
-            throw new IllegalArgumentException(
-                    kind.id() + " is shared by the regions, not a service of " + region.name());
-        }
         return kind.id() + "-" + region.name();
     }
 
@@ -134,7 +128,7 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
         return "RIDEMESH_DB_" + kind.id().toUpperCase(Locale.ROOT).replace('-', '_') + "_PASSWORD";
     }
 
-    /** Runs {@code docker compose up} and returns once every container of both regions and Kafka is healthy. */
+    /** Runs {@code docker compose up} and returns once every container of both regions is healthy. */
     @Override
     public synchronized void start() {
         if (started) {
@@ -241,7 +235,10 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
     @Override
     public synchronized void restart(Region region) {
         requireStarted();
-        startAndAwaitHealthy(List.of(service(region, ComponentKind.MARIADB), service(region, ComponentKind.REDIS)));
+        startAndAwaitHealthy(List.of(
+                service(region, ComponentKind.KAFKA),
+                service(region, ComponentKind.MARIADB),
+                service(region, ComponentKind.REDIS)));
         List<String> services = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
             if (kind.isService()) {
@@ -262,9 +259,7 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
     // ---------------------------------------------------------------- containers
 
     private static List<ComponentKind> regionKinds() {
-        return Arrays.stream(ComponentKind.values())
-                .filter(ComponentKind::perRegion)
-                .toList();
+        return Arrays.asList(ComponentKind.values());
     }
 
     private static List<String> regionServices(Region region) {

@@ -32,7 +32,8 @@ class PlatformCliTest {
     @Test
     void takenPortIsNamedInTheError() throws Exception {
         int base = 45000;
-        try (ServerSocket squatter = new ServerSocket(base - 908, 1, InetAddress.getLoopbackAddress())) {
+        int kafkaOfRegionA = base + 1000 + 92;
+        try (ServerSocket squatter = new ServerSocket(kafkaOfRegionA, 1, InetAddress.getLoopbackAddress())) {
             String err = runCapturingErr(
                     "--home",
                     home.toString(),
@@ -42,7 +43,7 @@ class PlatformCliTest {
                     "--regions",
                     "1",
                     "--infra-only");
-            assertThat(err).contains("port " + (base - 908)).contains("already in use");
+            assertThat(err).contains("port " + kafkaOfRegionA).contains("already in use");
         }
         assertThat(Files.exists(home.resolve("run"))).isFalse();
     }

@@ -3,6 +3,7 @@ package io.ridemesh.sync;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.hlc.JdbcHlcStore;
+import io.ridemesh.sync.apply.Applies;
 import io.ridemesh.sync.apply.Apply;
 import io.ridemesh.sync.capture.Capture;
 import java.time.Duration;
@@ -45,13 +46,13 @@ class SyncSinkConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Apply apply(SyncSinkProperties props, DataSource dataSource, HybridLogicalClock clock, SyncMetrics metrics) {
-        return new Apply(props, dataSource, clock, metrics);
+    Applies applies(SyncSinkProperties props, DataSource dataSource, HybridLogicalClock clock, SyncMetrics metrics) {
+        return Applies.of(props, dataSource, clock, metrics);
     }
 
     /** Starts capture and apply after the context (and Flyway) is ready. */
     @Bean
-    SmartLifecycle syncLifecycle(SyncSinkProperties props, Capture capture, Apply apply) {
+    SmartLifecycle syncLifecycle(SyncSinkProperties props, Capture capture, Applies apply) {
         return new SmartLifecycle() {
             private volatile boolean running;
 
@@ -97,14 +98,16 @@ class SyncSinkConfiguration {
     }
 
     @Bean
-    HealthIndicator applyHealth(Apply apply, SyncSinkProperties props) {
+    HealthIndicator applyHealth(Applies apply, SyncSinkProperties props) {
         return () -> {
             if (!props.apply().enabled()) {
                 return Health.up().withDetail("enabled", false).build();
             }
             Health.Builder b = apply.state() == Apply.State.STOPPED ? Health.down() : Health.up();
+            // a peer region's cluster that cannot be reached is not apply's failure (that region may be lost): its
+            // changes wait in that cluster, and the gateways' lag readings show the gap
             return b.withDetail("state", apply.state())
-                    .withDetail("lastError", apply.lastError())
+                    .withDetail("sources", apply.bySource())
                     .build();
         };
     }

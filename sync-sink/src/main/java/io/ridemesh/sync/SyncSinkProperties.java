@@ -17,7 +17,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param cdcUser account with exactly the CDC grants
  * @param cdcPassword its password (from configuration, never in code)
  * @param schemas schemas whose replicated tables are captured and applied
- * @param kafkaBootstrap Kafka bootstrap servers
+ * @param kafkaBootstrap bootstrap servers of the region's own Kafka cluster: capture publishes there, and the
+ *     dead-letter topic is there
+ * @param peers per peer region name, the bootstrap servers of that region's Kafka cluster, from which apply consumes
+ *     the region's changes ({@code sync.peers.b: host:port}); empty when all regions share one cluster, from which
+ *     apply then consumes every other region's topics
  * @param mergeKeys per table ({@code schema.table}), the leading merge-key columns placed before
  *     {@code (hlc, origin_region)}, e.g. {@code rides.rides: [terminal]}
  * @param capture capture settings
@@ -34,6 +38,7 @@ public record SyncSinkProperties(
         String cdcPassword,
         List<String> schemas,
         String kafkaBootstrap,
+        Map<String, String> peers,
         Map<String, List<String>> mergeKeys,
         Capture capture,
         Apply apply) {
@@ -51,6 +56,20 @@ public record SyncSinkProperties(
         }
         databaseHost = databaseHost == null ? "127.0.0.1" : databaseHost;
         schemas = schemas == null || schemas.isEmpty() ? List.of("rides", "dispatch", "routing") : List.copyOf(schemas);
+        peers = peers == null ? Map.of() : Map.copyOf(peers);
+        if (peers.containsKey(regionName)) {
+            throw new IllegalArgumentException(
+                    "sync.peers names this region (" + regionName + "): a region does not" + " apply its own changes");
+        }
+        for (Map.Entry<String, String> peer : peers.entrySet()) {
+            if (!peer.getKey().matches("[a-z]")) {
+                throw new IllegalArgumentException(
+                        "sync.peers keys are region names (one lower-case letter), but one was " + peer.getKey());
+            }
+            if (peer.getValue() == null || peer.getValue().isBlank()) {
+                throw new IllegalArgumentException("sync.peers." + peer.getKey() + " (bootstrap servers) is empty");
+            }
+        }
         mergeKeys = mergeKeys == null ? Map.of("rides.rides", List.of("terminal")) : Map.copyOf(mergeKeys);
         capture = capture == null ? new Capture(null, null, true, null) : capture;
         apply = apply == null ? new Apply(null, null, null, true, null, null) : apply;

@@ -327,6 +327,7 @@ class ReplicationIT {
                 p.cdcPassword(),
                 p.schemas(),
                 p.kafkaBootstrap(),
+                p.peers(),
                 p.mergeKeys(),
                 p.capture(),
                 new SyncSinkProperties.Apply(

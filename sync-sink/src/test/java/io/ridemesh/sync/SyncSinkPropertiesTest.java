@@ -64,4 +64,22 @@ class SyncSinkPropertiesTest {
                 .rootCause()
                 .hasMessageContaining("sync.apply.gtid-domain-id needs the mariadb connector");
     }
+
+    @Test
+    void peersNameTheClusterOfEachOtherRegion() {
+        SyncSinkProperties p = bind(Map.of("sync.peers.b", "127.0.0.1:22092", "sync.peers.c", "127.0.0.1:23092"));
+        assertThat(p.peers())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("b", "127.0.0.1:22092", "c", "127.0.0.1:23092"));
+        assertThat(bind(Map.of()).peers()).isEmpty();
+    }
+
+    @Test
+    void aRegionIsNotItsOwnPeer() {
+        assertThatThrownBy(() -> bind(Map.of("sync.peers.a", "127.0.0.1:21092")))
+                .rootCause()
+                .hasMessageContaining("sync.peers names this region (a)");
+        assertThatThrownBy(() -> bind(Map.of("sync.peers.bb", "127.0.0.1:21092")))
+                .rootCause()
+                .hasMessageContaining("sync.peers keys are region names");
+    }
 }

@@ -23,7 +23,7 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
- * Test fixture: an infra-only 3-region playground (MariaDB per region, one Kafka) and, per
+ * Test fixture: an infra-only 3-region playground (MariaDB per region; region a's Kafka used by all) and, per
  * region, sync-sink's capture and apply running in this JVM against it. Tables under test live in
  * the {@code synctest} schema.
  */
@@ -85,6 +85,7 @@ final class ThreeRegions implements AutoCloseable {
                 playground.credentials().dbPassword("cdc"),
                 List.of("synctest"),
                 playground.kafkaBootstrap(),
+                Map.of(), // one cluster (region a's) for all three regions: apply's shared-cluster mode
                 Map.of(),
                 new SyncSinkProperties.Capture(Duration.ofMillis(5), Duration.ofMillis(500), true, null),
                 new SyncSinkProperties.Apply(500, Duration.ofMillis(50), Duration.ofMillis(500), true, null, null));

@@ -351,7 +351,7 @@ public final class ReplicationBench {
     /** Waits until capture has published every row of region a's table (no writes run meanwhile). */
     private void awaitPublished() throws Exception {
         java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", playground.kafkaBootstrap());
+        p.put("bootstrap.servers", playground.kafkaBootstrap(a));
         long rows = countRows(playground.jdbcUrl(a, "bench"));
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
             long deadline = System.currentTimeMillis() + 300_000;
@@ -440,7 +440,7 @@ public final class ReplicationBench {
     private Stages stages(List<Applied> rows, long from, long to, long sinceMs) {
         Map<Long, Long> sentMs = new java.util.HashMap<>();
         java.util.Properties p = new java.util.Properties();
-        p.put("bootstrap.servers", playground.kafkaBootstrap());
+        p.put("bootstrap.servers", playground.kafkaBootstrap(a));
         p.put("enable.auto.commit", "false");
         p.put("max.poll.records", "5000");
         String topic = "repl.a.bench.items";

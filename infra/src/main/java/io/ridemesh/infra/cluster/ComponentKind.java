@@ -4,34 +4,28 @@ import java.util.Locale;
 
 /**
  * What a playground component is. The {@link #id()} strings are a stable interface: they appear in
- * {@code ./platform status --json} as {@code kind}.
+ * {@code ./platform status --json} as {@code kind}. Every kind runs once per region: no process is shared by two
+ * regions (a region's loss is the loss of all of its processes, its Kafka cluster included).
  */
 public enum ComponentKind {
-    MARIADB(true, null),
-    REDIS(true, null),
-    KAFKA(false, null),
-    ORDER_SERVICE(true, "rides"),
-    PRICING_SERVICE(true, "pricing"),
-    DISPATCH_SERVICE(true, "dispatch"),
-    SYNC_SINK(true, "sync"),
-    GATEWAY(true, "routing");
+    MARIADB(null),
+    REDIS(null),
+    KAFKA(null),
+    ORDER_SERVICE("rides"),
+    PRICING_SERVICE("pricing"),
+    DISPATCH_SERVICE("dispatch"),
+    SYNC_SINK("sync"),
+    GATEWAY("routing");
 
-    private final boolean perRegion;
     private final String schema;
 
-    ComponentKind(boolean perRegion, String schema) {
-        this.perRegion = perRegion;
+    ComponentKind(String schema) {
         this.schema = schema;
     }
 
     /** The kind's name in status output and file names, e.g. {@code order-service}. */
     public String id() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
-    }
-
-    /** True for components that run once per region; false for the shared Kafka broker. */
-    public boolean perRegion() {
-        return perRegion;
     }
 
     /** True for the Spring Boot services started from their module's executable jar. */

@@ -25,7 +25,8 @@ import org.flywaydb.core.Flyway;
 
 /**
  * A local multi-region playground: per region a MariaDB server (ROW binlog, FULL row image, GTID,
- * own server id and GTID domain) and a Redis server, one Kafka broker (KRaft, own JVM), and
+ * own server id and GTID domain), a Redis server and a Kafka cluster (one KRaft broker, own JVM; no process is
+ * shared by two regions), and
  * unless infra-only every service of every region: in one region node per region ({@link ServiceMode#REGION_NODE},
  * the default) or as a process per service ({@link ServiceMode#MICROSERVICES}).
  *
@@ -160,8 +161,8 @@ public final class Playground {
         writeCluster(regionCount, infraOnly, mode);
         Instant start = Instant.now();
 
-        startKafka();
         for (Region region : regions) {
+            startKafka(region);
             startMariaDb(region);
             startRedis(region);
         }
@@ -254,17 +255,16 @@ public final class Playground {
     }
 
     /**
-     * Kills every process of {@code region} abruptly (SIGKILL, no shutdown hooks): the failure
-     * drill's "region lost".
+     * Kills every process of {@code region} abruptly (SIGKILL, no shutdown hooks), its Kafka broker included: the
+     * failure drill's "region lost". What the region's capture had published and no peer had consumed yet stays in
+     * its broker's log until {@link #restart}.
      */
     public void kill(Region region) {
         List<String> names = new ArrayList<>();
         for (ComponentKind kind : ComponentKind.values()) {
-            if (kind.perRegion()) {
-                String name = new Component(region, kind).processName();
-                if (!names.contains(name)) {
-                    names.add(name);
-                }
+            String name = new Component(region, kind).processName();
+            if (!names.contains(name)) {
+                names.add(name);
             }
         }
         processes.stopAll(names, Duration.ZERO, true);
@@ -273,10 +273,14 @@ public final class Playground {
     /** Starts again whatever of {@code region} is not running (after {@link #kill}). */
     public void restart(Region region) {
         List<Region> regions = regions();
+        startKafka(region);
         startMariaDb(region);
         startRedis(region);
         awaitHealthy(
-                List.of(new Component(region, ComponentKind.MARIADB), new Component(region, ComponentKind.REDIS)),
+                List.of(
+                        new Component(region, ComponentKind.KAFKA),
+                        new Component(region, ComponentKind.MARIADB),
+                        new Component(region, ComponentKind.REDIS)),
                 INFRA_START_TIMEOUT);
         if (servicesEnabled()) {
             startServices(region, regions);
@@ -329,9 +333,26 @@ public final class Playground {
                 jdbcUrl(region, ""), "root", credentials().dbPassword(Credentials.ROOT));
     }
 
-    /** Kafka bootstrap servers of the playground. */
+    /**
+     * The region nodes' AOT cache for the current build (see {@code ServiceLauncher#nodeCommand}): {@code "ready"}
+     * (nodes start from it), {@code "training"} (region a's node of the next start records it and writes it when
+     * {@link #down} stops it), {@code "off"} (switched off with {@code -Dridemesh.aot.off=true}).
+     */
+    public String aotCacheState() {
+        if (Boolean.getBoolean(ServiceLauncher.AOT_OFF)) {
+            return "off";
+        }
+        return new ServiceLauncher(this).aotCacheReady() ? "ready" : "training";
+    }
+
+    /** Bootstrap servers of {@code region}'s Kafka cluster. */
+    public String kafkaBootstrap(Region region) {
+        return "127.0.0.1:" + ports.port(region, ComponentKind.KAFKA);
+    }
+
+    /** Bootstrap servers of region a's Kafka cluster (tools and tests that use one cluster for every region). */
     public String kafkaBootstrap() {
-        return "127.0.0.1:" + ports.kafka();
+        return kafkaBootstrap(Region.of(1));
     }
 
     /** The log file of a component, for error messages. */
@@ -363,7 +384,7 @@ public final class Playground {
         }
 
         int port() {
-            return kind == ComponentKind.KAFKA ? ports.kafka() : ports.port(region, kind);
+            return ports.port(region, kind);
         }
 
         /** null when healthy, else why not. */
@@ -382,7 +403,7 @@ public final class Playground {
         ComponentStatus status() {
             String problem = problem();
             return new ComponentStatus(
-                    kind.perRegion() ? region.name() : "-",
+                    region.name(),
                     kind.id(),
                     port(),
                     processes.recordedPid(processName()),
@@ -392,7 +413,7 @@ public final class Playground {
     }
 
     static String name(Region region, ComponentKind kind) {
-        return kind.perRegion() ? region.name() + "-" + kind.id() : kind.id();
+        return region.name() + "-" + kind.id();
     }
 
     /** The process name of {@code region}'s node, e.g. {@code a-region-node}: its pid file, log and run directory. */
@@ -402,8 +423,8 @@ public final class Playground {
 
     private List<Component> infraComponents(List<Region> regions) {
         List<Component> list = new ArrayList<>();
-        list.add(new Component(Region.of(1), ComponentKind.KAFKA));
         for (Region region : regions) {
+            list.add(new Component(region, ComponentKind.KAFKA));
             list.add(new Component(region, ComponentKind.MARIADB));
             list.add(new Component(region, ComponentKind.REDIS));
         }
@@ -412,7 +433,7 @@ public final class Playground {
 
     private List<Component> allComponents(List<Region> regions, boolean infraOnly) {
         if (regions.isEmpty()) {
-            return List.of(new Component(Region.of(1), ComponentKind.KAFKA));
+            return List.of();
         }
         List<Component> list = infraComponents(regions);
         if (!infraOnly) {
@@ -437,15 +458,18 @@ public final class Playground {
             if (processes.find(c.name()).isEmpty() && Processes.listening(c.port())) {
                 throw new PortTaken(c.port(), c.name());
             }
+            if (c.kind == ComponentKind.KAFKA) {
+                int controller = ports.kafkaController(c.region);
+                if (processes.find(c.name()).isEmpty() && Processes.listening(controller)) {
+                    throw new PortTaken(controller, c.name() + " controller");
+                }
+            }
             if (c.kind == ComponentKind.GATEWAY) {
                 int ops = ports.gatewayOps(c.region);
                 if (processes.find(c.name()).isEmpty() && Processes.listening(ops)) {
                     throw new PortTaken(ops, c.name() + " operator listener");
                 }
             }
-        }
-        if (processes.find("kafka").isEmpty() && Processes.listening(ports.kafkaController())) {
-            throw new PortTaken(ports.kafkaController(), "kafka controller");
         }
     }
 
@@ -483,11 +507,18 @@ public final class Playground {
 
     // ---------------------------------------------------------------- kafka
 
-    private void startKafka() {
-        if (processes.find("kafka").isPresent()) {
+    /**
+     * Starts {@code region}'s Kafka cluster (one KRaft broker-controller in its own JVM): its capture publishes there,
+     * and the other regions' applies consume from it.
+     */
+    private void startKafka(Region region) {
+        String name = name(region, ComponentKind.KAFKA);
+        if (processes.find(name).isPresent()) {
             return;
         }
-        Path dir = home.resolve("data/kafka");
+        int port = ports.port(region, ComponentKind.KAFKA);
+        int controller = ports.kafkaController(region);
+        Path dir = home.resolve("data").resolve(region.name()).resolve("kafka");
         Path logs = dir.resolve("logs");
         Path config = dir.resolve("server.properties");
         try {
@@ -495,11 +526,9 @@ public final class Playground {
             Map<String, String> props = new LinkedHashMap<>();
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
-            props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + ports.kafkaController());
-            props.put(
-                    "listeners",
-                    "PLAINTEXT://127.0.0.1:" + ports.kafka() + ",CONTROLLER://127.0.0.1:" + ports.kafkaController());
-            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + ports.kafka());
+            props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controller);
+            props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
+            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
             props.put("controller.listener.names", "CONTROLLER");
             props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
             props.put("log.dirs", logs.toString());
@@ -519,7 +548,7 @@ public final class Playground {
             if (!Files.exists(logs.resolve("meta.properties"))) {
                 String clusterId = org.apache.kafka.common.Uuid.randomUuid().toString();
                 runToCompletion(
-                        "kafka-format",
+                        name + "-format",
                         javaCommand(
                                 List.of("-Xmx256m"),
                                 "kafka.tools.StorageTool",
@@ -534,9 +563,9 @@ public final class Playground {
         } catch (IOException e) {
             throw new PlatformException("cannot prepare Kafka in " + dir + ": " + e.getMessage(), e);
         }
-        progress.accept("starting kafka on 127.0.0.1:" + ports.kafka());
+        progress.accept("starting " + name + " on 127.0.0.1:" + port);
         processes.start(
-                "kafka",
+                name,
                 javaCommand(
                         List.of("-Xms256m", "-Xmx512m", "-XX:+UseG1GC", "-Dkafka.logs.dir=" + dir.resolve("applogs")),
                         "kafka.Kafka",

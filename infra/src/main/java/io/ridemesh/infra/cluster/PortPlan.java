@@ -4,11 +4,11 @@ package io.ridemesh.infra.cluster;
  * The playground's port plan: every port is derived from one base port so a second playground
  * (integration tests) can run beside a developer's without clashes.
  *
- * <p>With the default base 20000: Kafka 19092 (controller 19093); region {@code i} (a=1, b=2,
- * ...) uses {@code 20000 + 1000*i} plus: MariaDB +306, Redis +379, order-service +10,
- * pricing-service +20, dispatch-service +30, sync-sink +40, gateway +80 (its operator listener +81). Region a:
- * MariaDB 21306, Redis 21379, order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080 (operator
- * 21081). None
+ * <p>With the default base 20000, region {@code i} (a=1, b=2, ...) uses {@code 20000 + 1000*i} plus: MariaDB +306,
+ * Redis +379, Kafka +92 (its KRaft controller +93), order-service +10, pricing-service +20, dispatch-service +30,
+ * sync-sink +40, gateway +80 (its operator listener +81). Region a: MariaDB 21306, Redis 21379, Kafka 21092
+ * (controller 21093), order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080 (operator 21081).
+ * None
  * of the ports already used on this machine (3306, 5432, 6379, 5672, 15672, 25672, 4369, 1883,
  * 4222, 8222) is in the plan for the bases the CLI accepts.
  *
@@ -33,17 +33,12 @@ public record PortPlan(int basePort) {
         return new PortPlan(DEFAULT_BASE);
     }
 
-    /** Kafka client listener. */
-    public int kafka() {
-        return basePort - 908;
+    /** The KRaft controller listener of {@code region}'s Kafka (its client listener is {@link #port}). */
+    public int kafkaController(Region region) {
+        return port(region, ComponentKind.KAFKA) + 1;
     }
 
-    /** Kafka KRaft controller listener. */
-    public int kafkaController() {
-        return basePort - 907;
-    }
-
-    /** The port of a component; {@code region} is ignored for Kafka. */
+    /** The port of a component of {@code region}. */
     public int port(Region region, ComponentKind kind) {
         int base = basePort + 1000 * region.id();
         return switch (kind) {
@@ -54,7 +49,7 @@ public record PortPlan(int basePort) {
             case DISPATCH_SERVICE -> base + 30;
             case SYNC_SINK -> base + 40;
             case GATEWAY -> base + 80;
-            case KAFKA -> kafka();
+            case KAFKA -> base + 92;
         };
     }
 

@@ -112,7 +112,7 @@ final class ServiceLauncher {
         Path cache = aotCache();
         // measuring without it (RIDEMESH_LAUNCHER_JVM_OPTS=-Dridemesh.aot.off=true): neither used nor trained
         if (!Boolean.getBoolean(AOT_OFF)) {
-            if (Files.exists(cache) && isNewerThanAll(cache, classpath)) {
+            if (aotCacheReady(classpath)) {
                 command.add("-XX:AOTCache=" + cache);
             } else if (region.id() == 1) {
                 deleteQuietly(cache);
@@ -136,6 +136,22 @@ final class ServiceLauncher {
     /** The region node's AOT cache (see {@link #nodeCommand}). */
     Path aotCache() {
         return nodeJar().resolveSibling(NODE_MODULE + ".aot");
+    }
+
+    /**
+     * Whether a region node started now would load {@link #aotCache()}: it exists, is newer than every jar of the
+     * node's classpath, and the cache is not switched off ({@value #AOT_OFF}). False when the node is not built.
+     */
+    boolean aotCacheReady() {
+        if (!Files.exists(nodeJar()) || !Files.isDirectory(nodeJar().resolveSibling("lib"))) {
+            return false;
+        }
+        return aotCacheReady(nodeClasspath());
+    }
+
+    private boolean aotCacheReady(List<Path> classpath) {
+        Path cache = aotCache();
+        return !Boolean.getBoolean(AOT_OFF) && Files.exists(cache) && isNewerThanAll(cache, classpath);
     }
 
     private List<Path> nodeClasspath() {
@@ -242,7 +258,18 @@ final class ServiceLauncher {
         env.put("SPRING_DATASOURCE_PASSWORD", creds.dbPassword(kind.id()));
         env.put("SPRING_DATA_REDIS_HOST", "127.0.0.1");
         env.put("SPRING_DATA_REDIS_PORT", Integer.toString(ports.port(region, ComponentKind.REDIS)));
-        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", playground.kafkaBootstrap());
+        // the region's own Kafka cluster: capture publishes there, dispatch reads its ride events there
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", playground.kafkaBootstrap(region));
+        if (kind == ComponentKind.SYNC_SINK) {
+            // apply consumes each peer region's changes from that region's cluster
+            for (Region peer : regions) {
+                if (!peer.equals(region)) {
+                    env.put(
+                            "SYNC_PEERS_" + peer.name().toUpperCase(java.util.Locale.ROOT),
+                            playground.kafkaBootstrap(peer));
+                }
+            }
+        }
         env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
         env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
         env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());

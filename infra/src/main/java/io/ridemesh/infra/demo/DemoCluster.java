@@ -42,6 +42,15 @@ public interface DemoCluster {
         return java.util.Map.of();
     }
 
+    /**
+     * The region nodes' AOT cache as the cluster is about to start, for the report: {@code ready} (the nodes start
+     * from a trained cache), {@code training} (this start records it: a cold JIT), {@code off}; null when the cluster
+     * has no region nodes of this launcher (a process per service, containers).
+     */
+    default @org.jspecify.annotations.Nullable String aotCache() {
+        return null;
+    }
+
     /** Base URL of a component, e.g. {@code http://127.0.0.1:21080} for region a's gateway. */
     String url(Region region, ComponentKind kind);
 
@@ -95,6 +104,11 @@ public interface DemoCluster {
             @Override
             public java.util.Map<Long, String> processes() {
                 return playground.processKinds();
+            }
+
+            @Override
+            public @org.jspecify.annotations.Nullable String aotCache() {
+                return mode == ServiceMode.REGION_NODE ? playground.aotCacheState() : null;
             }
 
             @Override

@@ -169,6 +169,9 @@ public final class DemoRun {
     private final Map<String, Integer> ackedRank = new ConcurrentHashMap<>();
     private final Map<String, Long> ackedAtMs = new ConcurrentHashMap<>();
     private final Map<String, Object> drill = new LinkedHashMap<>();
+    /** The RPO of the drill: ride id to the status rank acknowledged in region a that b did not have at the kill. */
+    private final Map<String, Integer> rpoWrites = new ConcurrentHashMap<>();
+
     private volatile long killedAtMs;
     /** When {@code cluster.kill} of the drill returned (the region's processes are gone). */
     private volatile long killDoneMs;
@@ -193,6 +196,9 @@ public final class DemoRun {
     private final CpuMeter cpu;
     /** Lag histograms per direction taken just before the drill's kill (see the report's lag_p99_ms_steady). */
     private final Map<String, List<double[]>> steadyLag = new java.util.concurrent.ConcurrentHashMap<>();
+    /** The region nodes' AOT cache when the cluster started ({@link DemoCluster#aotCache}), for the report. */
+    private @org.jspecify.annotations.Nullable String aotCache;
+
     /** Command start (the trip files read) to every component of the cluster healthy, seconds. */
     private double clusterStartSeconds;
 
@@ -229,6 +235,7 @@ public final class DemoRun {
                     + " the figures are not a cold start's: ./platform down first for one");
         }
         out.accept("starting a 2-region cluster (nyc homed in a, chicago in b) ...");
+        aotCache = coldStart ? cluster.aotCache() : null;
         cluster.start();
         cpuSampler.scheduleWithFixedDelay(cpu::sample, 0, CPU_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
         clusterStartSeconds = Duration.between(runStart, Instant.now()).toMillis() / 1000.0;
@@ -984,6 +991,33 @@ public final class DemoRun {
         }
     }
 
+    /**
+     * Of the writes missing in b at the kill ({@link #rpoWrites}), how many b holds after region a's return: the ride
+     * is there at the acknowledged status or later, or has ended (a later write superseded it).
+     */
+    private long recoveredAfterFailback() throws SQLException {
+        if (rpoWrites.isEmpty()) {
+            return 0;
+        }
+        Map<String, String> statusInB = new HashMap<>();
+        try (Connection c = cluster.rootConnection(Region.of(2));
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT id, status, terminal FROM rides.rides WHERE id IN ("
+                        + String.join(",", rpoWrites.keySet()) + ")")) {
+            while (rs.next()) {
+                statusInB.put(Long.toString(rs.getLong(1)), rs.getBoolean(3) ? "TERMINAL" : rs.getString(2));
+            }
+        }
+        long recovered = 0;
+        for (Map.Entry<String, Integer> e : rpoWrites.entrySet()) {
+            String status = statusInB.get(e.getKey());
+            if (status != null && (status.equals("TERMINAL") || rankOf(status) >= e.getValue())) {
+                recovered++;
+            }
+        }
+        return recovered;
+    }
+
     /** Writes acknowledged to clients in region a (nyc rides) that region b does not have yet. */
     private void measureRpo(Region b) throws SQLException {
         Map<String, Integer> ranksInB = new HashMap<>();
@@ -1005,6 +1039,7 @@ public final class DemoRun {
             if (inB == null || inB < e.getValue()) {
                 missing++;
                 oldest = Math.min(oldest, ackedAtMs.getOrDefault(e.getKey(), killedAtMs));
+                rpoWrites.put(e.getKey(), e.getValue());
             }
         }
         drill.put("rpo_writes", missing);
@@ -1288,6 +1323,8 @@ public final class DemoRun {
         r.put("via_gateway", options.viaGateway());
         r.put("rpo_writes", drill.get("rpo_writes"));
         r.put("rpo_window_ms", drill.get("rpo_window_ms"));
+        // every RPO write must reach b once region a (its database and its Kafka cluster) is back
+        r.put("recovered_after_failback", options.drillAt() < 0 ? null : recoveredAfterFailback());
         r.put("drill", options.drillAt() < 0 ? "not run" : drill);
         r.put("acked_rides_lost", lost);
         r.put("rides_left_open", stranded);
@@ -1308,6 +1345,7 @@ public final class DemoRun {
         r.put("cold_start", coldStart);
         r.put("mode", cluster.mode());
         r.put("cluster_start_s", clusterStartSeconds);
+        r.put("aot_cache", aotCache);
         r.put("speed", options.speed());
         Files.createDirectories(options.reportDir());
         Path file = options.reportDir().resolve("demo-report-" + System.currentTimeMillis() + ".json");

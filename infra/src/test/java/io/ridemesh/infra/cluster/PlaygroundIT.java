@@ -58,9 +58,14 @@ class PlaygroundIT {
     @Order(1)
     void everyComponentIsHealthy() {
         List<ComponentStatus> status = playground.status();
-        assertThat(status).hasSize(1 + 3 * 2);
+        assertThat(status).hasSize(3 * 3);
         assertThat(status)
                 .allSatisfy(s -> assertThat(s.healthy()).as(s.toString()).isTrue());
+        // no process shared by two regions: each has its own Kafka cluster
+        assertThat(status)
+                .filteredOn(s -> s.kind().equals("kafka"))
+                .extracting(ComponentStatus::region)
+                .containsExactlyInAnyOrder("a", "b", "c");
         assertThat(status).extracting(ComponentStatus::kind).contains("mariadb", "redis", "kafka");
     }
 
@@ -188,10 +193,11 @@ class PlaygroundIT {
     void takenPortIsAClearErrorNamingThePort() throws Exception {
         PortPlan other = new PortPlan(30000);
         Playground second = Playground.create(playground.repo(), Path.of("target/platform-it-ports"), other, s -> {});
-        try (ServerSocket squatter = new ServerSocket(other.kafka(), 1, java.net.InetAddress.getLoopbackAddress())) {
+        int kafka = other.port(Region.of(1), ComponentKind.KAFKA);
+        try (ServerSocket squatter = new ServerSocket(kafka, 1, java.net.InetAddress.getLoopbackAddress())) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> second.up(1, true))
                     .isInstanceOf(PortTaken.class)
-                    .hasMessageContaining("port " + other.kafka());
+                    .hasMessageContaining("port " + kafka);
         }
     }
 

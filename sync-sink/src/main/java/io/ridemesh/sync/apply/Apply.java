@@ -34,14 +34,18 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One region's apply: consumes every other region's {@code repl.*} topics and merges them into
- * the local database through {@link JdbcMerger}, one transaction per polled batch. Kafka offsets
+ * One region's apply from one Kafka cluster: consumes the {@code repl.*} topics of other regions in that cluster and
+ * merges them into the local database through {@link JdbcMerger}, one transaction per polled batch. With a Kafka
+ * cluster per region there is one per peer region ({@link Source#peer}), each on its own thread, so a peer that is
+ * unreachable (its region lost, or cut off) delays only its own changes; with one cluster shared by the regions,
+ * one consumes them all ({@link Source#sharedCluster}). Kafka offsets
  * are committed only after the database commit, so a crash re-delivers (never loses) records and
  * the idempotent merge absorbs the duplicates. Retriable errors are retried with exponential
  * backoff (the batch stays uncommitted); permanent ones isolate the poison record by applying the
- * batch one record at a time and send it to the dead-letter topic.
+ * batch one record at a time and send it to the dead-letter topic (in the region's own cluster).
  *
- * <p>Thread-safety: runs on its own thread; {@link #close()} may be called from any thread.
+ * <p>Thread-safety: runs on its own thread; {@link #close()} may be called from any thread. Several instances may
+ * apply into one database at once (the merge locks the rows it compares; a deadlock between them is retried).
  */
 public final class Apply implements AutoCloseable {
 
@@ -57,7 +61,37 @@ public final class Apply implements AutoCloseable {
         STOPPED
     }
 
+    /**
+     * Where an apply reads changes: a Kafka cluster and the topics to take from it.
+     *
+     * @param name the peer region's name, or {@code *} for a cluster shared by all regions (thread and client names)
+     * @param bootstrap the cluster's bootstrap servers ({@code host:port,...})
+     * @param topics the replication topics to subscribe to
+     */
+    public record Source(String name, String bootstrap, Pattern topics) {
+
+        public Source {
+            java.util.Objects.requireNonNull(name, "name");
+            java.util.Objects.requireNonNull(topics, "topics");
+            if (bootstrap == null || bootstrap.isBlank()) {
+                throw new IllegalArgumentException("the Kafka bootstrap servers of source " + name + " are missing");
+            }
+        }
+
+        /** Every other region's changes from the one cluster all regions share ({@code sync.kafka-bootstrap}). */
+        public static Source sharedCluster(SyncSinkProperties props) {
+            return new Source("*", props.kafkaBootstrap(), topicsOfOtherRegions(props.regionName()));
+        }
+
+        /** The changes captured in region {@code peer}, from that region's own cluster. */
+        public static Source peer(String peer, String bootstrap) {
+            return new Source(peer, bootstrap, Pattern.compile("repl\\." + Pattern.quote(peer) + "\\.[^.]+\\.[^.]+"));
+        }
+    }
+
     private final SyncSinkProperties props;
+    private final Source source;
+    private final boolean retriesParked;
     private final JdbcMerger merger;
     private final HybridLogicalClock clock;
     private final SyncMetrics metrics;
@@ -77,7 +111,25 @@ public final class Apply implements AutoCloseable {
      * @param clock the region's HLC, advanced with every applied timestamp
      */
     public Apply(SyncSinkProperties props, DataSource dataSource, HybridLogicalClock clock, SyncMetrics metrics) {
+        this(props, dataSource, clock, metrics, Source.sharedCluster(props), true);
+    }
+
+    /**
+     * @param dataSource the region's database as the sync-sink user (writes to service schemas)
+     * @param clock the region's HLC, advanced with every applied timestamp
+     * @param source the cluster and topics this apply consumes
+     * @param retriesParked whether this apply retries the region's parked changes (one apply per region should)
+     */
+    public Apply(
+            SyncSinkProperties props,
+            DataSource dataSource,
+            HybridLogicalClock clock,
+            SyncMetrics metrics,
+            Source source,
+            boolean retriesParked) {
         this.props = props;
+        this.source = java.util.Objects.requireNonNull(source, "source");
+        this.retriesParked = retriesParked;
         this.clock = clock;
         this.metrics = metrics;
         this.merger = new JdbcMerger(
@@ -87,11 +139,14 @@ public final class Apply implements AutoCloseable {
                 props.regionName(),
                 props.apply().gtidDomainId());
         Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
+        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrap());
+        // the group's offsets live in the source cluster: one group per consuming region in each cluster
         c.put(
                 ConsumerConfig.GROUP_ID_CONFIG,
                 props.apply().consumerGroup() != null ? props.apply().consumerGroup() : "apply-" + props.regionName());
-        c.put(ConsumerConfig.CLIENT_ID_CONFIG, "apply-" + props.regionName());
+        c.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId());
+        // a lost peer region's cluster: try again every few seconds, not every second, and log accordingly
+        c.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "5000");
         c.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         c.put(
@@ -111,7 +166,18 @@ public final class Apply implements AutoCloseable {
         // the dead-letter topic is created by its first record: see Capture.MAX_IN_FLIGHT
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
         this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
-        this.thread = new Thread(this::run, "apply-" + props.regionName());
+        this.thread = new Thread(this::run, clientId());
+    }
+
+    private String clientId() {
+        return source.name().equals("*")
+                ? "apply-" + props.regionName()
+                : "apply-" + props.regionName() + "-from-" + source.name();
+    }
+
+    /** Where this apply reads. */
+    public Source source() {
+        return source;
     }
 
     /** Every other region's replication topics: {@code repl.<other region>.<schema>.<table>}. */
@@ -136,7 +202,7 @@ public final class Apply implements AutoCloseable {
         // offsets of batches whose database transaction committed: the only ones ever committed
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
         state.set(State.RUNNING);
-        consumer.subscribe(topicsOfOtherRegions(props.regionName()));
+        consumer.subscribe(source.topics());
         try {
             while (running) {
                 ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(100));
@@ -309,6 +375,9 @@ public final class Apply implements AutoCloseable {
     }
 
     private void retryParkedPeriodically() {
+        if (!retriesParked) {
+            return;
+        }
         long now = System.currentTimeMillis();
         if (now - lastParkedRetry.get() < props.apply().parkedRetryInterval().toMillis()) {
             return;

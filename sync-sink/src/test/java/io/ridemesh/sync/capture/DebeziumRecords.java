@@ -79,7 +79,7 @@ final class DebeziumRecords {
     DebeziumRecords() {
         Properties engine = Capture.engineProperties(
                 new io.ridemesh.sync.SyncSinkProperties(
-                        1, "a", null, null, 3306, "cdc", "secret", null, "127.0.0.1:1", null, null, null),
+                        1, "a", null, null, 3306, "cdc", "secret", null, "127.0.0.1:1", null, null, null, null),
                 "jdbc:mariadb://127.0.0.1:1/sync",
                 "sync_sink",
                 "secret");
