@@ -339,17 +339,25 @@ public record GatewayProperties(
      * @param rtoWindow how long after a drill a first served request still counts for its RTO
      * @param casAttempts attempts of a versioned CAS write before giving up with 409
      * @param drillHistory drills listed by {@code GET /ops/drills}, newest first
+     * @param failbackMaxBacklog a fail-back waits (409) until the returning region's sync-sink has at most this many
+     *     records of its peers' changes left to apply ({@code sync.apply.backlog}): it takes its units back caught up,
+     *     not while it still serves the state it had when it was lost
      */
     public record Failover(
             @DefaultValue("1h") Duration rtoWindow,
             @DefaultValue("5") int casAttempts,
-            @DefaultValue("50") int drillHistory) {
+            @DefaultValue("50") int drillHistory,
+            @DefaultValue("500") long failbackMaxBacklog) {
 
         public Failover {
             requirePositive("gateway.failover.rto-window", rtoWindow);
             if (casAttempts < 1 || drillHistory < 1) {
                 throw new IllegalArgumentException("gateway.failover.cas-attempts and drill-history must be >= 1,"
                         + " but were " + casAttempts + ", " + drillHistory);
+            }
+            if (failbackMaxBacklog < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.failover.failback-max-backlog must be >= 0, but was " + failbackMaxBacklog);
             }
         }
     }

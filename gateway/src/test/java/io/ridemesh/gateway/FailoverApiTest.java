@@ -134,6 +134,29 @@ class FailoverApiTest extends GatewayTestSupport {
                 .atMost(Duration.ofSeconds(2))
                 .until(() -> drills().get(0).get("rtoMs") != null);
 
+        // a back, but still applying what b wrote meanwhile: it waits
+        A.backlog(10_000);
+        Awaitility.await()
+                .atMost(WITHIN)
+                .until(() ->
+                        health.applyBacklog(regions.resolve("a").orElseThrow()).orElse(-1) == 10_000);
+        client().post()
+                .uri("/ops/regions/a/failback")
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.type")
+                .isEqualTo("urn:ridemesh:problem:region-catching-up")
+                .jsonPath("$.detail")
+                .value(d -> assertThat((String) d).contains("still has 10000 changes of its peers to apply"));
+        assertThat(regionServing(NYC)).isEqualTo("b");
+        A.backlog(12);
+        Awaitility.await()
+                .atMost(WITHIN)
+                .until(() ->
+                        health.applyBacklog(regions.resolve("a").orElseThrow()).orElse(-1) == 12);
         Map<String, Object> failback = post("/ops/regions/a/failback", "");
         assertThat(failback).containsEntry("kind", "failback").containsEntry("targetRegion", "a");
         assertThat(failback).containsEntry("units", List.of(1));

@@ -46,8 +46,19 @@ class SyncSinkConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    Applies applies(SyncSinkProperties props, DataSource dataSource, HybridLogicalClock clock, SyncMetrics metrics) {
-        return Applies.of(props, dataSource, clock, metrics);
+    Applies applies(
+            SyncSinkProperties props,
+            DataSource dataSource,
+            HybridLogicalClock clock,
+            SyncMetrics metrics,
+            MeterRegistry registry) {
+        Applies applies = Applies.of(props, dataSource, clock, metrics);
+        // read by the gateways before a fail-back: a region takes its units back once it has caught up
+        io.micrometer.core.instrument.Gauge.builder("sync.apply.backlog", applies, Applies::backlog)
+                .description("records of peer regions' changes not applied here yet (-1: no fetch answered yet)")
+                .tag("target", props.regionName())
+                .register(registry);
+        return applies;
     }
 
     /** Starts capture and apply after the context (and Flyway) is ready. */

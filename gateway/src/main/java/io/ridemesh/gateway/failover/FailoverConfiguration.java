@@ -60,6 +60,7 @@ public class FailoverConfiguration {
                 hlc,
                 clock,
                 ids::nextId,
-                properties.failover().casAttempts());
+                properties.failover().casAttempts(),
+                properties.failover().failbackMaxBacklog());
     }
 }

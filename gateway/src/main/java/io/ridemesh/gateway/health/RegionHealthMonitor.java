@@ -30,7 +30,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Probes {@code /actuator/health} of every configured service of every region each {@code probeInterval} (a 2xx answer
  * within {@code probeTimeout} is healthy, anything else is not) and reads each sync-sink's
- * {@code /actuator/metrics/sync.apply.lag} for the replication lag.
+ * {@code /actuator/metrics/sync.apply.lag} for the replication lag and {@code sync.apply.backlog} for what it has
+ * left to apply (see {@link #applyBacklog}).
  *
  * <p>A service is unhealthy after {@code failuresBeforeUnhealthy} consecutive failed probes (one slow answer does not
  * flap a region). A region is UP when every service is healthy, DOWN when none is, DEGRADED in between. A DOWN region
@@ -57,6 +58,9 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
     private final Map<String, double[]> lagTotals = new ConcurrentHashMap<>();
     private final Map<String, Integer> consecutiveFailures = new ConcurrentHashMap<>();
     private final Map<Integer, Long> allFailingSince = new ConcurrentHashMap<>();
+    /** Per region id: its sync-sink's {@code sync.apply.backlog} at the last round, -1 when it could not be read. */
+    private final Map<Integer, Long> backlogs = new ConcurrentHashMap<>();
+
     private volatile @Nullable Disposable loop;
 
     public RegionHealthMonitor(
@@ -75,6 +79,14 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
     @Override
     public RegionStatus of(Region region) {
         return statuses.getOrDefault(region.id(), RegionStatus.unknown(region));
+    }
+
+    @Override
+    public java.util.OptionalLong applyBacklog(Region region) {
+        if (regions.endpoint(region, ServiceKind.SYNC_SINK).isEmpty()) {
+            return java.util.OptionalLong.empty();
+        }
+        return java.util.OptionalLong.of(backlogs.getOrDefault(region.id(), -1L));
     }
 
     /** The lag of rows applied in {@code region} (from every other region), by source name. */
@@ -97,7 +109,8 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
     public Mono<Void> probeOnce() {
         long startedAt = clock.millis();
         return Flux.fromIterable(regions.all())
-                .flatMap(region -> probeRegion(region, startedAt).then(readLag(region)))
+                .flatMap(region ->
+                        probeRegion(region, startedAt).then(readLag(region)).then(readBacklog(region)))
                 .then();
     }
 
@@ -197,6 +210,35 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
                 .flatMap(source -> metric(sync, source).doOnNext(root -> recordLag(region, source, root)))
                 .then()
                 .onErrorResume(e -> Mono.empty());
+    }
+
+    /** Reads the region's sync-sink gauge {@code sync.apply.backlog} (see {@link #applyBacklog}). */
+    private Mono<Void> readBacklog(Region region) {
+        URI sync = regions.endpoint(region, ServiceKind.SYNC_SINK).orElse(null);
+        if (sync == null) {
+            return Mono.empty();
+        }
+        return http.get()
+                .uri(UriComponentsBuilder.fromUri(sync)
+                        .path("/actuator/metrics/sync.apply.backlog")
+                        .build()
+                        .toUri())
+                .retrieve()
+                .bodyToMono(JsonNode.class)
+                .doOnNext(root -> {
+                    long value = -1;
+                    for (JsonNode m : root.path("measurements")) {
+                        if ("VALUE".equals(m.path("statistic").asString(""))) {
+                            value = (long) m.path("value").asDouble(-1);
+                        }
+                    }
+                    backlogs.put(region.id(), value);
+                })
+                .then()
+                .onErrorResume(e -> {
+                    backlogs.put(region.id(), -1L);
+                    return Mono.empty();
+                });
     }
 
     private Mono<JsonNode> metric(URI sync, @Nullable String source) {

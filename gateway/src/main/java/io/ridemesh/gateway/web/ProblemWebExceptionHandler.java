@@ -199,6 +199,9 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         } else if (f instanceof FailoverRejected.RegionCannotServe) {
             slug = "region-cannot-serve";
             title = "Region cannot serve";
+        } else if (f instanceof FailoverRejected.RegionCatchingUp) {
+            slug = "region-catching-up";
+            title = "Region still catching up";
         } else {
             slug = "stale-write";
             title = "Concurrent change";

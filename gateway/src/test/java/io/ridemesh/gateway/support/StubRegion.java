@@ -40,6 +40,7 @@ public final class StubRegion implements AutoCloseable {
     private final List<Call> calls = new CopyOnWriteArrayList<>();
     private volatile boolean healthy = true;
     private volatile String lagMeasurements;
+    private volatile long backlog;
     private volatile String lagSource;
     private final AtomicReference<CountDownLatch> slowGate = new AtomicReference<>(new CountDownLatch(1));
 
@@ -80,6 +81,12 @@ public final class StubRegion implements AutoCloseable {
     public void clear() {
         calls.clear();
         lagMeasurements = null;
+        backlog = 0;
+    }
+
+    /** Makes this region's sync-sink report the gauge {@code sync.apply.backlog} (0 until set). */
+    public void backlog(long records) {
+        this.backlog = records;
     }
 
     public void healthy(boolean healthy) {
@@ -118,6 +125,14 @@ public final class StubRegion implements AutoCloseable {
                     body));
             if (path.equals("/actuator/health")) {
                 respond(exchange, healthy ? 200 : 503, healthy ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}");
+                return;
+            }
+            if (path.equals("/actuator/metrics/sync.apply.backlog")) {
+                respond(
+                        exchange,
+                        200,
+                        "{\"name\":\"sync.apply.backlog\",\"measurements\":[{\"statistic\":\"VALUE\",\"value\":"
+                                + backlog + "}],\"availableTags\":[]}");
                 return;
             }
             if (path.startsWith("/actuator/metrics")) {

@@ -126,6 +126,11 @@ public final class DemoRun {
     private static final Duration BACKOFF_BASE = Duration.ofSeconds(1);
 
     private static final Duration BACKOFF_CAP = Duration.ofSeconds(30);
+    /**
+     * How long the drill's operator keeps asking for the fail-back: the gateway refuses it (409) until region a is
+     * healthy and has applied what b wrote during the outage.
+     */
+    private static final Duration FAILBACK_PATIENCE = Duration.ofMinutes(4);
     /** How long the drill's operator keeps retrying a call to a gateway that does not answer. */
     private static final Duration OPERATOR_PATIENCE = Duration.ofMinutes(2);
     /** A driver stays online this long (trip time) after the end of its last trip in the file, then leaves. */
@@ -982,6 +987,9 @@ public final class DemoRun {
             pause(options.outage());
             out.accept("drill: restarting region a ...");
             cluster.restart(a);
+            // the fail-back waits (409) until a is healthy and has applied what b wrote meanwhile
+            drill.put("restarted_at_ms", System.currentTimeMillis());
+            out.accept("drill: region a restarted; failing back once it has caught up ...");
             failBack(a);
             drill.put("failed_back_at_ms", System.currentTimeMillis());
             out.accept("drill: region a is back and homes nyc again");
@@ -1101,7 +1109,7 @@ public final class DemoRun {
         }
         Region other = back.id() == 1 ? Region.of(2) : Region.of(1);
         String operator = operatorToken(other);
-        Instant deadline = Instant.now().plusSeconds(120);
+        Instant deadline = Instant.now().plus(FAILBACK_PATIENCE);
         JsonNode result = null;
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -1113,7 +1121,7 @@ public final class DemoRun {
                 // a gateway busy with the catch-up load: the fail-back is idempotent, try again
                 drill.put("failback_retries", ((Number) drill.getOrDefault("failback_retries", 0)).intValue() + 1);
             }
-            pause(Duration.ofSeconds(1)); // 409 until the region is healthy again
+            pause(Duration.ofSeconds(1)); // 409 until the region is healthy again and caught up
         }
         drill.put("failback", result);
         gatewaysDown.remove(back);

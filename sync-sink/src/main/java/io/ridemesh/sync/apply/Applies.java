@@ -81,11 +81,27 @@ public final class Applies implements AutoCloseable {
         for (Apply a : applies) {
             Map<String, Object> detail = new LinkedHashMap<>();
             detail.put("state", a.state());
+            detail.put("backlog", a.backlog());
             detail.put("bootstrap", a.source().bootstrap());
             detail.put("lastError", a.lastError());
             out.put(a.source().name(), detail);
         }
         return out;
+    }
+
+    /**
+     * Records of peer regions' changes not applied here yet, summed over the sources that have answered a fetch, or -1
+     * when none has (see {@link Apply#backlog}).
+     */
+    public long backlog() {
+        long total = -1;
+        for (Apply a : applies) {
+            long b = a.backlog();
+            if (b >= 0) {
+                total = Math.max(total, 0) + b;
+            }
+        }
+        return total;
     }
 
     @Override

@@ -100,6 +100,9 @@ public final class Apply implements AutoCloseable {
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final AtomicReference<String> lastError = new AtomicReference<>("");
+    /** Records of the source's topics not applied yet, as of the last poll; -1 before the first fetch. */
+    private final AtomicLong backlog = new AtomicLong(-1);
+
     private final AtomicLong lastParkedRetry = new AtomicLong();
     private volatile boolean running;
     // apply thread only
@@ -194,6 +197,16 @@ public final class Apply implements AutoCloseable {
         return state.get();
     }
 
+    /**
+     * How many records of the source's replication topics this apply has not applied yet (the sum of
+     * {@link KafkaConsumer#currentLag} over its partitions, as of its last poll: the high watermark of the last fetch
+     * minus the position), or -1 before the first fetch answered. A region that has just come back is caught up with
+     * a peer when this is near 0. Thread-safe.
+     */
+    public long backlog() {
+        return backlog.get();
+    }
+
     public String lastError() {
         return lastError.get();
     }
@@ -212,6 +225,7 @@ public final class Apply implements AutoCloseable {
                     }
                     applied.putAll(nextOffsets(polled));
                 }
+                updateBacklog();
                 commitOffsetsPeriodically(applied);
                 retryParkedPeriodically();
             }
@@ -372,6 +386,22 @@ public final class Apply implements AutoCloseable {
                 log.warn("region {} could not commit apply offsets: {}", props.regionName(), error.toString());
             }
         });
+    }
+
+    private void updateBacklog() {
+        var assignment = consumer.assignment();
+        if (assignment.isEmpty()) {
+            return;
+        }
+        long total = 0;
+        for (TopicPartition tp : assignment) {
+            java.util.OptionalLong lag = consumer.currentLag(tp);
+            if (lag.isEmpty()) {
+                return; // no fetch answered for it yet: keep the last known figure
+            }
+            total += lag.getAsLong();
+        }
+        backlog.set(total);
     }
 
     private void retryParkedPeriodically() {

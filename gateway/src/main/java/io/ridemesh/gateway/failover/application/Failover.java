@@ -61,7 +61,10 @@ public final class Failover {
     private final InstantSource clock;
     private final LongSupplier drillIds;
     private final int casAttempts;
+    private final long failbackMaxBacklog;
 
+    /** As {@link #Failover(UnitHomes, Drills, RegionStatuses, Regions, RoutingTables, RtoTracker, HybridLogicalClock,
+     * InstantSource, LongSupplier, int, long)} with no catch-up limit on fail-back. */
     public Failover(
             UnitHomes homes,
             Drills drills,
@@ -73,6 +76,26 @@ public final class Failover {
             InstantSource clock,
             LongSupplier drillIds,
             int casAttempts) {
+        this(homes, drills, statuses, regions, tables, rto, hlc, clock, drillIds, casAttempts, Long.MAX_VALUE);
+    }
+
+    /**
+     * @param casAttempts attempts of a unit's versioned CAS before {@link FailoverRejected.ConcurrentMove}
+     * @param failbackMaxBacklog most records of its peers' changes the returning region may still have to apply when
+     *     it takes its units back ({@link RegionStatuses#applyBacklog}); {@link Long#MAX_VALUE}: no limit
+     */
+    public Failover(
+            UnitHomes homes,
+            Drills drills,
+            RegionStatuses statuses,
+            Regions regions,
+            RoutingTables tables,
+            RtoTracker rto,
+            HybridLogicalClock hlc,
+            InstantSource clock,
+            LongSupplier drillIds,
+            int casAttempts,
+            long failbackMaxBacklog) {
         this.homes = Objects.requireNonNull(homes, "homes");
         this.drills = Objects.requireNonNull(drills, "drills");
         this.statuses = Objects.requireNonNull(statuses, "statuses");
@@ -86,6 +109,10 @@ public final class Failover {
             throw new IllegalArgumentException("casAttempts must be >= 1, but was " + casAttempts);
         }
         this.casAttempts = casAttempts;
+        if (failbackMaxBacklog < 0) {
+            throw new IllegalArgumentException("failbackMaxBacklog must be >= 0, but was " + failbackMaxBacklog);
+        }
+        this.failbackMaxBacklog = failbackMaxBacklog;
     }
 
     /**
@@ -126,6 +153,8 @@ public final class Failover {
      *
      * @throws FailoverRejected.UnknownRegion if no such region
      * @throws FailoverRejected.RegionCannotServe if the region cannot serve yet
+     * @throws FailoverRejected.RegionCatchingUp if the region has more than {@code failbackMaxBacklog} of its peers'
+     *     changes left to apply (or its backlog cannot be read): it would serve the state it had when it was lost
      * @throws FailoverRejected.NothingToMove if no evacuated unit is homed elsewhere
      */
     public Drill failback(String regionRef) {
@@ -149,6 +178,10 @@ public final class Failover {
         if (planned.isEmpty()) {
             throw new FailoverRejected.NothingToMove("no unit evacuated from region " + region.name()
                     + " is homed elsewhere" + (evacuated.isEmpty() ? " (it was not evacuated)" : ""));
+        }
+        java.util.OptionalLong backlog = statuses.applyBacklog(region);
+        if (backlog.isPresent() && (backlog.getAsLong() < 0 || backlog.getAsLong() > failbackMaxBacklog)) {
+            throw new FailoverRejected.RegionCatchingUp(region.name(), backlog.getAsLong(), failbackMaxBacklog);
         }
         return run(DrillKind.FAILBACK, region.id(), region.id(), null, planned, startedAt);
     }

@@ -10,6 +10,7 @@ public abstract sealed class FailoverRejected extends RuntimeException
                 FailoverRejected.NoHealthyRegion,
                 FailoverRejected.NothingToMove,
                 FailoverRejected.RegionCannotServe,
+                FailoverRejected.RegionCatchingUp,
                 FailoverRejected.ConcurrentMove {
 
     private static final long serialVersionUID = 1L;
@@ -62,6 +63,21 @@ public abstract sealed class FailoverRejected extends RuntimeException
         public RegionCannotServe(String region, String state) {
             super("region " + region + " cannot take units now: it is " + state
                     + " (order, pricing and dispatch must all be up)");
+        }
+    }
+
+    /** The returning region has not applied its peers' changes yet (fail-back waits for it). */
+    public static final class RegionCatchingUp extends FailoverRejected {
+        private static final long serialVersionUID = 1L;
+
+        public RegionCatchingUp(String region, long backlog, long maxBacklog) {
+            super(
+                    backlog < 0
+                            ? "region " + region
+                                    + " cannot take its units back yet: its replication backlog is unknown (its"
+                                    + " sync-sink has not answered); try again"
+                            : "region " + region + " cannot take its units back yet: it still has " + backlog
+                                    + " changes of its peers to apply (at most " + maxBacklog + "); try again");
         }
     }
 

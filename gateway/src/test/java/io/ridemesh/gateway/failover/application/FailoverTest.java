@@ -198,6 +198,49 @@ class FailoverTest {
     }
 
     @Test
+    void failbackWaitsUntilTheRegionHasAppliedItsPeersChanges() {
+        Map<Integer, Long> backlogs = new HashMap<>(Map.of(1, -1L));
+        HybridLogicalClock hlc = HybridLogicalClock.create(clock, Duration.ofMillis(500));
+        Failover gated = new Failover(
+                homes,
+                drills,
+                new io.ridemesh.gateway.region.RegionStatuses() {
+                    @Override
+                    public RegionStatus of(Region r) {
+                        return statuses.getOrDefault(r.id(), RegionStatus.unknown(r));
+                    }
+
+                    @Override
+                    public java.util.OptionalLong applyBacklog(Region r) {
+                        Long b = backlogs.get(r.id());
+                        return b == null ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(b);
+                    }
+                },
+                new Regions(List.of(A, B, C), B, Map.of()),
+                new RoutingTables(homes, clock),
+                rto,
+                hlc,
+                clock,
+                ids::incrementAndGet,
+                3,
+                100);
+        gated.evacuate("a");
+        now.addAndGet(1_000);
+        assertThatThrownBy(() -> gated.failback("a"))
+                .as("its sync-sink not read yet")
+                .isInstanceOf(FailoverRejected.RegionCatchingUp.class)
+                .hasMessageContaining("backlog is unknown");
+        backlogs.put(1, 5_000L);
+        assertThatThrownBy(() -> gated.failback("a"))
+                .isInstanceOf(FailoverRejected.RegionCatchingUp.class)
+                .hasMessageContaining("still has 5000 changes of its peers to apply (at most 100)");
+        assertThat(homeOf(1)).as("nothing moved while it catches up").isEqualTo(3);
+        backlogs.put(1, 100L);
+        assertThat(gated.failback("a").units()).containsExactly(1, 3);
+        assertThat(homeOf(1)).isEqualTo(1);
+    }
+
+    @Test
     void moveIsANoOpWhenTheUnitIsAlreadyThere() {
         assertThat(failover.move("nyc", "a")).isEmpty();
         assertThat(failover.move("1", "b"))
