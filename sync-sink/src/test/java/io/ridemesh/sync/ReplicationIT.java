@@ -413,6 +413,29 @@ class ReplicationIT {
         assertThat(applyC.state()).isEqualTo(Apply.State.RUNNING);
     }
 
+    @Test
+    @Order(13)
+    void writesMadeWhileTheKafkaBrokerRestartsReachEveryRegion() throws Exception {
+        // the fixture's one cluster is region a's broker: stopped, every region keeps writing, then it comes back
+        cluster.playground.stop(a, ComponentKind.KAFKA);
+        for (int i = 0; i < 30; i++) {
+            for (Region r : cluster.regions) {
+                writers.get(r).upsert(70_000 + 100L * r.id() + i, "while-kafka-was-down-" + r.name(), i, false);
+            }
+        }
+        cluster.playground.up(3, true);
+        for (Region r : cluster.regions) {
+            for (Region from : cluster.regions) {
+                awaitRow(r, 70_000 + 100L * from.id() + 29, "while-kafka-was-down-" + from.name());
+            }
+        }
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(cluster.checksums("items")).containsOnly(cluster.checksum(a, "items")));
+        for (Region r : cluster.regions) {
+            assertThat(cluster.applies.get(r).state()).isEqualTo(Apply.State.RUNNING);
+        }
+    }
+
     /** Waits until region {@code r} holds row {@code id} with a payload starting {@code payload}. */
     static void awaitRow(Region r, long id, String payload) {
         await().atMost(CONVERGE)

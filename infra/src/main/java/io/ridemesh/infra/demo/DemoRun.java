@@ -432,6 +432,9 @@ public final class DemoRun {
     }
 
     private void unreachable(String base) {
+        if (!running) {
+            return; // the run is over: its apps' last long polls end with the cluster, which is no news
+        }
         for (Region r : List.of(Region.of(1), Region.of(2))) {
             if (base.equals(gatewayUrl(r)) && gatewaysDown.add(r)) {
                 out.accept("apps: the gateway of region " + r.name() + " does not answer; using the other region's");
