@@ -48,9 +48,9 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReplicationIT {
 
-    static final Duration CONVERGE = Duration.ofSeconds(90);
+    static final Duration CONVERGE = SyncRegions.CONVERGE;
 
-    static ThreeRegions cluster;
+    static SyncRegions cluster;
     static Map<Region, Writer> writers = new HashMap<>();
     static Region a;
     static Region b;
@@ -58,7 +58,7 @@ class ReplicationIT {
 
     @BeforeAll
     static void start() throws SQLException {
-        cluster = new ThreeRegions();
+        cluster = new SyncRegions();
         a = cluster.regions.get(0);
         b = cluster.regions.get(1);
         c = cluster.regions.get(2);
@@ -119,7 +119,7 @@ class ReplicationIT {
 
     @Test
     @Order(3)
-    void concurrentConflictingWritesInThreeRegionsConvergeToTheGreatestMergeKey() throws Exception {
+    void concurrentConflictingWritesInSyncRegionsConvergeToTheGreatestMergeKey() throws Exception {
         int rows = 1000;
         int writesPerRegion = 2500;
         long firstId = 10_000;
@@ -438,8 +438,7 @@ class ReplicationIT {
 
     /** Waits until region {@code r} holds row {@code id} with a payload starting {@code payload}. */
     static void awaitRow(Region r, long id, String payload) {
-        await().atMost(CONVERGE)
-                .until(() -> row(r, id).filter(v -> v.startsWith(payload)).isPresent());
+        cluster.awaitRow(r, id, payload);
     }
 
     static String gtidBinlogPos(Region r) throws SQLException {
@@ -457,14 +456,7 @@ class ReplicationIT {
     }
 
     static Optional<String> row(Region r, long id) throws SQLException {
-        try (Connection conn = cluster.serviceData.get(r).getConnection();
-                PreparedStatement s = conn.prepareStatement(
-                        "SELECT CONCAT_WS('/', payload, amount, deleted) FROM items WHERE id = ?")) {
-            s.setLong(1, id);
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-            }
-        }
+        return cluster.row(r, id);
     }
 
     static Map<Long, String> rows(Region r, long from, long to) throws SQLException {

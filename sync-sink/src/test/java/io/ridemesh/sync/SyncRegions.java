@@ -8,6 +8,7 @@ import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.PortPlan;
 import io.ridemesh.infra.cluster.Region;
+import io.ridemesh.sync.apply.Applies;
 import io.ridemesh.sync.apply.Apply;
 import io.ridemesh.sync.capture.Capture;
 import java.nio.file.Path;
@@ -23,14 +24,21 @@ import java.util.Map;
 import org.flywaydb.core.Flyway;
 
 /**
- * Test fixture: an infra-only 3-region playground (MariaDB per region; region a's Kafka used by all) and, per
+ * Test fixture: an infra-only playground of N regions and, per
  * region, sync-sink's capture and apply running in this JVM against it. Tables under test live in
  * the {@code synctest} schema.
  */
-final class ThreeRegions implements AutoCloseable {
+final class SyncRegions implements AutoCloseable {
 
     final Playground playground;
-    final List<Region> regions = List.of(Region.of(1), Region.of(2), Region.of(3));
+    final List<Region> regions;
+    /**
+     * True: every region's capture publishes to its own region's Kafka and its applies consume each peer's
+     * ({@link #appliesOf}); false: all use region a's Kafka as one shared cluster ({@link #applies}).
+     */
+    final boolean clusterPerRegion;
+
+    final Map<Region, Applies> appliesOf = new java.util.HashMap<>();
     final Map<Region, HikariDataSource> serviceData = new java.util.HashMap<>();
     final Map<Region, HikariDataSource> sinkData = new java.util.HashMap<>();
     final Map<Region, Capture> captures = new java.util.HashMap<>();
@@ -39,11 +47,26 @@ final class ThreeRegions implements AutoCloseable {
     final Map<Region, SimpleMeterRegistry> registries = new java.util.HashMap<>();
     final Map<Region, SyncSinkProperties> props = new java.util.HashMap<>();
 
-    ThreeRegions() throws SQLException {
+    /** Three regions sharing region a's Kafka (the shared-cluster mode of apply). */
+    SyncRegions() throws SQLException {
+        this(3, false);
+    }
+
+    /**
+     * @param count regions a, b, ...
+     * @param clusterPerRegion see {@link #clusterPerRegion}
+     */
+    SyncRegions(int count, boolean clusterPerRegion) throws SQLException {
+        this.clusterPerRegion = clusterPerRegion;
+        List<Region> all = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            all.add(Region.of(i));
+        }
+        this.regions = List.copyOf(all);
         Path repo = Path.of(System.getProperty("ridemesh.repo", "..")).toAbsolutePath();
         playground = Playground.create(repo, Path.of("target/platform-it"), new PortPlan(11000), System.out::println);
         playground.down(true);
-        playground.up(3, true);
+        playground.up(count, true);
         for (Region r : regions) {
             try (Connection c = playground.rootConnection(r);
                     Statement s = c.createStatement()) {
@@ -70,7 +93,11 @@ final class ThreeRegions implements AutoCloseable {
         }
         for (Region r : regions) {
             startCapture(r);
-            startApply(r);
+            if (clusterPerRegion) {
+                startApplies(r);
+            } else {
+                startApply(r);
+            }
         }
     }
 
@@ -84,8 +111,8 @@ final class ThreeRegions implements AutoCloseable {
                 "cdc",
                 playground.credentials().dbPassword("cdc"),
                 List.of("synctest"),
-                playground.kafkaBootstrap(),
-                Map.of(), // one cluster (region a's) for all three regions: apply's shared-cluster mode
+                clusterPerRegion ? playground.kafkaBootstrap(r) : playground.kafkaBootstrap(),
+                clusterPerRegion ? peersOf(r) : Map.of(), // else region a's cluster for all: the shared-cluster mode
                 Map.of(),
                 new SyncSinkProperties.Capture(Duration.ofMillis(5), Duration.ofMillis(500), true, null),
                 new SyncSinkProperties.Apply(500, Duration.ofMillis(50), Duration.ofMillis(500), true, null, null));
@@ -96,6 +123,28 @@ final class ThreeRegions implements AutoCloseable {
                 new Capture(props.get(r), playground.jdbcUrl(r, "sync"), "sync_sink", sinkPassword(), metrics.get(r));
         capture.start();
         captures.put(r, capture);
+    }
+
+    private Map<String, String> peersOf(Region r) {
+        Map<String, String> peers = new java.util.HashMap<>();
+        for (Region peer : regions) {
+            if (!peer.equals(r)) {
+                peers.put(peer.name(), playground.kafkaBootstrap(peer));
+            }
+        }
+        return peers;
+    }
+
+    /** Region {@code r}'s applies, one per peer region's cluster (with {@link #clusterPerRegion}). */
+    Applies startApplies(Region r) {
+        Applies applies = Applies.of(
+                props.get(r),
+                sinkData.get(r),
+                HybridLogicalClock.create(InstantSource.system(), Duration.ofMillis(500)),
+                metrics.get(r));
+        applies.start();
+        appliesOf.put(r, applies);
+        return applies;
     }
 
     Apply startApply(Region r) {
@@ -111,6 +160,28 @@ final class ThreeRegions implements AutoCloseable {
         apply.start();
         applies.put(r, apply);
         return apply;
+    }
+
+    /** Longest wait for a change to reach a region. */
+    static final Duration CONVERGE = Duration.ofSeconds(90);
+
+    /** Row {@code id} of {@code synctest.items} in region {@code r} as {@code payload/amount/deleted}, if present. */
+    java.util.Optional<String> row(Region r, long id) throws SQLException {
+        try (Connection conn = serviceData.get(r).getConnection();
+                java.sql.PreparedStatement s = conn.prepareStatement(
+                        "SELECT CONCAT_WS('/', payload, amount, deleted) FROM items WHERE id = ?")) {
+            s.setLong(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? java.util.Optional.of(rs.getString(1)) : java.util.Optional.empty();
+            }
+        }
+    }
+
+    /** Waits up to {@link #CONVERGE} until region {@code r} holds row {@code id} with a payload starting {@code payload}. */
+    void awaitRow(Region r, long id, String payload) {
+        org.awaitility.Awaitility.await()
+                .atMost(CONVERGE)
+                .until(() -> row(r, id).filter(v -> v.startsWith(payload)).isPresent());
     }
 
     /** Per-table checksum over every column but {@code version} (a per-region CAS counter). */
@@ -152,6 +223,7 @@ final class ThreeRegions implements AutoCloseable {
     @Override
     public void close() {
         applies.values().forEach(Apply::close);
+        appliesOf.values().forEach(Applies::close);
         captures.values().forEach(Capture::close);
         serviceData.values().forEach(HikariDataSource::close);
         sinkData.values().forEach(HikariDataSource::close);
