@@ -43,6 +43,26 @@ class FailoverApiTest extends GatewayTestSupport {
                 .getFirst("X-Ridemesh-Region");
     }
 
+    /** POSTs to an operator path with no body and expects a 409 problem. */
+    private org.springframework.test.web.reactive.server.WebTestClient.BodyContentSpec conflict(String path) {
+        return client().post()
+                .uri(path)
+                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody();
+    }
+
+    /** Makes region a's sync-sink report {@code records} left to apply and waits until the gateway has read it. */
+    private void awaitBacklogOfA(long records) {
+        A.backlog(records);
+        Awaitility.await()
+                .atMost(WITHIN)
+                .until(() ->
+                        health.applyBacklog(regions.resolve("a").orElseThrow()).orElse(-1) == records);
+    }
+
     private Map<String, Object> post(String path, String body) {
         return client().post()
                 .uri(path)
@@ -135,28 +155,14 @@ class FailoverApiTest extends GatewayTestSupport {
                 .until(() -> drills().get(0).get("rtoMs") != null);
 
         // a back, but still applying what b wrote meanwhile: it waits
-        A.backlog(10_000);
-        Awaitility.await()
-                .atMost(WITHIN)
-                .until(() ->
-                        health.applyBacklog(regions.resolve("a").orElseThrow()).orElse(-1) == 10_000);
-        client().post()
-                .uri("/ops/regions/a/failback")
-                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
+        awaitBacklogOfA(10_000);
+        conflict("/ops/regions/a/failback")
                 .jsonPath("$.type")
                 .isEqualTo("urn:ridemesh:problem:region-catching-up")
                 .jsonPath("$.detail")
                 .value(d -> assertThat((String) d).contains("still has 10000 changes of its peers to apply"));
         assertThat(regionServing(NYC)).isEqualTo("b");
-        A.backlog(12);
-        Awaitility.await()
-                .atMost(WITHIN)
-                .until(() ->
-                        health.applyBacklog(regions.resolve("a").orElseThrow()).orElse(-1) == 12);
+        awaitBacklogOfA(12);
         Map<String, Object> failback = post("/ops/regions/a/failback", "");
         assertThat(failback).containsEntry("kind", "failback").containsEntry("targetRegion", "a");
         assertThat(failback).containsEntry("units", List.of(1));
@@ -182,15 +188,7 @@ class FailoverApiTest extends GatewayTestSupport {
 
     @Test
     void failoverCallsThatCannotBeCarriedOutAreProblems() {
-        client().post()
-                .uri("/ops/regions/c/evacuate")
-                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:ridemesh:problem:nothing-to-move");
+        conflict("/ops/regions/c/evacuate").jsonPath("$.type").isEqualTo("urn:ridemesh:problem:nothing-to-move");
         client().post()
                 .uri("/ops/regions/z/evacuate")
                 .header(HttpHeaders.AUTHORIZATION, OPERATOR)
@@ -211,28 +209,12 @@ class FailoverApiTest extends GatewayTestSupport {
                 .expectBody()
                 .jsonPath("$.type")
                 .isEqualTo("urn:ridemesh:problem:region-cannot-serve");
-        client().post()
-                .uri("/ops/regions/b/failback")
-                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:ridemesh:problem:nothing-to-move");
+        conflict("/ops/regions/b/failback").jsonPath("$.type").isEqualTo("urn:ridemesh:problem:nothing-to-move");
         B.healthy(false);
         Awaitility.await()
                 .atMost(Duration.ofSeconds(2))
                 .until(() -> !health.of(regions.resolve("b").orElseThrow()).canServe());
-        client().post()
-                .uri("/ops/regions/a/evacuate")
-                .header(HttpHeaders.AUTHORIZATION, OPERATOR)
-                .exchange()
-                .expectStatus()
-                .isEqualTo(409)
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:ridemesh:problem:no-healthy-region");
+        conflict("/ops/regions/a/evacuate").jsonPath("$.type").isEqualTo("urn:ridemesh:problem:no-healthy-region");
         assertThat(regionServing(NYC)).isEqualTo("a");
     }
 

@@ -63,22 +63,6 @@ public final class Failover {
     private final int casAttempts;
     private final long failbackMaxBacklog;
 
-    /** As {@link #Failover(UnitHomes, Drills, RegionStatuses, Regions, RoutingTables, RtoTracker, HybridLogicalClock,
-     * InstantSource, LongSupplier, int, long)} with no catch-up limit on fail-back. */
-    public Failover(
-            UnitHomes homes,
-            Drills drills,
-            RegionStatuses statuses,
-            Regions regions,
-            RoutingTables tables,
-            RtoTracker rto,
-            HybridLogicalClock hlc,
-            InstantSource clock,
-            LongSupplier drillIds,
-            int casAttempts) {
-        this(homes, drills, statuses, regions, tables, rto, hlc, clock, drillIds, casAttempts, Long.MAX_VALUE);
-    }
-
     /**
      * @param casAttempts attempts of a unit's versioned CAS before {@link FailoverRejected.ConcurrentMove}
      * @param failbackMaxBacklog most records of its peers' changes the returning region may still have to apply when

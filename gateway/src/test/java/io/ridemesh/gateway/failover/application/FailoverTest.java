@@ -64,7 +64,8 @@ class FailoverTest {
                 hlc,
                 clock,
                 ids::incrementAndGet,
-                3);
+                3,
+                Long.MAX_VALUE);
     }
 
     private void up(Region r) {
