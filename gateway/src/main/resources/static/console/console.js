@@ -29,6 +29,12 @@
     return ms === null || ms === undefined ? '—' : new Date(ms).toLocaleTimeString();
   }
 
+  // records of the peers' changes the region has not applied yet: a fail-back waits until it is small
+  function backlog(records) {
+    if (records === null || records === undefined) return 'n/a';
+    return records < 0 ? 'unknown' : records + ' changes';
+  }
+
   function lag(samples) {
     if (!samples || samples.length === 0) return '—';
     return samples.map((s) => {
@@ -106,7 +112,8 @@
           el('dt', {}, 'declared down'), el('dd', { class: 'declared-down' }, time(r.declaredDownAtMs)),
           el('dt', {}, 'units homed'), el('dd', { class: 'units' }, r.units.join(', ') || 'none'),
           el('dt', {}, 'replication in'), el('dd', { class: 'lag-in' }, lag(r.lagIn)),
-          el('dt', {}, 'replication out'), el('dd', { class: 'lag-out' }, lag(r.lagOut))),
+          el('dt', {}, 'replication out'), el('dd', { class: 'lag-out' }, lag(r.lagOut)),
+          el('dt', {}, 'left to apply'), el('dd', { class: 'apply-backlog' }, backlog(r.applyBacklog))),
         el('div', { class: 'actions' }, evacuate, failback));
     }));
   }

@@ -121,7 +121,9 @@ class FailoverApiTest extends GatewayTestSupport {
                 .jsonPath("$.regions[2].declaredDownAtMs")
                 .isNumber()
                 .jsonPath("$.regions[2].canTakeUnits")
-                .isEqualTo(false);
+                .isEqualTo(false)
+                .jsonPath("$.regions[2].applyBacklog")
+                .isEqualTo(-1);
     }
 
     @Test

@@ -96,7 +96,8 @@ class OpsResource {
             boolean canTakeUnits,
             List<String> units,
             List<LagView> lagIn,
-            List<LagView> lagOut) {}
+            List<LagView> lagOut,
+            @Nullable Long applyBacklog) {}
 
     record RegionsView(String localRegion, List<RegionView> regions) {}
 
@@ -151,7 +152,11 @@ class OpsResource {
                             s.canServe(),
                             units,
                             health.lagInto(r).stream().map(LagView::of).toList(),
-                            health.lagOutOf(r).stream().map(LagView::of).toList());
+                            health.lagOutOf(r).stream().map(LagView::of).toList(),
+                            // what a fail-back waits for: null without a sync-sink, -1 when unreadable
+                            health.applyBacklog(r).isPresent()
+                                    ? health.applyBacklog(r).getAsLong()
+                                    : null);
                 })
                 .toList();
         return new RegionsView(regions.self().name(), views);
