@@ -205,9 +205,10 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
         if (sync == null) {
             return Mono.empty();
         }
-        return metric(sync, null)
+        return metric(sync, "sync.apply.lag", null)
                 .flatMapMany(root -> Flux.fromIterable(tagValues(root, "source")))
-                .flatMap(source -> metric(sync, source).doOnNext(root -> recordLag(region, source, root)))
+                .flatMap(source ->
+                        metric(sync, "sync.apply.lag", source).doOnNext(root -> recordLag(region, source, root)))
                 .then()
                 .onErrorResume(e -> Mono.empty());
     }
@@ -218,13 +219,7 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
         if (sync == null) {
             return Mono.empty();
         }
-        return http.get()
-                .uri(UriComponentsBuilder.fromUri(sync)
-                        .path("/actuator/metrics/sync.apply.backlog")
-                        .build()
-                        .toUri())
-                .retrieve()
-                .bodyToMono(JsonNode.class)
+        return metric(sync, "sync.apply.backlog", null)
                 .doOnNext(root -> {
                     long value = -1;
                     for (JsonNode m : root.path("measurements")) {
@@ -241,8 +236,9 @@ public final class RegionHealthMonitor implements RegionStatuses, SmartLifecycle
                 });
     }
 
-    private Mono<JsonNode> metric(URI sync, @Nullable String source) {
-        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(sync).path("/actuator/metrics/sync.apply.lag");
+    /** {@code /actuator/metrics/<name>} of a sync-sink, for one {@code source} tag value or (null) all. */
+    private Mono<JsonNode> metric(URI sync, String name, @Nullable String source) {
+        UriComponentsBuilder uri = UriComponentsBuilder.fromUri(sync).path("/actuator/metrics/" + name);
         if (source != null) {
             uri.queryParam("tag", "source:" + source);
         }

@@ -110,14 +110,12 @@ final class ServiceLauncher {
                 List.of("-Xms512m", "-Xmx2g", "-XX:+UseParallelGC", "-Xss512k", "--enable-native-access=ALL-UNNAMED"));
         List<Path> classpath = nodeClasspath();
         Path cache = aotCache();
-        // measuring without it (RIDEMESH_LAUNCHER_JVM_OPTS=-Dridemesh.aot.off=true): neither used nor trained
-        if (!Boolean.getBoolean(AOT_OFF)) {
-            if (aotCacheReady(classpath)) {
-                command.add("-XX:AOTCache=" + cache);
-            } else if (region.id() == 1) {
-                deleteQuietly(cache);
-                command.add("-XX:AOTCacheOutput=" + cache);
-            }
+        if (aotCacheReady(classpath)) {
+            command.add("-XX:AOTCache=" + cache);
+        } else if (region.id() == 1 && !Boolean.getBoolean(AOT_OFF)) {
+            // (measuring without it, RIDEMESH_LAUNCHER_JVM_OPTS=-Dridemesh.aot.off=true: neither used nor trained)
+            deleteQuietly(cache);
+            command.add("-XX:AOTCacheOutput=" + cache);
         }
         command.addAll(extraJvmOptions());
         command.add("-cp");

@@ -136,6 +136,7 @@ class OpsResource {
         List<RegionView> views = regions.all().stream()
                 .map(r -> {
                     RegionStatus s = health.of(r);
+                    java.util.OptionalLong backlog = health.applyBacklog(r);
                     List<String> units = table.all().stream()
                             .filter(h -> h.homeRegion() == r.id())
                             .map(UnitHome::code)
@@ -154,9 +155,7 @@ class OpsResource {
                             health.lagInto(r).stream().map(LagView::of).toList(),
                             health.lagOutOf(r).stream().map(LagView::of).toList(),
                             // what a fail-back waits for: null without a sync-sink, -1 when unreadable
-                            health.applyBacklog(r).isPresent()
-                                    ? health.applyBacklog(r).getAsLong()
-                                    : null);
+                            backlog.isPresent() ? backlog.getAsLong() : null);
                 })
                 .toList();
         return new RegionsView(regions.self().name(), views);
