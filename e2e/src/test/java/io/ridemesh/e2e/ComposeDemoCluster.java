@@ -258,8 +258,11 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
 
     // ---------------------------------------------------------------- containers
 
+    /** The kinds docker-compose.yml runs per region: all but the playground's WAN proxy (compose links directly). */
     private static List<ComponentKind> regionKinds() {
-        return Arrays.asList(ComponentKind.values());
+        return Arrays.stream(ComponentKind.values())
+                .filter(k -> k != ComponentKind.WAN_PROXY)
+                .toList();
     }
 
     private static List<String> regionServices(Region region) {

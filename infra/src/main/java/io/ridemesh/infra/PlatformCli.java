@@ -28,6 +28,7 @@ import picocli.CommandLine.ParentCommand;
             PlatformCli.Up.class,
             PlatformCli.Status.class,
             PlatformCli.Down.class,
+            PlatformCli.Fault.class,
             PlatformCli.Demo.class,
             PlatformCli.Bench.class,
             PlatformCli.Pricing.class,
@@ -135,9 +136,17 @@ public final class PlatformCli implements Callable<Integer> {
                         + " service (default ${DEFAULT-VALUE}).")
         String mode;
 
+        @Option(
+                names = "--wan-latency",
+                defaultValue = "0ms",
+                description = "One-way latency the WAN proxies add to every cross-region connection, e.g. 30ms, with"
+                        + " a tenth of it as jitter (default ${DEFAULT-VALUE}).")
+        String wanLatency;
+
         @Override
         public Integer call() {
-            List<ComponentStatus> rows = parent.playground().up(regions, infraOnly, ServiceMode.of(mode));
+            List<ComponentStatus> rows = parent.playground()
+                    .up(regions, infraOnly, ServiceMode.of(mode), duration("--wan-latency", wanLatency));
             printTable(rows);
             return rows.stream().allMatch(ComponentStatus::healthy) ? 0 : 1;
         }
@@ -193,6 +202,113 @@ public final class PlatformCli implements Callable<Integer> {
                 System.out.println("no playground: run ./platform up");
             } else {
                 printTable(rows);
+            }
+            return 0;
+        }
+    }
+
+    /**
+     * A duration as the CLI takes it: a whole number with {@code ms} or {@code s}, e.g. {@code 30ms}, {@code 2s},
+     * {@code 0}.
+     *
+     * @throws IllegalArgumentException naming {@code option} if {@code text} is not one
+     */
+    static java.time.Duration duration(String option, String text) {
+        java.util.regex.Matcher m =
+                java.util.regex.Pattern.compile("(\\d{1,7})(ms|s)?").matcher(text.trim());
+        if (!m.matches()) {
+            throw new IllegalArgumentException(
+                    option + " must be a whole number of ms or s (e.g. 30ms), but was '" + text + "'");
+        }
+        long value = Long.parseLong(m.group(1));
+        return "s".equals(m.group(2)) ? java.time.Duration.ofSeconds(value) : java.time.Duration.ofMillis(value);
+    }
+
+    @Command(
+            name = "fault",
+            description = "Break and mend the links between regions of a running playground (its WAN proxies).",
+            subcommands = {PlatformCli.FaultPartition.class, PlatformCli.FaultHeal.class, PlatformCli.FaultStatus.class
+            })
+    static final class Fault implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Override
+        public Integer call() {
+            CommandLine.usage(this, System.out);
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "partition",
+            description = "Cut every connection between two regions, both ways, for --seconds; it heals by itself.")
+    static final class FaultPartition implements Callable<Integer> {
+        @ParentCommand
+        Fault fault;
+
+        @CommandLine.Parameters(index = "0", description = "One region (a, b, ...).")
+        String first;
+
+        @CommandLine.Parameters(index = "1", description = "The other region.")
+        String second;
+
+        @Option(names = "--seconds", defaultValue = "60", description = "How long (default ${DEFAULT-VALUE}).")
+        int seconds;
+
+        @Override
+        public Integer call() {
+            io.ridemesh.infra.cluster.Region x = io.ridemesh.infra.cluster.Region.named(first);
+            io.ridemesh.infra.cluster.Region y = io.ridemesh.infra.cluster.Region.named(second);
+            fault.parent.playground().partition(x, y, java.time.Duration.ofSeconds(seconds));
+            System.out.printf(
+                    "regions %s and %s partitioned for %d s (until %s); `./platform fault heal` ends it sooner%n",
+                    x.name(), y.name(), seconds, java.time.Instant.now().plusSeconds(seconds));
+            return 0;
+        }
+    }
+
+    @Command(name = "heal", description = "End every partition at once.")
+    static final class FaultHeal implements Callable<Integer> {
+        @ParentCommand
+        Fault fault;
+
+        @Override
+        public Integer call() {
+            fault.parent.playground().heal();
+            System.out.println("every cross-region link healed");
+            return 0;
+        }
+    }
+
+    @Command(name = "status", description = "Every WAN proxy's links: peer, kind, ports, connections, partition.")
+    static final class FaultStatus implements Callable<Integer> {
+        @ParentCommand
+        Fault fault;
+
+        @Override
+        public Integer call() throws Exception {
+            for (String answer : fault.parent.playground().wanLinks()) {
+                com.fasterxml.jackson.databind.JsonNode proxy = JSON.readTree(answer);
+                System.out.printf(
+                        "region %s (latency %d ms, jitter %d ms)%n",
+                        proxy.path("region").asText(),
+                        proxy.path("latencyMs").asLong(),
+                        proxy.path("jitterMs").asLong());
+                for (com.fasterxml.jackson.databind.JsonNode link : proxy.path("links")) {
+                    System.out.printf(
+                            "  -> %s %-17s %6d -> %6d  %3d connections  %s%n",
+                            link.path("peer").asText(),
+                            link.path("kind").asText(),
+                            link.path("listen").asInt(),
+                            link.path("connect").asInt(),
+                            link.path("connections").asInt(),
+                            link.path("partitionedUntilMs").isNull()
+                                    ? "open"
+                                    : "PARTITIONED until "
+                                            + java.time.Instant.ofEpochMilli(link.path("partitionedUntilMs")
+                                                    .asLong()));
+                }
             }
             return 0;
         }

@@ -11,6 +11,8 @@ public enum ComponentKind {
     MARIADB(null),
     REDIS(null),
     KAFKA(null),
+    /** The region's end of the wide-area network: a fault-injecting TCP proxy on every connection to a peer. */
+    WAN_PROXY(null),
     ORDER_SERVICE("rides"),
     PRICING_SERVICE("pricing"),
     DISPATCH_SERVICE("dispatch"),

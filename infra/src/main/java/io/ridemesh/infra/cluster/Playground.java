@@ -140,6 +140,26 @@ public final class Playground {
      * @return the status of every component after start
      */
     public List<ComponentStatus> up(int regionCount, boolean infraOnly, ServiceMode mode) {
+        return up(regionCount, infraOnly, mode, Duration.ZERO);
+    }
+
+    /**
+     * Starts what is missing of an {@code regionCount}-region playground whose cross-region links add
+     * {@code wanLatency} one way (with a tenth of it as jitter), its services (unless {@code infraOnly}) run the
+     * {@code mode} way, and waits until every component is healthy.
+     *
+     * @throws IllegalArgumentException if {@code regionCount} is not in 1..{@value Region#MAX_REGIONS} or
+     *     {@code wanLatency} is negative or above {@value #MAX_WAN_LATENCY_MS} ms
+     * @throws PortTaken if a port of the plan is used by a process the playground did not start
+     * @throws PlatformException if a component cannot start or does not become healthy in time, or if services run
+     *     in the other mode, or the WAN proxies run with another latency
+     * @return the status of every component after start
+     */
+    public List<ComponentStatus> up(int regionCount, boolean infraOnly, ServiceMode mode, Duration wanLatency) {
+        if (wanLatency.isNegative() || wanLatency.toMillis() > MAX_WAN_LATENCY_MS) {
+            throw new IllegalArgumentException("--wan-latency must be in 0.." + MAX_WAN_LATENCY_MS + " ms, but was "
+                    + wanLatency.toMillis() + " ms");
+        }
         if (regionCount < 1 || regionCount > Region.MAX_REGIONS) {
             throw new IllegalArgumentException(
                     "--regions must be in 1.." + Region.MAX_REGIONS + ", but was " + regionCount);
@@ -157,14 +177,19 @@ public final class Playground {
             throw new PlatformException("the services of the playground in " + home + " run in " + mode().id()
                     + " mode; run `./platform down` before starting them in " + mode.id() + " mode");
         }
+        if (!running.isEmpty() && wanLatencyMs() != wanLatency.toMillis() && anyAlive()) {
+            throw new PlatformException("the playground in " + home + " runs with a WAN latency of " + wanLatencyMs()
+                    + " ms; run `./platform down` before starting it with " + wanLatency.toMillis() + " ms");
+        }
         checkPorts(regions, infraOnly);
-        writeCluster(regionCount, infraOnly, mode);
+        writeCluster(regionCount, infraOnly, mode, wanLatency.toMillis());
         Instant start = Instant.now();
 
         for (Region region : regions) {
             startKafka(region);
             startMariaDb(region);
             startRedis(region);
+            startWanProxy(region);
         }
         awaitHealthy(infraComponents(regions), INFRA_START_TIMEOUT);
         for (Region region : regions) {
@@ -276,11 +301,13 @@ public final class Playground {
         startKafka(region);
         startMariaDb(region);
         startRedis(region);
+        startWanProxy(region);
         awaitHealthy(
                 List.of(
                         new Component(region, ComponentKind.KAFKA),
                         new Component(region, ComponentKind.MARIADB),
-                        new Component(region, ComponentKind.REDIS)),
+                        new Component(region, ComponentKind.REDIS),
+                        new Component(region, ComponentKind.WAN_PROXY)),
                 INFRA_START_TIMEOUT);
         if (servicesEnabled()) {
             startServices(region, regions);
@@ -396,6 +423,7 @@ public final class Playground {
                 case MARIADB -> Probes.mariadb(port(), credentials().dbPassword(Credentials.ROOT));
                 case REDIS -> Probes.redis(port());
                 case KAFKA -> Probes.kafka(port());
+                case WAN_PROXY -> Probes.http(port(), "/health");
                 default -> Probes.http(port());
             };
         }
@@ -427,6 +455,7 @@ public final class Playground {
             list.add(new Component(region, ComponentKind.KAFKA));
             list.add(new Component(region, ComponentKind.MARIADB));
             list.add(new Component(region, ComponentKind.REDIS));
+            list.add(new Component(region, ComponentKind.WAN_PROXY));
         }
         return list;
     }
@@ -462,6 +491,23 @@ public final class Playground {
                 int controller = ports.kafkaController(c.region);
                 if (processes.find(c.name()).isEmpty() && Processes.listening(controller)) {
                     throw new PortTaken(controller, c.name() + " controller");
+                }
+            }
+            if (c.kind == ComponentKind.WAN_PROXY && processes.find(c.name()).isEmpty()) {
+                for (WanProxy.Link link : WanProxy.plan(ports, c.region, regions.size())) {
+                    if (Processes.listening(link.listenPort())) {
+                        throw new PortTaken(
+                                link.listenPort(),
+                                c.name() + " link to " + link.peer().name());
+                    }
+                }
+            }
+            if (c.kind == ComponentKind.KAFKA && processes.find(c.name()).isEmpty()) {
+                for (Region peer : regions) {
+                    if (!peer.equals(c.region) && Processes.listening(ports.kafkaPeerListener(c.region, peer))) {
+                        throw new PortTaken(
+                                ports.kafkaPeerListener(c.region, peer), c.name() + " listener for " + peer.name());
+                    }
                 }
             }
             if (c.kind == ComponentKind.GATEWAY) {
@@ -527,10 +573,33 @@ public final class Playground {
             props.put("process.roles", "broker,controller");
             props.put("node.id", "1");
             props.put("controller.quorum.bootstrap.servers", "127.0.0.1:" + controller);
-            props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controller);
-            props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
+            // one listener for the region's own clients, one per peer region that advertises the peer's WAN proxy
+            // port: a peer's consumer then reaches this broker through its own region's proxy, bootstrap and
+            // every later connection alike
+            StringBuilder listeners = new StringBuilder("PLAINTEXT://127.0.0.1:" + port);
+            StringBuilder advertised = new StringBuilder("PLAINTEXT://127.0.0.1:" + port);
+            StringBuilder protocols = new StringBuilder("PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            for (Region peer : regions()) {
+                if (!peer.equals(region)) {
+                    String listener = "PEER_" + peer.name().toUpperCase(java.util.Locale.ROOT);
+                    listeners
+                            .append(',')
+                            .append(listener)
+                            .append("://127.0.0.1:")
+                            .append(ports.kafkaPeerListener(region, peer));
+                    advertised
+                            .append(',')
+                            .append(listener)
+                            .append("://127.0.0.1:")
+                            .append(ports.wanEgress(peer, region, ComponentKind.KAFKA));
+                    protocols.append(',').append(listener).append(":PLAINTEXT");
+                }
+            }
+            props.put("listeners", listeners + ",CONTROLLER://127.0.0.1:" + controller);
+            props.put("advertised.listeners", advertised.toString());
+            props.put("inter.broker.listener.name", "PLAINTEXT");
             props.put("controller.listener.names", "CONTROLLER");
-            props.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            props.put("listener.security.protocol.map", protocols.toString());
             props.put("log.dirs", logs.toString());
             props.put("num.partitions", "4");
             props.put("auto.create.topics.enable", "true");
@@ -572,6 +641,107 @@ public final class Playground {
                         config.toString()),
                 Map.of(),
                 dir);
+    }
+
+    // ---------------------------------------------------------------- WAN proxy
+
+    /** The longest one-way WAN latency the playground accepts, ms. */
+    public static final long MAX_WAN_LATENCY_MS = 2000;
+
+    /** The one-way latency the playground's WAN proxies add to every cross-region link, ms (0 when none). */
+    public long wanLatencyMs() {
+        return Long.parseLong(readCluster().getProperty("wanLatencyMs", "0"));
+    }
+
+    /**
+     * Bootstrap servers through which {@code from}'s clients reach {@code to}'s Kafka: {@code from}'s WAN proxy.
+     *
+     * @throws IllegalArgumentException if {@code from} equals {@code to}
+     */
+    public String peerKafkaBootstrap(Region from, Region to) {
+        return "127.0.0.1:" + ports.wanEgress(from, to, ComponentKind.KAFKA);
+    }
+
+    /**
+     * The base URL through which {@code from} calls {@code to}'s {@code service}: direct within a region, through
+     * {@code from}'s WAN proxy across regions.
+     */
+    public String serviceUrl(Region from, Region to, ComponentKind service) {
+        int port = from.equals(to) ? ports.port(to, service) : ports.wanEgress(from, to, service);
+        return "http://127.0.0.1:" + port;
+    }
+
+    /**
+     * Starts {@code region}'s WAN proxy ({@link WanProxy}): every connection the region opens to a peer passes it,
+     * with the playground's latency, and partitions cut them.
+     */
+    private void startWanProxy(Region region) {
+        String name = name(region, ComponentKind.WAN_PROXY);
+        if (processes.find(name).isPresent()) {
+            return;
+        }
+        long latency = wanLatencyMs();
+        progress.accept("starting " + name + " (latency " + latency + " ms) on 127.0.0.1:"
+                + ports.port(region, ComponentKind.WAN_PROXY));
+        processes.start(
+                name,
+                javaCommand(
+                        List.of("-Xms16m", "-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k"),
+                        WanProxy.class.getName(),
+                        "--region",
+                        region.name(),
+                        "--regions",
+                        Integer.toString(regions().size()),
+                        "--base-port",
+                        Integer.toString(ports.basePort()),
+                        "--latency-ms",
+                        Long.toString(latency),
+                        "--jitter-ms",
+                        Long.toString(latency / 10)),
+                Map.of(),
+                home);
+    }
+
+    /**
+     * Cuts every link between regions {@code x} and {@code y}, both ways, for {@code duration}; the proxies heal them
+     * by themselves afterwards.
+     *
+     * @throws PlatformException if a WAN proxy does not answer or refuses
+     */
+    public void partition(Region x, Region y, Duration duration) {
+        if (x.equals(y)) {
+            throw new IllegalArgumentException("a partition needs two different regions, but both were " + x.name());
+        }
+        wanControl(x, "/partition?peer=" + y.name() + "&seconds=" + duration.toSeconds());
+        wanControl(y, "/partition?peer=" + x.name() + "&seconds=" + duration.toSeconds());
+    }
+
+    /** Heals every cut link of every running WAN proxy. */
+    public void heal() {
+        for (Region region : regions()) {
+            if (processes.find(name(region, ComponentKind.WAN_PROXY)).isPresent()) {
+                wanControl(region, "/heal");
+            }
+        }
+    }
+
+    /** The links of every running WAN proxy as its control API describes them (JSON objects, one per region). */
+    public List<String> wanLinks() {
+        List<String> answers = new ArrayList<>();
+        for (Region region : regions()) {
+            if (processes.find(name(region, ComponentKind.WAN_PROXY)).isPresent()) {
+                answers.add(Probes.call(ports.port(region, ComponentKind.WAN_PROXY), "GET", "/links"));
+            }
+        }
+        return answers;
+    }
+
+    private void wanControl(Region region, String pathAndQuery) {
+        if (processes.find(name(region, ComponentKind.WAN_PROXY)).isEmpty()) {
+            throw new PlatformException(
+                    "region " + region.name() + "'s WAN proxy is not running; see ./platform status");
+        }
+        Probes.call(ports.port(region, ComponentKind.WAN_PROXY), "POST", pathAndQuery);
     }
 
     private List<String> javaCommand(List<String> jvmOptions, String mainClass, String... args) {
@@ -897,8 +1067,9 @@ public final class Playground {
         return p;
     }
 
-    private void writeCluster(int regions, boolean infraOnly, ServiceMode mode) {
+    private void writeCluster(int regions, boolean infraOnly, ServiceMode mode, long wanLatencyMs) {
         Properties p = new Properties();
+        p.setProperty("wanLatencyMs", Long.toString(wanLatencyMs));
         p.setProperty("mode", mode.id());
         p.setProperty("regions", Integer.toString(regions));
         p.setProperty("infraOnly", Boolean.toString(infraOnly));

@@ -6,9 +6,17 @@ package io.ridemesh.infra.cluster;
  *
  * <p>With the default base 20000, region {@code i} (a=1, b=2, ...) uses {@code 20000 + 1000*i} plus: MariaDB +306,
  * Redis +379, Kafka +92 (its KRaft controller +93), order-service +10, pricing-service +20, dispatch-service +30,
- * sync-sink +40, gateway +80 (its operator listener +81). Region a: MariaDB 21306, Redis 21379, Kafka 21092
- * (controller 21093), order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway 21080 (operator 21081).
- * None
+ * sync-sink +40, gateway +80 (its operator listener +81), the WAN proxy's control API +96. Region a: MariaDB 21306,
+ * Redis 21379, Kafka 21092 (controller 21093), order 21010, pricing 21020, dispatch 21030, sync-sink 21040, gateway
+ * 21080 (operator 21081), WAN proxy 21096.
+ *
+ * <p>Cross-region connections go through the WAN proxy of the region they leave ({@link #wanEgress}): region
+ * {@code i}'s link to peer {@code j}'s component listens on {@code 20000 + 1000*i + 500 + 10*j + k}, k: Kafka 0,
+ * order 1, pricing 2, dispatch 3, sync-sink 4, gateway 5 (region a's links to b: 21520..21525). A region's Kafka
+ * has one listener per peer ({@link #kafkaPeerListener}, {@code 20000 + 1000*i + 100 + j}) that advertises the
+ * peer's egress port, so the peer's consumers reach every broker through their own proxy.
+ *
+ * <p>None
  * of the ports already used on this machine (3306, 5432, 6379, 5672, 15672, 25672, 4369, 1883,
  * 4222, 8222) is in the plan for the bases the CLI accepts.
  *
@@ -50,7 +58,40 @@ public record PortPlan(int basePort) {
             case SYNC_SINK -> base + 40;
             case GATEWAY -> base + 80;
             case KAFKA -> base + 92;
+            case WAN_PROXY -> base + 96;
         };
+    }
+
+    /**
+     * The port in {@code from}'s WAN proxy through which {@code from} reaches {@code to}'s {@code kind}: Kafka or a
+     * service (stores are never reached across regions).
+     *
+     * @throws IllegalArgumentException if {@code from} equals {@code to} or {@code kind} is a store or the proxy
+     */
+    public int wanEgress(Region from, Region to, ComponentKind kind) {
+        if (from.equals(to)) {
+            throw new IllegalArgumentException("a region reaches its own " + kind.id() + " directly");
+        }
+        int offset =
+                switch (kind) {
+                    case KAFKA -> 0;
+                    case ORDER_SERVICE -> 1;
+                    case PRICING_SERVICE -> 2;
+                    case DISPATCH_SERVICE -> 3;
+                    case SYNC_SINK -> 4;
+                    case GATEWAY -> 5;
+                    case MARIADB, REDIS, WAN_PROXY ->
+                        throw new IllegalArgumentException(kind.id() + " is not reached across regions");
+                };
+        return basePort + 1000 * from.id() + 500 + 10 * to.id() + offset;
+    }
+
+    /**
+     * The listener of {@code owner}'s Kafka for the consumers of {@code peer}: it advertises
+     * {@code wanEgress(peer, owner, KAFKA)}, so that every connection of the peer's clients passes the peer's proxy.
+     */
+    public int kafkaPeerListener(Region owner, Region peer) {
+        return basePort + 1000 * owner.id() + 100 + peer.id();
     }
 
     /**

@@ -60,9 +60,14 @@ final class Probes {
 
     /** A Spring Boot service: {@code GET /actuator/health} answers 200. */
     static String http(int port) {
+        return http(port, "/actuator/health");
+    }
+
+    /** An HTTP component: {@code GET path} answers 200. */
+    static String http(int port, String path) {
         try {
             HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
@@ -72,6 +77,32 @@ final class Probes {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";
+        }
+    }
+
+    /**
+     * Calls a playground component's control API and answers the body of its 200 answer.
+     *
+     * @throws PlatformException if it does not answer in 5 s or answers anything but 200 (with its body)
+     */
+    static String call(int port, String method, String pathAndQuery) {
+        try {
+            HttpResponse<String> response = HTTP.send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + pathAndQuery))
+                            .timeout(Duration.ofSeconds(5))
+                            .method(method, HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 200) {
+                throw new PlatformException(method + " " + pathAndQuery + " on port " + port + " answered "
+                        + response.statusCode() + ": " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new PlatformException(method + " " + pathAndQuery + " on port " + port + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new PlatformException("interrupted", e);
         }
     }
 }

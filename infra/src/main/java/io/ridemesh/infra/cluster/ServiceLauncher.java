@@ -259,12 +259,12 @@ final class ServiceLauncher {
         // the region's own Kafka cluster: capture publishes there, dispatch reads its ride events there
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", playground.kafkaBootstrap(region));
         if (kind == ComponentKind.SYNC_SINK) {
-            // apply consumes each peer region's changes from that region's cluster
+            // apply consumes each peer region's changes from that region's cluster, through the region's WAN proxy
             for (Region peer : regions) {
                 if (!peer.equals(region)) {
                     env.put(
                             "SYNC_PEERS_" + peer.name().toUpperCase(java.util.Locale.ROOT),
-                            playground.kafkaBootstrap(peer));
+                            playground.peerKafkaBootstrap(region, peer));
                 }
             }
         }
@@ -285,10 +285,11 @@ final class ServiceLauncher {
             if (service.isService()) {
                 String key = service.id().toUpperCase(java.util.Locale.ROOT).replace('-', '_');
                 env.put("RIDEMESH_" + key + "_URL", "http://127.0.0.1:" + ports.port(region, service));
+                // a peer region's services through this region's WAN proxy
                 for (Region r : regions) {
                     env.put(
                             "RIDEMESH_" + r.name().toUpperCase(java.util.Locale.ROOT) + "_" + key + "_URL",
-                            "http://127.0.0.1:" + ports.port(r, service));
+                            playground.serviceUrl(region, r, service));
                 }
             }
         }

@@ -115,11 +115,8 @@ public interface DemoCluster {
             public boolean servicesRunning() {
                 return playground.status().stream()
                         .anyMatch(c -> c.healthy()
-                                && !java.util.List.of(
-                                                ComponentKind.MARIADB.id(),
-                                                ComponentKind.REDIS.id(),
-                                                ComponentKind.KAFKA.id())
-                                        .contains(c.kind()));
+                                && java.util.Arrays.stream(ComponentKind.values())
+                                        .anyMatch(k -> k.isService() && k.id().equals(c.kind())));
             }
 
             @Override
