@@ -151,6 +151,34 @@ public final class SyncMetrics {
         return captureSkippedTotal.get();
     }
 
+    /**
+     * An unexpected error stopped the apply of {@code source}'s changes and a new consumer will start:
+     * {@code sync.apply.restarts{target, source}}.
+     */
+    public void applyRestart(String source) {
+        Counter.builder("sync.apply.restarts")
+                .description("apply consumers stopped by an unexpected error and started again")
+                .tag("source", source)
+                .tag("target", target)
+                .register(registry)
+                .increment();
+    }
+
+    /**
+     * Registers {@code sync.apply.source.silence{source, target}}: ms since {@code source}'s Kafka cluster last
+     * answered this region's apply (a lost or cut-off peer shows as a growing silence, even when nothing changes
+     * there).
+     */
+    public void sourceSilence(String source, java.util.function.LongSupplier silentMs) {
+        io.micrometer.core.instrument.Gauge.builder("sync.apply.source.silence", silentMs, s -> s.getAsLong())
+                .description("ms since the source's Kafka cluster last answered this region's apply")
+                .baseUnit("milliseconds")
+                .tag("source", source)
+                .tag("target", target)
+                .strongReference(true)
+                .register(registry);
+    }
+
     public void captureFailure() {
         captureFailures.increment();
     }

@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.hlc.JdbcHlcStore;
 import io.ridemesh.sync.apply.Applies;
-import io.ridemesh.sync.apply.Apply;
 import io.ridemesh.sync.capture.Capture;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -114,7 +113,11 @@ class SyncSinkConfiguration {
             if (!props.apply().enabled()) {
                 return Health.up().withDetail("enabled", false).build();
             }
-            Health.Builder b = apply.state() == Apply.State.STOPPED ? Health.down() : Health.up();
+            Health.Builder b =
+                    switch (apply.state()) {
+                        case RUNNING, RETRYING -> Health.up();
+                        case FAILED, STOPPED -> Health.down();
+                    };
             // a peer region's cluster that cannot be reached is not apply's failure (that region may be lost): its
             // changes wait in that cluster, and the gateways' lag readings show the gap
             return b.withDetail("state", apply.state())

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 /**
  * The deployed topology: each region has its own Kafka cluster, capture publishes to it, and apply consumes each
  * peer region's cluster directly (one consumer per peer). A peer's cluster that goes away delays only that peer's
- * changes; what it held arrives once it is back.
+ * changes; what it held arrives once it is back. Each region reaches its peers' clusters through its WAN proxy, so
+ * a partition between two regions cuts exactly their links.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PeerClustersIT {
@@ -51,6 +52,115 @@ class PeerClustersIT {
         if (cluster != null) {
             cluster.close();
         }
+    }
+
+    @Test
+    @Order(4)
+    void aPartitionHoldsBackOnlyTheCutRegionsChangesShowsAsSilenceAndHeals() throws Exception {
+        cluster.playground.partition(a, c, Duration.ofMinutes(5));
+        try {
+            inA.upsert(40, "a-during-partition", 40, false);
+            inC.upsert(41, "c-during-partition", 41, false);
+            // b is not cut off from either
+            cluster.awaitRow(b, 40, "a-during-partition");
+            cluster.awaitRow(b, 41, "c-during-partition");
+            Apply cFromA = applyOf(c, a);
+            await().atMost(Duration.ofSeconds(60)).until(() -> !cFromA.reachable());
+            assertThat(cluster.row(c, 40))
+                    .as("a's change waits behind the partition")
+                    .isEmpty();
+            assertThat(cluster.row(a, 41)).isEmpty();
+            assertThat(cluster.appliesOf.get(c).bySource().get("a")).containsEntry("reachable", false);
+            assertThat(applyOf(c, b).reachable()).isTrue();
+            assertThat(cluster.registries
+                            .get(c)
+                            .get("sync.apply.source.silence")
+                            .tag("source", "a")
+                            .gauge()
+                            .value())
+                    .isGreaterThanOrEqualTo(10_000);
+        } finally {
+            cluster.playground.heal();
+        }
+        cluster.awaitRow(c, 40, "a-during-partition");
+        cluster.awaitRow(a, 41, "c-during-partition");
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(cluster.checksums("items")).containsOnly(cluster.checksum(a, "items")));
+        await().atMost(CONVERGE).until(() -> applyOf(c, a).reachable());
+    }
+
+    @Test
+    @Order(5)
+    void anUnexpectedErrorFailsApplyVisiblyAndANewConsumerResumesWithoutLoss() throws Exception {
+        // region c applies a's changes through a test apply whose dead-letter cluster is unreachable at first: a
+        // poison record then fails the whole apply (not a retriable database error), and it restarts by itself
+        cluster.appliesOf.get(c).close();
+        org.netcrusher.core.reactor.NioReactor reactor = new org.netcrusher.core.reactor.NioReactor();
+        int deadLetterPort = cluster.playground.ports().port(c, ComponentKind.KAFKA) + 900;
+        org.netcrusher.tcp.TcpCrusher deadLetterLink = org.netcrusher.tcp.TcpCrusherBuilder.builder()
+                .withReactor(reactor)
+                .withBindAddress("127.0.0.1", deadLetterPort)
+                .withConnectAddress("127.0.0.1", cluster.playground.ports().port(c, ComponentKind.KAFKA))
+                .build(); // not open: connections are refused
+        Apply apply = new Apply(
+                cluster.propsOf(c, "127.0.0.1:" + deadLetterPort),
+                cluster.sinkData.get(c),
+                HybridLogicalClock.create(InstantSource.system(), Duration.ofMillis(500)),
+                cluster.metrics.get(c),
+                Apply.Source.peer("a", cluster.playground.peerKafkaBootstrap(c, a)),
+                false);
+        try {
+            poison(a, "repl.a.synctest.items");
+            inA.upsert(50, "a-after-the-poison", 50, false);
+            apply.start();
+            await().atMost(Duration.ofSeconds(90)).until(() -> apply.restarts() >= 1);
+            assertThat(apply.lastError()).contains("dead-letter");
+            assertThat(cluster.registries
+                            .get(c)
+                            .get("sync.apply.restarts")
+                            .tag("source", "a")
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
+
+            deadLetterLink.open();
+            cluster.awaitRow(c, 50, "a-after-the-poison");
+            await().atMost(CONVERGE).until(() -> apply.state() == Apply.State.RUNNING);
+            assertThat(cluster.registries
+                            .get(c)
+                            .get("sync.apply.dead_lettered")
+                            .counter()
+                            .count())
+                    .isGreaterThanOrEqualTo(1);
+        } finally {
+            apply.close();
+            deadLetterLink.close();
+            reactor.close();
+            cluster.startApplies(c);
+        }
+        await().atMost(CONVERGE)
+                .untilAsserted(() -> assertThat(cluster.checksums("items")).containsOnly(cluster.checksum(a, "items")));
+    }
+
+    /** Writes a record that is not a change record into {@code topic} of {@code r}'s cluster. */
+    static void poison(Region r, String topic) throws Exception {
+        java.util.Properties p = new java.util.Properties();
+        p.put("bootstrap.servers", cluster.playground.kafkaBootstrap(r));
+        try (var producer = new org.apache.kafka.clients.producer.KafkaProducer<String, String>(
+                p,
+                new org.apache.kafka.common.serialization.StringSerializer(),
+                new org.apache.kafka.common.serialization.StringSerializer())) {
+            producer.send(new org.apache.kafka.clients.producer.ProducerRecord<>(topic, "{\"id\":0}", "not json"))
+                    .get();
+        }
+    }
+
+    /** Region {@code target}'s apply of {@code source}'s changes. */
+    static Apply applyOf(Region target, Region source) {
+        return cluster.appliesOf.get(target).all().stream()
+                .filter(apply -> apply.source().name().equals(source.name()))
+                .findFirst()
+                .orElseThrow();
     }
 
     static Writer writer(Region r) {

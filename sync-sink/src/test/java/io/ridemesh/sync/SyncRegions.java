@@ -102,6 +102,11 @@ final class SyncRegions implements AutoCloseable {
     }
 
     SyncSinkProperties propsOf(Region r) {
+        return propsOf(r, clusterPerRegion ? playground.kafkaBootstrap(r) : playground.kafkaBootstrap());
+    }
+
+    /** Region {@code r}'s properties with {@code kafkaBootstrap} as its own cluster (capture, dead letters). */
+    SyncSinkProperties propsOf(Region r, String kafkaBootstrap) {
         return new SyncSinkProperties(
                 r.id(),
                 r.name(),
@@ -111,7 +116,7 @@ final class SyncRegions implements AutoCloseable {
                 "cdc",
                 playground.credentials().dbPassword("cdc"),
                 List.of("synctest"),
-                clusterPerRegion ? playground.kafkaBootstrap(r) : playground.kafkaBootstrap(),
+                kafkaBootstrap,
                 clusterPerRegion ? peersOf(r) : Map.of(), // else region a's cluster for all: the shared-cluster mode
                 Map.of(),
                 new SyncSinkProperties.Capture(Duration.ofMillis(5), Duration.ofMillis(500), true, null),
@@ -125,11 +130,12 @@ final class SyncRegions implements AutoCloseable {
         captures.put(r, capture);
     }
 
+    /** Each peer's cluster as {@code r} reaches it: through {@code r}'s WAN proxy, which partitions cut. */
     private Map<String, String> peersOf(Region r) {
         Map<String, String> peers = new java.util.HashMap<>();
         for (Region peer : regions) {
             if (!peer.equals(r)) {
-                peers.put(peer.name(), playground.kafkaBootstrap(peer));
+                peers.put(peer.name(), playground.peerKafkaBootstrap(r, peer));
             }
         }
         return peers;

@@ -48,6 +48,9 @@ public final class Applies implements AutoCloseable {
                         applies.isEmpty()));
             }
         }
+        for (Apply apply : applies) {
+            metrics.sourceSilence(apply.source().name(), apply::silentMs);
+        }
         return new Applies(applies);
     }
 
@@ -61,21 +64,21 @@ public final class Applies implements AutoCloseable {
         return applies;
     }
 
-    /** STOPPED if any apply stopped, else RETRYING if any retries a batch, else RUNNING. */
+    /** The worst state of any apply: STOPPED, then FAILED (restarting), then RETRYING, then RUNNING. */
     public Apply.State state() {
         Apply.State worst = Apply.State.RUNNING;
         for (Apply a : applies) {
-            if (a.state() == Apply.State.STOPPED) {
-                return Apply.State.STOPPED;
-            }
-            if (a.state() == Apply.State.RETRYING) {
-                worst = Apply.State.RETRYING;
+            if (a.state().compareTo(worst) > 0) {
+                worst = a.state();
             }
         }
         return worst;
     }
 
-    /** Per source ({@code b}, or {@code *} for a shared cluster): its state and last error, for health details. */
+    /**
+     * Per source ({@code b}, or {@code *} for a shared cluster), for health details: its state, backlog, bootstrap,
+     * last error, restarts, how long its cluster has been silent (ms) and whether it counts as reachable.
+     */
     public Map<String, Map<String, Object>> bySource() {
         Map<String, Map<String, Object>> out = new LinkedHashMap<>();
         for (Apply a : applies) {
@@ -83,6 +86,9 @@ public final class Applies implements AutoCloseable {
             detail.put("state", a.state());
             detail.put("backlog", a.backlog());
             detail.put("bootstrap", a.source().bootstrap());
+            detail.put("reachable", a.reachable());
+            detail.put("silentMs", a.silentMs());
+            detail.put("restarts", a.restarts());
             detail.put("lastError", a.lastError());
             out.put(a.source().name(), detail);
         }

@@ -42,7 +42,10 @@ import org.slf4j.LoggerFactory;
  * are committed only after the database commit, so a crash re-delivers (never loses) records and
  * the idempotent merge absorbs the duplicates. Retriable errors are retried with exponential
  * backoff (the batch stays uncommitted); permanent ones isolate the poison record by applying the
- * batch one record at a time and send it to the dead-letter topic (in the region's own cluster).
+ * batch one record at a time and send it to the dead-letter topic (in the region's own cluster). Any other error
+ * (a bug, a dead-letter topic that cannot be written, the consumer failing) does not end apply: it turns
+ * {@link State#FAILED} (health DOWN, {@code sync.apply.restarts} grows), and after a back-off (1 s doubling to 60 s)
+ * a new consumer resumes from the last committed offsets.
  *
  * <p>Thread-safety: runs on its own thread; {@link #close()} may be called from any thread. Several instances may
  * apply into one database at once (the merge locks the rows it compares; a deadlock between them is retried).
@@ -56,10 +59,27 @@ public final class Apply implements AutoCloseable {
 
     /** Apply's health. */
     public enum State {
+        /** Consuming and applying. */
         RUNNING,
+        /** A batch failed with a retriable error (e.g. a lock wait timeout) and is retried with back-off. */
         RETRYING,
+        /** An unexpected error stopped the consumer; a new one starts after a back-off. */
+        FAILED,
+        /** Closed, or not started. */
         STOPPED
     }
+
+    /** The first wait before a failed apply starts a new consumer; it doubles per failure in a row. */
+    static final Duration RESTART_BACKOFF_MIN = Duration.ofSeconds(1);
+
+    /** The longest wait before a failed apply starts a new consumer. */
+    static final Duration RESTART_BACKOFF_MAX = Duration.ofSeconds(60);
+
+    /** The longest a dead letter may take to be written before the apply fails (and restarts). */
+    static final Duration DEAD_LETTER_TIMEOUT = Duration.ofSeconds(10);
+
+    /** A source from which no answer at all (fetch, metadata, heartbeat) came for this long is unreachable. */
+    static final Duration UNREACHABLE_AFTER = Duration.ofSeconds(10);
 
     /**
      * Where an apply reads changes: a Kafka cluster and the topics to take from it.
@@ -95,8 +115,19 @@ public final class Apply implements AutoCloseable {
     private final JdbcMerger merger;
     private final HybridLogicalClock clock;
     private final SyncMetrics metrics;
-    private final KafkaConsumer<String, byte[]> consumer;
+    private final Properties consumerConfig;
+    /** The current consumer (a new one after each failure); read by {@link #close} to wake it. */
+    private volatile KafkaConsumer<String, byte[]> consumer;
+
     private final KafkaProducer<String, String> deadLetters;
+    private final java.util.concurrent.CountDownLatch closing = new java.util.concurrent.CountDownLatch(1);
+    private final AtomicLong restarts = new AtomicLong();
+    /** When the source cluster last answered any request of the consumer (epoch ms); 0 before the first answer. */
+    private final AtomicLong lastAnswerMs = new AtomicLong();
+    // apply thread only: the consumer's cumulative response count as last read
+    private double lastResponses = -1;
+    private org.apache.kafka.common.@org.jspecify.annotations.Nullable Metric responses;
+    private long startedMs;
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final AtomicReference<String> lastError = new AtomicReference<>("");
@@ -160,14 +191,17 @@ public final class Apply implements AutoCloseable {
         c.put(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "250");
         // new regions' and tables' topics are found by the pattern within this time
         c.put(ConsumerConfig.METADATA_MAX_AGE_CONFIG, "2000");
-        // values stay bytes: Jackson parses UTF-8 directly, no String per record in between
-        this.consumer = new KafkaConsumer<>(c, new StringDeserializer(), new ByteArrayDeserializer());
+        this.consumerConfig = c;
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, props.kafkaBootstrap());
         p.put(ProducerConfig.ACKS_CONFIG, "all");
         p.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // the dead-letter topic is created by its first record: see Capture.MAX_IN_FLIGHT
         p.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "1");
+        // a dead letter that cannot be written within DEAD_LETTER_TIMEOUT fails this apply, which then restarts
+        p.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, Long.toString(DEAD_LETTER_TIMEOUT.toMillis()));
+        p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Long.toString(DEAD_LETTER_TIMEOUT.toMillis()));
+        p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, Long.toString(DEAD_LETTER_TIMEOUT.toMillis() / 2));
         this.deadLetters = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer());
         this.thread = new Thread(this::run, clientId());
     }
@@ -197,6 +231,27 @@ public final class Apply implements AutoCloseable {
         return state.get();
     }
 
+    /** How many times an unexpected error stopped this apply's consumer and a new one was started. Thread-safe. */
+    public long restarts() {
+        return restarts.get();
+    }
+
+    /**
+     * For how long the source cluster has answered none of the consumer's requests (fetches, metadata, group
+     * heartbeats: a connected consumer gets an answer every few seconds even when nothing changes), in ms: 0 while
+     * it answers, growing while the source is lost or cut off. Thread-safe.
+     */
+    public long silentMs() {
+        long last = lastAnswerMs.get();
+        long since = last == 0 ? startedMs : last;
+        return since == 0 ? 0 : Math.max(0, System.currentTimeMillis() - since);
+    }
+
+    /** Whether the source cluster answered within {@link #UNREACHABLE_AFTER}. Thread-safe. */
+    public boolean reachable() {
+        return silentMs() < UNREACHABLE_AFTER.toMillis();
+    }
+
     /**
      * How many records of the source's replication topics this apply has not applied yet (the sum of
      * {@link KafkaConsumer#currentLag} over its partitions, as of its last poll: the high watermark of the last fetch
@@ -211,22 +266,70 @@ public final class Apply implements AutoCloseable {
         return lastError.get();
     }
 
+    /**
+     * The apply thread: one consumer after another until {@link #close}. A consumer ends by an unexpected error;
+     * the next starts after a back-off from the last committed offsets (the batch in hand when it failed was not
+     * committed, so it is delivered again).
+     */
     private void run() {
+        startedMs = System.currentTimeMillis();
+        Duration backoff = RESTART_BACKOFF_MIN;
+        while (running) {
+            state.set(State.RUNNING);
+            RuntimeException failure = consume();
+            if (failure == null || !running) {
+                break;
+            }
+            state.set(State.FAILED);
+            lastError.set(failure.toString());
+            restarts.incrementAndGet();
+            metrics.applyRestart(source.name());
+            log.error(
+                    "apply of region {} from {} failed, starting a new consumer in {} ms",
+                    props.regionName(),
+                    source.name(),
+                    backoff.toMillis(),
+                    failure);
+            try {
+                if (closing.await(backoff.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            backoff = backoff.multipliedBy(2).compareTo(RESTART_BACKOFF_MAX) > 0
+                    ? RESTART_BACKOFF_MAX
+                    : backoff.multipliedBy(2);
+        }
+        state.set(State.STOPPED);
+    }
+
+    /** One consumer's life: null when closed, else the unexpected error that ended it. */
+    private RuntimeException consume() {
+        // values stay bytes: Jackson parses UTF-8 directly, no String per record in between
+        KafkaConsumer<String, byte[]> c =
+                new KafkaConsumer<>(consumerConfig, new StringDeserializer(), new ByteArrayDeserializer());
+        consumer = c;
+        lastResponses = -1;
+        responses = null;
         // offsets of batches whose database transaction committed: the only ones ever committed
         Map<TopicPartition, OffsetAndMetadata> applied = new HashMap<>();
-        state.set(State.RUNNING);
-        consumer.subscribe(source.topics());
+        lastCommitted = Map.of();
+        RuntimeException failure = null;
         try {
+            c.subscribe(source.topics());
             while (running) {
-                ConsumerRecords<String, byte[]> polled = consumer.poll(Duration.ofMillis(100));
+                ConsumerRecords<String, byte[]> polled = c.poll(Duration.ofMillis(100));
+                noteAnswers(c);
                 if (!polled.isEmpty()) {
                     if (!applyWithRetry(polled)) {
                         break; // closed mid-retry: these records are not applied, their offsets stay
                     }
                     applied.putAll(nextOffsets(polled));
                 }
-                updateBacklog();
-                commitOffsetsPeriodically(applied);
+                updateBacklog(c);
+                commitOffsetsPeriodically(c, applied);
                 retryParkedPeriodically();
             }
         } catch (WakeupException e) {
@@ -234,16 +337,39 @@ public final class Apply implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
-            lastError.set(e.toString());
-            log.error("apply of region {} stopped", props.regionName(), e);
+            failure = e;
         } finally {
             try {
-                consumer.commitSync(applied, Duration.ofSeconds(5));
+                c.commitSync(applied, Duration.ofSeconds(5));
             } catch (RuntimeException e) {
-                log.warn("region {} could not commit apply offsets on close: {}", props.regionName(), e.toString());
+                log.warn("region {} could not commit apply offsets: {}", props.regionName(), e.toString());
             }
-            consumer.close(Duration.ofSeconds(5));
-            state.set(State.STOPPED);
+            try {
+                c.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                log.warn(
+                        "region {} could not close its consumer of {}: {}",
+                        props.regionName(),
+                        source.name(),
+                        e.toString());
+            }
+        }
+        return failure;
+    }
+
+    /** Notes when the source cluster last answered, from the consumer's cumulative response count. */
+    private void noteAnswers(KafkaConsumer<String, byte[]> c) {
+        if (responses == null) {
+            for (var entry : c.metrics().entrySet()) {
+                if (entry.getKey().name().equals("response-total")
+                        && entry.getKey().group().equals("consumer-metrics")) {
+                    responses = entry.getValue();
+                }
+            }
+        }
+        if (responses != null && responses.metricValue() instanceof Double total && total > lastResponses) {
+            lastResponses = total;
+            lastAnswerMs.set(System.currentTimeMillis());
         }
     }
 
@@ -362,7 +488,7 @@ public final class Apply implements AutoCloseable {
         record.headers()
                 .add("error", String.valueOf(cause.getMessage()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
         try {
-            deadLetters.send(record).get(30, TimeUnit.SECONDS);
+            deadLetters.send(record).get(DEAD_LETTER_TIMEOUT.toMillis() + 5000, TimeUnit.MILLISECONDS);
         } catch (Exception e) {
             throw new IllegalStateException("cannot write to the dead-letter topic " + props.deadLetterTopic(), e);
         }
@@ -374,7 +500,8 @@ public final class Apply implements AutoCloseable {
      * every batch cost the broker an offset write per batch (tens a second at 1,000 rows/s); a commit lost
      * or not yet made only re-delivers records the idempotent merge skips.
      */
-    private void commitOffsetsPeriodically(Map<TopicPartition, OffsetAndMetadata> applied) {
+    private void commitOffsetsPeriodically(
+            KafkaConsumer<String, byte[]> consumer, Map<TopicPartition, OffsetAndMetadata> applied) {
         long now = System.currentTimeMillis();
         if (applied.isEmpty() || applied.equals(lastCommitted) || now - lastCommitMs < OFFSET_COMMIT_INTERVAL_MS) {
             return;
@@ -388,7 +515,7 @@ public final class Apply implements AutoCloseable {
         });
     }
 
-    private void updateBacklog() {
+    private void updateBacklog(KafkaConsumer<String, byte[]> consumer) {
         var assignment = consumer.assignment();
         if (assignment.isEmpty()) {
             return;
@@ -436,7 +563,11 @@ public final class Apply implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        consumer.wakeup();
+        closing.countDown();
+        KafkaConsumer<String, byte[]> c = consumer;
+        if (c != null) {
+            c.wakeup();
+        }
         try {
             thread.join(TimeUnit.SECONDS.toMillis(30));
         } catch (InterruptedException e) {
