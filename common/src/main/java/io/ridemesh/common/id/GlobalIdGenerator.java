@@ -1,5 +1,6 @@
 package io.ridemesh.common.id;
 
+import io.ridemesh.common.hlc.HlcStore;
 import io.ridemesh.common.internal.WallClockReader;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -32,8 +33,15 @@ import java.util.concurrent.atomic.AtomicLong;
  * 512,000 ids/s per generator keep it ahead (the embedded timestamp drifts into the future); use more node ids if
  * that matters.
  *
- * <p><b>Thread-safety</b>: safe for concurrent use and lock-free; the (ms, sequence) state is one {@link AtomicLong}
- * updated by compare-and-set.
+ * <p><b>Restarts</b>: created with a store ({@link #create(int, int, InstantSource, HlcStore)}), the generator keeps a
+ * durable upper bound of its (ms, sequence) state {@value #PERSIST_WINDOW_MS} ms ahead of what it issued, renewed
+ * once issued time comes within {@value #RENEW_MARGIN_MS} ms of it, and starts after a restart above the bound it
+ * loads: a restart after the wall clock stepped back cannot issue an id twice. Without a store it relies on the wall
+ * clock having moved past the last issued ms.
+ *
+ * <p><b>Thread-safety</b>: safe for concurrent use; the (ms, sequence) state is one {@link AtomicLong} updated by
+ * compare-and-set. The only lock is taken when a new upper bound must be persisted (about twice a second under
+ * continuous load, never without a store).
  *
  * <p><b>Source</b>: Twitter Snowflake (2010), with the worker bits split into region, unit and node.
  */
@@ -61,15 +69,28 @@ public final class GlobalIdGenerator {
 
     private static final long EPOCH_MS = EPOCH.toEpochMilli();
 
+    /** How far ahead of the issued (ms, sequence) the persisted upper bound is placed, in ms. */
+    static final long PERSIST_WINDOW_MS = 1_000;
+
+    /** A new bound is written once issued time comes this close to the persisted one, in ms. */
+    static final long RENEW_MARGIN_MS = 500;
+
     private final WallClockReader wallClock;
     private final int regionId;
     private final int nodeId;
     private final long regionAndNodeBits;
 
     /** (ms since {@link #EPOCH}) << SEQUENCE_BITS | sequence of the last issued id; +1 carries into the ms. */
-    private final AtomicLong last = new AtomicLong(-1);
+    private final AtomicLong last;
 
-    private GlobalIdGenerator(int regionId, int nodeId, InstantSource clock) {
+    private final @org.jspecify.annotations.Nullable HlcStore store;
+    private final Object persistLock = new Object();
+
+    /** Issued states below this need no write to the store; raised only after a successful persist. */
+    private volatile long renewAt;
+
+    private GlobalIdGenerator(
+            int regionId, int nodeId, InstantSource clock, @org.jspecify.annotations.Nullable HlcStore store) {
         this.regionId = requireInRange("regionId", regionId, MAX_REGION_ID);
         this.nodeId = requireInRange("nodeId", nodeId, MAX_NODE_ID);
         this.wallClock = new WallClockReader(Objects.requireNonNull(clock, "clock"));
@@ -79,6 +100,21 @@ public final class GlobalIdGenerator {
                     "clock must be at or after the id epoch " + EPOCH + ", but was " + Instant.ofEpochMilli(wall));
         }
         this.regionAndNodeBits = ((long) regionId << REGION_SHIFT) | ((long) nodeId << NODE_SHIFT);
+        this.store = store;
+        if (store == null) {
+            this.last = new AtomicLong(-1);
+            this.renewAt = Long.MAX_VALUE;
+        } else {
+            long restored = store.load();
+            if (restored < 0) {
+                throw new IllegalStateException(
+                        "persisted id upper bound must be >= 0, but was " + restored + " (from " + store + ")");
+            }
+            // every id issued before the restart is below the restored bound; the next one is above it
+            this.last = new AtomicLong(restored);
+            this.renewAt = 0;
+            persistBoundAbove(Math.max(restored, (wall - EPOCH_MS) << SEQUENCE_BITS));
+        }
     }
 
     /**
@@ -91,7 +127,23 @@ public final class GlobalIdGenerator {
      * @throws IllegalArgumentException if an id is out of range or the clock reads before {@link #EPOCH}
      */
     public static GlobalIdGenerator create(int regionId, int nodeId, InstantSource clock) {
-        return new GlobalIdGenerator(regionId, nodeId, clock);
+        return new GlobalIdGenerator(regionId, nodeId, clock, null);
+    }
+
+    /**
+     * A generator for one node of one region whose issued (ms, sequence) survives restarts (see the class). It loads
+     * the persisted bound and persists a new one before it returns.
+     *
+     * @param regionId 0..15
+     * @param nodeId 0..7
+     * @param clock the wall clock, e.g. {@link InstantSource#system()}
+     * @param store the node's own durable high-water mark (e.g. a {@link io.ridemesh.common.hlc.JdbcHlcStore} under
+     *     a key of its own, not the HLC's)
+     * @throws IllegalArgumentException if an id is out of range or the clock reads before {@link #EPOCH}
+     * @throws RuntimeException whatever the store throws on {@code load} or {@code persist}
+     */
+    public static GlobalIdGenerator create(int regionId, int nodeId, InstantSource clock, HlcStore store) {
+        return new GlobalIdGenerator(regionId, nodeId, clock, Objects.requireNonNull(store, "store"));
     }
 
     /**
@@ -109,6 +161,7 @@ public final class GlobalIdGenerator {
      * @param unitId 0..63
      * @throws IllegalArgumentException if {@code unitId} is out of range
      * @throws IllegalStateException once the 41-bit ms space is exhausted (2094)
+     * @throws RuntimeException from the store, only when a new upper bound is due and cannot be persisted
      */
     public long nextId(int unitId) {
         requireInRange("unitId", unitId, MAX_UNIT_ID);
@@ -119,12 +172,29 @@ public final class GlobalIdGenerator {
             prev = last.get();
             next = wall > (prev >> SEQUENCE_BITS) ? wall << SEQUENCE_BITS : prev + 1;
         } while (!last.compareAndSet(prev, next));
+        if (next >= renewAt) {
+            persistBoundAbove(next);
+        }
         long ms = next >>> SEQUENCE_BITS;
         if (ms > MAX_TIME) {
             throw new IllegalStateException("id time space exhausted: " + Instant.ofEpochMilli(EPOCH_MS + ms)
                     + " is past the last ms the 41-bit field can hold");
         }
         return (ms << TIME_SHIFT) | ((long) unitId << UNIT_SHIFT) | regionAndNodeBits | (next & MAX_SEQUENCE);
+    }
+
+    /** Persists a bound above {@code issued} unless one is already durable; an id is returned only after that. */
+    private void persistBoundAbove(long issued) {
+        HlcStore target = Objects.requireNonNull(store, "store");
+        synchronized (persistLock) {
+            // Another thread may have raised the bound while this one waited.
+            if (issued < renewAt) {
+                return;
+            }
+            long bound = ((issued >>> SEQUENCE_BITS) + PERSIST_WINDOW_MS) << SEQUENCE_BITS;
+            target.persist(bound);
+            renewAt = bound - (RENEW_MARGIN_MS << SEQUENCE_BITS);
+        }
     }
 
     /** Number of times the wall clock was observed going backwards since this generator was created. */

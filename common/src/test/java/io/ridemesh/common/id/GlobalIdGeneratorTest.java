@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 import io.ridemesh.common.MutableClock;
+import io.ridemesh.common.hlc.InMemoryHlcStore;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -39,6 +40,46 @@ class GlobalIdGeneratorTest {
         assertThat((id >>> 12) & 0x3F).isEqualTo(63);
         assertThat((id >>> 9) & 0x7).isEqualTo(7);
         assertThat(id & 0x1FF).isZero();
+    }
+
+    @Test
+    void aRestartAfterTheClockSteppedBackIssuesNoIdTwice() {
+        InMemoryHlcStore store = new InMemoryHlcStore();
+        GlobalIdGenerator before = GlobalIdGenerator.create(1, 1, clock, store);
+        long lastBefore = 0;
+        for (int i = 0; i < 2_000; i++) {
+            lastBefore = before.nextId(3);
+        }
+        // the node restarts on a wall clock 5 s behind what it issued
+        clock.set(clock.instant().minusSeconds(5));
+        GlobalIdGenerator after = GlobalIdGenerator.create(1, 1, clock, store);
+
+        assertThat(after.nextId(3)).isGreaterThan(lastBefore);
+    }
+
+    @Test
+    void persistsItsBoundAboutTwiceASecondNotPerId() {
+        InMemoryHlcStore store = new InMemoryHlcStore();
+        GlobalIdGenerator ids = GlobalIdGenerator.create(1, 1, clock, store);
+        for (int second = 0; second < 10; second++) {
+            for (int i = 0; i < 100; i++) {
+                ids.nextId();
+            }
+            clock.advance(java.time.Duration.ofSeconds(1));
+        }
+        // one write at creation, then one per second here (each second passes the 500 ms renew margin)
+        assertThat(store.writes()).isBetween(10L, 12L);
+    }
+
+    @Test
+    void withoutAStoreARestartTrustsTheWallClock() {
+        GlobalIdGenerator before = GlobalIdGenerator.create(1, 1, clock);
+        long first = before.nextId();
+        clock.set(clock.instant().minusSeconds(5));
+
+        assertThat(GlobalIdGenerator.create(1, 1, clock).nextId())
+                .as("the documented limit the store removes")
+                .isLessThan(first);
     }
 
     @Test

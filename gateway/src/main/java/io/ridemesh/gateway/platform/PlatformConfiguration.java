@@ -44,9 +44,15 @@ public class PlatformConfiguration {
                 clock, MAX_CLOCK_OFFSET, new JdbcHlcStore(dataSource, "gateway/node-" + properties.nodeId()));
     }
 
+    /** Its (ms, sequence) high-water mark survives restarts (see {@link GlobalIdGenerator}), beside the HLC's. */
     @Bean
-    GlobalIdGenerator globalIdGenerator(InstantSource clock, GatewayProperties properties) {
-        return GlobalIdGenerator.create(properties.regionId(), properties.nodeId(), clock);
+    @DependsOnDatabaseInitialization
+    GlobalIdGenerator globalIdGenerator(InstantSource clock, DataSource dataSource, GatewayProperties properties) {
+        return GlobalIdGenerator.create(
+                properties.regionId(),
+                properties.nodeId(),
+                clock,
+                new JdbcHlcStore(dataSource, "gateway/node-" + properties.nodeId() + "/ids"));
     }
 
     @Bean

@@ -37,20 +37,37 @@ public class PlatformConfiguration {
     @DependsOnDatabaseInitialization
     HybridLogicalClock hybridLogicalClock(
             InstantSource clock, DataSource dataSource, OrderProperties properties, Environment environment) {
-        DataSource hlcConnections = dataSource;
-        String url = environment.getProperty("spring.datasource.url");
-        if (url != null && !url.startsWith("jdbc:h2:")) {
-            hlcConnections = new DriverManagerDataSource(
-                    url,
-                    environment.getProperty("spring.datasource.username", ""),
-                    environment.getProperty("spring.datasource.password", ""));
-        }
         return HybridLogicalClock.create(
-                clock, properties.hlc().maxOffset(), new JdbcHlcStore(hlcConnections, properties.hlcNodeKey()));
+                clock,
+                properties.hlc().maxOffset(),
+                new JdbcHlcStore(highWaterConnections(dataSource, environment), properties.hlcNodeKey()));
     }
 
+    /**
+     * The id generator keeps its (ms, sequence) high-water mark in {@code hlc_high_water} too, under its own key
+     * ({@code <hlc node key>/ids}), through unpooled connections for the reason the HLC does: a restart after the
+     * wall clock stepped back cannot issue a ride id twice.
+     */
     @Bean
-    GlobalIdGenerator globalIdGenerator(InstantSource clock, OrderProperties properties) {
-        return GlobalIdGenerator.create(properties.regionId(), properties.nodeId(), clock);
+    @DependsOnDatabaseInitialization
+    GlobalIdGenerator globalIdGenerator(
+            InstantSource clock, DataSource dataSource, OrderProperties properties, Environment environment) {
+        return GlobalIdGenerator.create(
+                properties.regionId(),
+                properties.nodeId(),
+                clock,
+                new JdbcHlcStore(highWaterConnections(dataSource, environment), properties.hlcNodeKey() + "/ids"));
+    }
+
+    /** Unpooled connections to the service's database (the pool itself on H2, in tests). */
+    private static DataSource highWaterConnections(DataSource dataSource, Environment environment) {
+        String url = environment.getProperty("spring.datasource.url");
+        if (url == null || url.startsWith("jdbc:h2:")) {
+            return dataSource;
+        }
+        return new DriverManagerDataSource(
+                url,
+                environment.getProperty("spring.datasource.username", ""),
+                environment.getProperty("spring.datasource.password", ""));
     }
 }
