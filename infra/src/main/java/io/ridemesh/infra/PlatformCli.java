@@ -409,6 +409,13 @@ public final class PlatformCli implements Callable<Integer> {
         @Option(names = "--backlog", defaultValue = "100000", description = "Rows of the apply-throughput backlog.")
         int backlog;
 
+        @Option(
+                names = "--wan-latency",
+                defaultValue = "0ms",
+                description = "One-way latency of the WAN between the regions (and the native pair), e.g. 30ms"
+                        + " (default ${DEFAULT-VALUE}).")
+        String wanLatency;
+
         @Option(names = "--keep", description = "Keep the benchmark playground running afterwards.")
         boolean keep;
 
@@ -417,7 +424,7 @@ public final class PlatformCli implements Callable<Integer> {
             return bench.onOwnPlayground(
                     "bench-replication", 11000, keep, (pg, progress) -> new io.ridemesh.infra.bench.ReplicationBench(
                                     pg, System.out::println)
-                            .run(rates, seconds, warmup, backlog));
+                            .run(rates, seconds, warmup, backlog, duration("--wan-latency", wanLatency)));
         }
     }
 

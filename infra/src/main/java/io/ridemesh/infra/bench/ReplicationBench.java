@@ -84,11 +84,37 @@ public final class ReplicationBench {
      */
     public Map<String, Object> run(List<Integer> rates, int seconds, int warmupSeconds, int backlogRows)
             throws Exception {
+        return run(rates, seconds, warmupSeconds, backlogRows, Duration.ZERO);
+    }
+
+    /**
+     * Runs the benchmark across a WAN of {@code wanLatency} one way (a tenth of it as jitter): b's apply reaches a's
+     * Kafka through b's WAN proxy, and the native replica reaches its source through a link of the same latency.
+     *
+     * @see #run(List, int, int, int)
+     */
+    public Map<String, Object> run(
+            List<Integer> rates, int seconds, int warmupSeconds, int backlogRows, Duration wanLatency)
+            throws Exception {
         if (warmupSeconds < 0) {
             throw new IllegalArgumentException("--warmup must be >= 0 seconds, but was " + warmupSeconds);
         }
-        out.accept("starting 2 regions (MariaDB, Kafka) and their sync-sinks ...");
-        playground.up(2, true);
+        out.accept("starting 2 regions (MariaDB, Kafka, WAN proxies with " + wanLatency.toMillis()
+                + " ms latency) and their sync-sinks ...");
+        playground.up(2, true, io.ridemesh.infra.cluster.ServiceMode.REGION_NODE, wanLatency);
+        try (org.netcrusher.core.reactor.NioReactor reactor = new org.netcrusher.core.reactor.NioReactor()) {
+            return measure(rates, seconds, warmupSeconds, backlogRows, wanLatency, reactor);
+        }
+    }
+
+    private Map<String, Object> measure(
+            List<Integer> rates,
+            int seconds,
+            int warmupSeconds,
+            int backlogRows,
+            Duration wanLatency,
+            org.netcrusher.core.reactor.NioReactor reactor)
+            throws Exception {
         for (Region r : List.of(a, b)) {
             createBenchTable(playground.jdbcUrl(r, ""), r == b);
             try (Connection c = playground.rootConnection(r);
@@ -103,7 +129,42 @@ public final class ReplicationBench {
         out.accept("starting the native replication pair ...");
         String nativeSource = playground.startExtraMariaDb(0);
         String nativeReplica = playground.startExtraMariaDb(1);
-        setUpNativeReplication(nativeSource, nativeReplica);
+        // the native replica reaches its source across a WAN link of the same latency as sync-sink's
+        int nativeLink = playground.ports().nativeReplicationPort(2);
+        org.netcrusher.tcp.TcpCrusher link = io.ridemesh.infra.cluster.WanProxy.openLink(
+                reactor,
+                nativeLink,
+                playground.ports().nativeReplicationPort(0),
+                wanLatency.toMillis(),
+                wanLatency.toMillis() / 10);
+        try {
+            return measureBoth(
+                    rates,
+                    seconds,
+                    warmupSeconds,
+                    backlogRows,
+                    wanLatency,
+                    env,
+                    nativeSource,
+                    nativeReplica,
+                    nativeLink);
+        } finally {
+            link.close();
+        }
+    }
+
+    private Map<String, Object> measureBoth(
+            List<Integer> rates,
+            int seconds,
+            int warmupSeconds,
+            int backlogRows,
+            Duration wanLatency,
+            Map<String, String> env,
+            String nativeSource,
+            String nativeReplica,
+            int nativeLink)
+            throws Exception {
+        setUpNativeReplication(nativeSource, nativeReplica, nativeLink);
 
         String sourceUrl = playground.jdbcUrl(a, "bench");
         String targetUrl = playground.jdbcUrl(b, "bench");
@@ -154,6 +215,7 @@ public final class ReplicationBench {
         printTable(results, applyRate);
         RateResult first = results.get(0);
         Map<String, Object> json = new LinkedHashMap<>();
+        json.put("wan_latency_ms", wanLatency.toMillis());
         json.put("rate_rows_per_s", first.rate());
         json.put("lag_p50_ms", round(first.p50()));
         json.put("lag_p99_ms", round(first.p99()));
@@ -234,7 +296,8 @@ public final class ReplicationBench {
         }
     }
 
-    private void setUpNativeReplication(String source, String replica) throws SQLException {
+    /** Makes {@code replica} replicate {@code source}, reaching it at {@code sourcePort} (a WAN link to it). */
+    private void setUpNativeReplication(String source, String replica, int sourcePort) throws SQLException {
         String user = "repl";
         String password = playground.credentials().dbPassword("root");
         try (Connection c = DriverManager.getConnection(source, "root", rootPassword());
@@ -247,8 +310,7 @@ public final class ReplicationBench {
             s.execute("STOP SLAVE");
             s.execute("SET GLOBAL slave_run_triggers_for_rbr = 'YES'");
             s.execute("RESET SLAVE ALL");
-            int port = Integer.parseInt(source.replaceAll(".*:(\\d+)/.*", "$1"));
-            s.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + port + ", MASTER_USER='" + user
+            s.execute("CHANGE MASTER TO MASTER_HOST='127.0.0.1', MASTER_PORT=" + sourcePort + ", MASTER_USER='" + user
                     + "', MASTER_PASSWORD='" + password + "', MASTER_USE_GTID=slave_pos");
             s.execute("START SLAVE");
         }

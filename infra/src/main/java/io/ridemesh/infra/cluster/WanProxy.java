@@ -113,20 +113,33 @@ public final class WanProxy implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (Link link : links) {
-            TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
-                    .withReactor(reactor)
-                    .withBindAddress("127.0.0.1", link.listenPort())
-                    .withConnectAddress("127.0.0.1", link.connectPort())
-                    .withTcpNoDelay(true)
-                    .withConnectionTimeoutMs(2000);
-            if (latencyMs > 0) {
-                builder.withIncomingThrottlerFactory(
-                                address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS))
-                        .withOutgoingThrottlerFactory(
-                                address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS));
-            }
-            crushers.put(link, builder.buildAndOpen());
+            crushers.put(link, openLink(reactor, link.listenPort(), link.connectPort(), latencyMs, jitterMs));
         }
+    }
+
+    /**
+     * Opens one WAN link on 127.0.0.1: connections to {@code listenPort} are forwarded to {@code connectPort}, every
+     * chunk delayed by {@code latencyMs} plus or minus up to {@code jitterMs} in each direction (bytes are never
+     * reordered). Also used for links outside a region's proxy (the replication bench's native MariaDB pair), so that
+     * both sides of a comparison cross the same WAN.
+     *
+     * @throws UncheckedIOException if {@code listenPort} cannot be bound
+     */
+    public static TcpCrusher openLink(
+            NioReactor reactor, int listenPort, int connectPort, long latencyMs, long jitterMs) {
+        TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
+                .withReactor(reactor)
+                .withBindAddress("127.0.0.1", listenPort)
+                .withConnectAddress("127.0.0.1", connectPort)
+                .withTcpNoDelay(true)
+                .withConnectionTimeoutMs(2000);
+        if (latencyMs > 0) {
+            builder.withIncomingThrottlerFactory(
+                            address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS))
+                    .withOutgoingThrottlerFactory(
+                            address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS));
+        }
+        return builder.buildAndOpen();
     }
 
     /** The links of {@code region} to its peers, in region then kind order. */

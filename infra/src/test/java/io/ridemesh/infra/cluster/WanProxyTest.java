@@ -32,6 +32,7 @@ class WanProxyTest {
 
     private ServerSocket echo;
     private Thread echoThread;
+    private final java.util.List<Socket> accepted = new java.util.concurrent.CopyOnWriteArrayList<>();
     private WanProxy proxy;
 
     @BeforeEach
@@ -39,11 +40,23 @@ class WanProxyTest {
         echo = new ServerSocket();
         // the previous test's connections to this port may linger in TIME_WAIT
         echo.setReuseAddress(true);
-        echo.bind(new java.net.InetSocketAddress("127.0.0.1", PORTS.port(B, ComponentKind.ORDER_SERVICE)));
+        // ... or closing (FIN_WAIT): the kernel lets it go within moments
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    try {
+                        echo.bind(new java.net.InetSocketAddress(
+                                "127.0.0.1", PORTS.port(B, ComponentKind.ORDER_SERVICE)));
+                        return true;
+                    } catch (java.net.BindException e) {
+                        return false;
+                    }
+                });
         echoThread = Thread.ofVirtual().start(() -> {
             while (!echo.isClosed()) {
                 try {
                     Socket s = echo.accept();
+                    accepted.add(s);
                     Thread.ofVirtual().start(() -> {
                         try (s) {
                             s.getInputStream().transferTo(s.getOutputStream());
@@ -64,6 +77,10 @@ class WanProxyTest {
             proxy.close();
         }
         echo.close();
+        // an accepted connection still open would keep the echo port from being bound by the next test
+        for (Socket s : accepted) {
+            s.close();
+        }
     }
 
     @Test
