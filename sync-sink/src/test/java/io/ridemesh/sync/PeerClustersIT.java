@@ -95,13 +95,10 @@ class PeerClustersIT {
         // region c applies a's changes through a test apply whose dead-letter cluster is unreachable at first: a
         // poison record then fails the whole apply (not a retriable database error), and it restarts by itself
         cluster.appliesOf.get(c).close();
-        org.netcrusher.core.reactor.NioReactor reactor = new org.netcrusher.core.reactor.NioReactor();
+        // nothing listens on the dead-letter port until the link to c's cluster is opened
         int deadLetterPort = cluster.playground.ports().port(c, ComponentKind.KAFKA) + 900;
-        org.netcrusher.tcp.TcpCrusher deadLetterLink = org.netcrusher.tcp.TcpCrusherBuilder.builder()
-                .withReactor(reactor)
-                .withBindAddress("127.0.0.1", deadLetterPort)
-                .withConnectAddress("127.0.0.1", cluster.playground.ports().port(c, ComponentKind.KAFKA))
-                .build(); // not open: connections are refused
+        io.netty.channel.EventLoopGroup wan = io.ridemesh.infra.cluster.WanLink.eventLoops();
+        io.ridemesh.infra.cluster.WanLink deadLetterLink = null;
         Apply apply = new Apply(
                 cluster.propsOf(c, "127.0.0.1:" + deadLetterPort),
                 cluster.sinkData.get(c),
@@ -123,7 +120,8 @@ class PeerClustersIT {
                             .count())
                     .isGreaterThanOrEqualTo(1);
 
-            deadLetterLink.open();
+            deadLetterLink = new io.ridemesh.infra.cluster.WanLink(
+                    wan, deadLetterPort, cluster.playground.ports().port(c, ComponentKind.KAFKA), 0, 0);
             cluster.awaitRow(c, 50, "a-after-the-poison");
             await().atMost(CONVERGE).until(() -> apply.state() == Apply.State.RUNNING);
             assertThat(cluster.registries
@@ -134,8 +132,10 @@ class PeerClustersIT {
                     .isGreaterThanOrEqualTo(1);
         } finally {
             apply.close();
-            deadLetterLink.close();
-            reactor.close();
+            if (deadLetterLink != null) {
+                deadLetterLink.close();
+            }
+            wan.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
             cluster.startApplies(c);
         }
         await().atMost(CONVERGE)

@@ -102,8 +102,11 @@ public final class ReplicationBench {
         out.accept("starting 2 regions (MariaDB, Kafka, WAN proxies with " + wanLatency.toMillis()
                 + " ms latency) and their sync-sinks ...");
         playground.up(2, true, io.ridemesh.infra.cluster.ServiceMode.REGION_NODE, wanLatency);
-        try (org.netcrusher.core.reactor.NioReactor reactor = new org.netcrusher.core.reactor.NioReactor()) {
-            return measure(rates, seconds, warmupSeconds, backlogRows, wanLatency, reactor);
+        io.netty.channel.EventLoopGroup wan = io.ridemesh.infra.cluster.WanLink.eventLoops();
+        try {
+            return measure(rates, seconds, warmupSeconds, backlogRows, wanLatency, wan);
+        } finally {
+            wan.shutdownGracefully(0, 1, java.util.concurrent.TimeUnit.SECONDS);
         }
     }
 
@@ -113,7 +116,7 @@ public final class ReplicationBench {
             int warmupSeconds,
             int backlogRows,
             Duration wanLatency,
-            org.netcrusher.core.reactor.NioReactor reactor)
+            io.netty.channel.EventLoopGroup wan)
             throws Exception {
         for (Region r : List.of(a, b)) {
             createBenchTable(playground.jdbcUrl(r, ""), r == b);
@@ -131,8 +134,8 @@ public final class ReplicationBench {
         String nativeReplica = playground.startExtraMariaDb(1);
         // the native replica reaches its source across a WAN link of the same latency as sync-sink's
         int nativeLink = playground.ports().nativeReplicationPort(2);
-        org.netcrusher.tcp.TcpCrusher link = io.ridemesh.infra.cluster.WanProxy.openLink(
-                reactor,
+        io.ridemesh.infra.cluster.WanLink link = new io.ridemesh.infra.cluster.WanLink(
+                wan,
                 nativeLink,
                 playground.ports().nativeReplicationPort(0),
                 wanLatency.toMillis(),

@@ -20,10 +20,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import org.netcrusher.core.reactor.NioReactor;
-import org.netcrusher.core.throttle.DelayThrottler;
-import org.netcrusher.tcp.TcpCrusher;
-import org.netcrusher.tcp.TcpCrusherBuilder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,13 +27,13 @@ import org.slf4j.LoggerFactory;
  * One region's end of the wide-area network in the playground: a TCP proxy on every connection the region opens to
  * a peer region (its apply to the peer's Kafka, its gateway to the peer's services), which delays every chunk of
  * bytes by a one-way latency with jitter, in both directions, and can cut every link to a peer for a bounded time (a
- * partition). The proxying is NetCrusher's ({@code com.github.netcrusherorg:netcrusher-core}, NIO, one reactor
- * thread); this class lays the links out by the {@link PortPlan} and serves the control API.
+ * partition). Each link is a {@link WanLink} (Netty, one event loop for all of them); this class lays the links out
+ * by the {@link PortPlan} and serves the control API.
  *
- * <p><b>Partition.</b> A partitioned link is frozen, not closed: its connections stay open and carry nothing, and new
- * connections wait in the listen backlog, as on a network that drops packets; clients notice through their own
- * timeouts. Healing unfreezes the links, and what was queued flows on. A partition always ends by itself after the
- * seconds it was given (at most {@value #MAX_PARTITION_SECONDS}), so a drill that dies half-way leaves no cut link.
+ * <p><b>Partition.</b> A partitioned link is cut, not closed (see {@link WanLink}): its connections stay open and
+ * carry nothing, and new connections wait in the listen backlog, as on a network that drops packets; clients notice
+ * through their own timeouts. Healing delivers what was held. A partition always ends by itself after the seconds it
+ * was given (at most {@value #MAX_PARTITION_SECONDS}), so a drill that dies half-way leaves no cut link.
  *
  * <p><b>Control API</b> (HTTP on 127.0.0.1 at {@code PortPlan.port(region, WAN_PROXY)}, JSON answers):
  * {@code GET /health}; {@code GET /links} (every link: peer, kind, listen and connect port, connections,
@@ -74,10 +70,10 @@ public final class WanProxy implements AutoCloseable {
 
     private final Region region;
     private final List<Link> links;
-    private final Map<Link, TcpCrusher> crushers = new LinkedHashMap<>();
+    private final Map<Link, WanLink> wanLinks = new LinkedHashMap<>();
     private final Map<Region, Long> partitionedUntil = new ConcurrentHashMap<>();
     private final Map<Region, ScheduledFuture<?>> heals = new ConcurrentHashMap<>();
-    private final NioReactor reactor;
+    private final io.netty.channel.EventLoopGroup group;
     private final ScheduledExecutorService timer;
     private final Clock clock;
     private final long latencyMs;
@@ -107,39 +103,10 @@ public final class WanProxy implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        try {
-            this.reactor = new NioReactor();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.group = WanLink.eventLoops();
         for (Link link : links) {
-            crushers.put(link, openLink(reactor, link.listenPort(), link.connectPort(), latencyMs, jitterMs));
+            wanLinks.put(link, new WanLink(group, link.listenPort(), link.connectPort(), latencyMs, jitterMs));
         }
-    }
-
-    /**
-     * Opens one WAN link on 127.0.0.1: connections to {@code listenPort} are forwarded to {@code connectPort}, every
-     * chunk delayed by {@code latencyMs} plus or minus up to {@code jitterMs} in each direction (bytes are never
-     * reordered). Also used for links outside a region's proxy (the replication bench's native MariaDB pair), so that
-     * both sides of a comparison cross the same WAN.
-     *
-     * @throws UncheckedIOException if {@code listenPort} cannot be bound
-     */
-    public static TcpCrusher openLink(
-            NioReactor reactor, int listenPort, int connectPort, long latencyMs, long jitterMs) {
-        TcpCrusherBuilder builder = TcpCrusherBuilder.builder()
-                .withReactor(reactor)
-                .withBindAddress("127.0.0.1", listenPort)
-                .withConnectAddress("127.0.0.1", connectPort)
-                .withTcpNoDelay(true)
-                .withConnectionTimeoutMs(2000);
-        if (latencyMs > 0) {
-            builder.withIncomingThrottlerFactory(
-                            address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS))
-                    .withOutgoingThrottlerFactory(
-                            address -> new DelayThrottler(latencyMs, jitterMs, TimeUnit.MILLISECONDS));
-        }
-        return builder.buildAndOpen();
     }
 
     /** The links of {@code region} to its peers, in region then kind order. */
@@ -177,9 +144,9 @@ public final class WanProxy implements AutoCloseable {
             throw new IllegalArgumentException(
                     "seconds must be in 1.." + MAX_PARTITION_SECONDS + ", but was " + duration.toSeconds());
         }
-        crushers.forEach((link, crusher) -> {
-            if (link.peer().equals(peer) && !crusher.isFrozen()) {
-                crusher.freeze();
+        wanLinks.forEach((link, wan) -> {
+            if (link.peer().equals(peer)) {
+                wan.partition();
             }
         });
         partitionedUntil.put(peer, clock.millis() + duration.toMillis());
@@ -198,9 +165,9 @@ public final class WanProxy implements AutoCloseable {
      */
     public synchronized void heal(Region peer) {
         requirePeer(peer);
-        crushers.forEach((link, crusher) -> {
-            if (link.peer().equals(peer) && crusher.isFrozen()) {
-                crusher.unfreeze();
+        wanLinks.forEach((link, wan) -> {
+            if (link.peer().equals(peer)) {
+                wan.heal();
             }
         });
         if (partitionedUntil.remove(peer) != null) {
@@ -276,13 +243,13 @@ public final class WanProxy implements AutoCloseable {
 
     private Map<String, Object> describe() {
         List<Map<String, Object>> rows = new ArrayList<>();
-        crushers.forEach((link, crusher) -> {
+        wanLinks.forEach((link, wan) -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("peer", link.peer().name());
             row.put("kind", link.kind().id());
             row.put("listen", link.listenPort());
             row.put("connect", link.connectPort());
-            row.put("connections", crusher.getClientTotalCount());
+            row.put("connections", wan.connections());
             row.put("partitionedUntilMs", partitionedUntil.get(link.peer()));
             rows.add(row);
         });
@@ -341,8 +308,8 @@ public final class WanProxy implements AutoCloseable {
             control.stop(0);
         }
         timer.shutdownNow();
-        crushers.values().forEach(TcpCrusher::close);
-        reactor.close();
+        wanLinks.values().forEach(WanLink::close);
+        group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
     }
 
     /**
