@@ -76,5 +76,8 @@ final class DemoScenario {
         assertThat(report.get("converged")).isEqualTo(true);
         assertThat(report.get("rto_s")).as("region a killed, nyc served by b").isNotNull();
         assertThat(report.get("rpo_writes")).as("measured at the kill").isNotNull();
+        assertThat(report.get("recovered_after_failback"))
+                .as("every acknowledged write b lacked at the kill reached it once a came back")
+                .isEqualTo(report.get("rpo_writes"));
     }
 }

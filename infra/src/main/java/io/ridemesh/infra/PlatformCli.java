@@ -29,6 +29,7 @@ import picocli.CommandLine.ParentCommand;
             PlatformCli.Status.class,
             PlatformCli.Down.class,
             PlatformCli.Fault.class,
+            PlatformCli.Chaos.class,
             PlatformCli.Demo.class,
             PlatformCli.Bench.class,
             PlatformCli.Pricing.class,
@@ -349,30 +350,96 @@ public final class PlatformCli implements Callable<Integer> {
             return 0;
         }
 
-        /**
-         * The frame of a benchmark on a playground of its own: creates it under {@code .platform/<dir>} at port
-         * {@code base}, runs {@code body}, prints its result as the last line (one line of JSON), and tears the
-         * playground down unless {@code keep}.
-         *
-         * @return the exit code, 0
-         * @throws Exception whatever {@code body} throws (the playground is torn down all the same)
-         */
+        /** {@link PlatformCli#onOwnPlayground} from this command's repository. */
         int onOwnPlayground(String dir, int base, boolean keep, BenchBody body) throws Exception {
-            Path repoRoot = parent.repo.toAbsolutePath().normalize();
-            Progress progress = new Progress();
-            Playground pg =
-                    Playground.create(repoRoot, repoRoot.resolve(".platform/" + dir), new PortPlan(base), progress);
-            // What an earlier run left up with --keep would be reused as it is (start is idempotent): old jars,
-            // JIT-warm JVMs and old rows. Every run measures fresh processes of the current build.
-            pg.down(true);
-            try {
-                System.out.println(JSON.writeValueAsString(body.run(pg, progress)));
-                return 0;
-            } finally {
-                if (!keep) {
-                    pg.down(true);
-                }
+            return PlatformCli.onOwnPlayground(parent.repo, dir, base, keep, body);
+        }
+    }
+
+    /**
+     * The frame of a measuring command on a playground of its own: creates it under {@code .platform/<dir>} at port
+     * {@code base}, runs {@code body}, prints its result as the last line (one line of JSON), and tears the playground
+     * down unless {@code keep}.
+     *
+     * @return the exit code, 0
+     * @throws Exception whatever {@code body} throws (the playground is torn down all the same)
+     */
+    static int onOwnPlayground(Path repo, String dir, int base, boolean keep, BenchBody body) throws Exception {
+        Path repoRoot = repo.toAbsolutePath().normalize();
+        Progress progress = new Progress();
+        Playground pg = Playground.create(repoRoot, repoRoot.resolve(".platform/" + dir), new PortPlan(base), progress);
+        // What an earlier run left up with --keep would be reused as it is (start is idempotent): old jars,
+        // JIT-warm JVMs and old rows. Every run measures fresh processes of the current build.
+        pg.down(true);
+        try {
+            System.out.println(JSON.writeValueAsString(body.run(pg, progress)));
+            return 0;
+        } finally {
+            if (!keep) {
+                pg.down(true);
             }
+        }
+    }
+
+    @Command(
+            name = "chaos",
+            description = "Concurrent writes in every region while sync-sinks are killed, Kafkas restarted, regions"
+                    + " partitioned and clocks stepped; then convergence, acknowledged writes, conflicts and loops"
+                    + " are checked.")
+    static final class Chaos implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(names = "--regions", defaultValue = "3", description = "Regions, 2..8 (default ${DEFAULT-VALUE}).")
+        int regions;
+
+        @Option(names = "--minutes", defaultValue = "10", description = "Minutes of writes (default ${DEFAULT-VALUE}).")
+        int minutes;
+
+        @Option(
+                names = "--rate",
+                defaultValue = "20",
+                description = "Writes per second in each region (default ${DEFAULT-VALUE}).")
+        double rate;
+
+        @Option(
+                names = "--fault-every",
+                defaultValue = "20s",
+                description = "Mean time between faults (default ${DEFAULT-VALUE}).")
+        String faultEvery;
+
+        @Option(
+                names = "--partition",
+                defaultValue = "90s",
+                description = "Longest partition (default ${DEFAULT-VALUE}).")
+        String partition;
+
+        @Option(names = "--seed", description = "Seed of the random choices (default: the time).")
+        Long seed;
+
+        @Option(names = "--keep", description = "Keep the chaos playground running afterwards.")
+        boolean keep;
+
+        @Override
+        public Integer call() throws Exception {
+            io.ridemesh.infra.chaos.ChaosRun.Options options = new io.ridemesh.infra.chaos.ChaosRun.Options(
+                    regions,
+                    java.time.Duration.ofMinutes(minutes),
+                    rate,
+                    duration("--fault-every", faultEvery),
+                    duration("--partition", partition),
+                    seed != null ? seed : System.currentTimeMillis());
+            java.util.concurrent.atomic.AtomicReference<java.util.Map<String, Object>> report =
+                    new java.util.concurrent.atomic.AtomicReference<>();
+            onOwnPlayground(parent.repo, "chaos", 23000, keep, (pg, progress) -> {
+                report.set(new io.ridemesh.infra.chaos.ChaosRun(pg, options, System.out::println).run());
+                return report.get();
+            });
+            java.util.Map<String, Object> r = report.get();
+            boolean held = Boolean.TRUE.equals(r.get("converged"))
+                    && ((Number) r.get("acked_lost")).longValue() == 0
+                    && ((Number) r.get("loops")).longValue() == 0;
+            return held ? 0 : 1;
         }
     }
 

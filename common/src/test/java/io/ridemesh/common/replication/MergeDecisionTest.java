@@ -26,7 +26,7 @@ class MergeDecisionTest {
         "100, 2, 90, 1, 80, SkippedStale", // older version of another origin: logged where the winner lands
         "100, 1, 110, 1, 100, Applied", // successor, same origin
         "100, 2, 110, 1, 100, Applied", // successor: it replaced the local version
-        "100, 2, 110, 1, 120, Applied", // successor that saw an even later version
+        "100, 2, 110, 1, 105, Conflicted", // it replaced a later version, which need not have seen the local one
         "100, 2, 110, 1, 90, Conflicted", // concurrent: did not see the local version
         "100, 1, 100, 2, 0, Conflicted", // equal hlc, origin breaks the tie, concurrent
     })
@@ -45,6 +45,24 @@ class MergeDecisionTest {
                 .isFalse();
         assertThat(MergeDecision.decide(laterOpenWrite, completed, hlc(50)).writes())
                 .isTrue();
+    }
+
+    /**
+     * Found by {@code ./platform chaos}: c wrote H2 (cancelled) on H1; a, cut off from c, wrote H3 on H1 and then H4
+     * (cancelled) on H3. In c, H3 loses to H2 (terminal first) and H4 arrives with {@code prevHlc} = H3, later than
+     * H2: H4 wins, and H2 must be logged as its loser, or no region records the acknowledged H2.
+     */
+    @Test
+    void aVersionWhosePredecessorIsLaterButNotTheLocalVersionIsConcurrentWithIt() {
+        MergeKey h2 = new MergeKey(new long[] {1}, hlc(100), 3);
+        MergeKey h3 = new MergeKey(new long[] {0}, hlc(104), 1);
+        MergeKey h4 = new MergeKey(new long[] {1}, hlc(108), 1);
+        assertThat(MergeDecision.decide(h2, h3, hlc(90))).isInstanceOf(MergeDecision.SkippedStale.class);
+
+        MergeDecision d = MergeDecision.decide(h2, h4, h3.hlc());
+
+        assertThat(d).isInstanceOf(MergeDecision.Conflicted.class);
+        assertThat(((MergeDecision.Conflicted) d).loser()).isEqualTo(h2);
     }
 
     @Test

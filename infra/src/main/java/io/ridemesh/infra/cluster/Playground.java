@@ -337,6 +337,14 @@ public final class Playground {
         awaitHealthy(List.of(new Component(region, kind)), SERVICE_START_TIMEOUT);
     }
 
+    /**
+     * Kills one component abruptly (SIGKILL: no shutdown hooks, nothing flushed): a crash. {@link #startService} or
+     * {@link #restart} starts it again.
+     */
+    public void kill(Region region, ComponentKind kind) {
+        processes.stopAll(List.of(name(region, kind)), Duration.ZERO, true);
+    }
+
     /** Stops one component gracefully (SIGTERM, then SIGKILL after the grace period). */
     public void stop(Region region, ComponentKind kind) {
         processes.stop(name(region, kind), STOP_GRACE, false);

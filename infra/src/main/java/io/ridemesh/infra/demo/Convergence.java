@@ -20,6 +20,13 @@ public final class Convergence {
     /** {@code count/sum} of the table in {@code region}. */
     public static String checksum(DemoCluster cluster, Region region, String schema, String table) throws SQLException {
         try (Connection c = cluster.rootConnection(region)) {
+            return checksum(c, schema, table);
+        }
+    }
+
+    /** {@code count/sum} of the table through {@code c} (not closed). */
+    public static String checksum(Connection c, String schema, String table) throws SQLException {
+        {
             List<String> columns = new ArrayList<>();
             try (PreparedStatement s = c.prepareStatement("SELECT COLUMN_NAME FROM information_schema.COLUMNS WHERE"
                     + " TABLE_SCHEMA = ? AND TABLE_NAME = ? AND COLUMN_NAME <> 'version' ORDER BY ORDINAL_POSITION")) {
