@@ -1,6 +1,7 @@
 package io.ridemesh.infra.cluster;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.ServerSocket;
 import java.nio.file.Path;
@@ -58,7 +59,7 @@ class PlaygroundIT {
     @Order(1)
     void everyComponentIsHealthy() {
         List<ComponentStatus> status = playground.status();
-        assertThat(status).hasSize(3 * 3);
+        assertThat(status).hasSize(3 * 4);
         assertThat(status)
                 .allSatisfy(s -> assertThat(s.healthy()).as(s.toString()).isTrue());
         // no process shared by two regions: each has its own Kafka cluster
@@ -66,7 +67,7 @@ class PlaygroundIT {
                 .filteredOn(s -> s.kind().equals("kafka"))
                 .extracting(ComponentStatus::region)
                 .containsExactlyInAnyOrder("a", "b", "c");
-        assertThat(status).extracting(ComponentStatus::kind).contains("mariadb", "redis", "kafka");
+        assertThat(status).extracting(ComponentStatus::kind).contains("mariadb", "redis", "kafka", "wan-proxy");
     }
 
     @Test
@@ -153,6 +154,48 @@ class PlaygroundIT {
                 }
             }
             assertThat(values).containsExactly("hello");
+        }
+    }
+
+    @Test
+    @Order(5)
+    void aPeerReachesAKafkaOnlyThroughItsOwnWanProxyWhichAPartitionCuts() throws Exception {
+        Region a = Region.of(1);
+        Region b = Region.of(2);
+        // the broker advertises, to b's clients, b's proxy port: every connection after bootstrap passes it too
+        assertThat(brokerPorts(playground.peerKafkaBootstrap(b, a)))
+                .containsExactly(playground.ports().wanEgress(b, a, ComponentKind.KAFKA));
+        assertThat(brokerPorts(playground.kafkaBootstrap(a)))
+                .containsExactly(playground.ports().port(a, ComponentKind.KAFKA));
+
+        playground.partition(a, b, Duration.ofMinutes(5));
+        try {
+            assertThat(playground.wanLinks())
+                    .anySatisfy(links -> assertThat(links).contains("partitionedUntilMs\":1"));
+            assertThatThrownBy(() -> brokerPorts(playground.peerKafkaBootstrap(b, a)))
+                    .as("nothing crosses a partition")
+                    .isInstanceOf(java.util.concurrent.ExecutionException.class);
+            assertThat(brokerPorts(playground.peerKafkaBootstrap(Region.of(3), a)))
+                    .as("c is not cut off from a")
+                    .hasSize(1);
+        } finally {
+            playground.heal();
+        }
+        assertThat(brokerPorts(playground.peerKafkaBootstrap(b, a))).hasSize(1);
+    }
+
+    /** The ports of the brokers a client bootstrapped at {@code bootstrap} is told to use (3 s to answer). */
+    private static List<Integer> brokerPorts(String bootstrap) throws Exception {
+        Properties p = new Properties();
+        p.put("bootstrap.servers", bootstrap);
+        p.put("default.api.timeout.ms", "3000");
+        p.put("request.timeout.ms", "3000");
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(p)) {
+            return admin.describeCluster().nodes().get(3, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .map(org.apache.kafka.common.Node::port)
+                    .toList();
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new java.util.concurrent.ExecutionException("no answer in 3 s from " + bootstrap, e);
         }
     }
 
