@@ -157,6 +157,7 @@ public final class PlatformCli implements Callable<Integer> {
     static void printSummary(java.util.Map<String, Object> report) {
         String[] keys = {
             "mode",
+            "wan_latency_ms",
             "aot_cache",
             "aot_training_s",
             "cluster_start_s",
@@ -768,6 +769,13 @@ public final class PlatformCli implements Callable<Integer> {
                         + " (by default a short replay that is not reported trains it first, once per build).")
         boolean noAotTraining;
 
+        @Option(
+                names = "--wan-latency",
+                defaultValue = "0ms",
+                description = "One-way latency of the links between the regions (their WAN proxies), e.g. 30ms"
+                        + " (default ${DEFAULT-VALUE}).")
+        String wanLatency;
+
         /** The training replay: a sample of each file at a higher speed, no drill. */
         private static final int TRAINING_TRIPS_PER_FILE = 1500;
 
@@ -803,9 +811,13 @@ public final class PlatformCli implements Callable<Integer> {
                     !direct,
                     java.time.Duration.ofMinutes(budgetMinutes));
             var report = new io.ridemesh.infra.demo.DemoRun(
-                            io.ridemesh.infra.demo.DemoCluster.of(pg, serviceMode), options, new Progress())
+                            io.ridemesh.infra.demo.DemoCluster.of(
+                                    pg, serviceMode, duration("--wan-latency", wanLatency)),
+                            options,
+                            new Progress())
                     .run();
             report.put("aot_training_s", trainingSeconds);
+            report.put("wan_latency_ms", duration("--wan-latency", wanLatency).toMillis());
             printSummary(report);
             System.out.println(JSON.writeValueAsString(report));
             System.out.println("report: " + report.get("report_file"));

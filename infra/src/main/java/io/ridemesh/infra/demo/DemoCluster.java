@@ -88,12 +88,21 @@ public interface DemoCluster {
 
     /** The local playground of {@code ./platform}: processes on 127.0.0.1 at its port plan, services run {@code mode}. */
     static DemoCluster of(Playground playground, ServiceMode mode) {
+        return of(playground, mode, java.time.Duration.ZERO);
+    }
+
+    /**
+     * The local playground of {@code ./platform}, services run {@code mode}, its cross-region links delayed by
+     * {@code wanLatency} one way (the WAN proxies').
+     */
+    static DemoCluster of(Playground playground, ServiceMode mode, java.time.Duration wanLatency) {
         Objects.requireNonNull(playground, "playground");
         Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(wanLatency, "wanLatency");
         return new DemoCluster() {
             @Override
             public void start() {
-                playground.up(2, false, mode);
+                playground.up(2, false, mode, wanLatency);
             }
 
             @Override
