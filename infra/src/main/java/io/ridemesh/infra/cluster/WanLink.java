@@ -129,11 +129,6 @@ public final class WanLink implements AutoCloseable {
         server.config().setAutoRead(true);
     }
 
-    /** Whether the link is cut. */
-    public boolean partitioned() {
-        return partitioned;
-    }
-
     @Override
     public void close() {
         server.close().syncUninterruptibly();

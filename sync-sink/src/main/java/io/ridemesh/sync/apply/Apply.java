@@ -127,7 +127,9 @@ public final class Apply implements AutoCloseable {
     // apply thread only: the consumer's cumulative response count as last read
     private double lastResponses = -1;
     private org.apache.kafka.common.@org.jspecify.annotations.Nullable Metric responses;
-    private long startedMs;
+    /** When the apply thread started (epoch ms); read by {@link #silentMs} from any thread. */
+    private volatile long startedMs;
+
     private final Thread thread;
     private final AtomicReference<State> state = new AtomicReference<>(State.STOPPED);
     private final AtomicReference<String> lastError = new AtomicReference<>("");
