@@ -2,8 +2,8 @@ package io.ridemesh.dispatch;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.WindowReport;
@@ -36,7 +36,7 @@ final class DispatchLoops implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(DispatchLoops.class);
 
-    private final ServiceUnits units;
+    private final UnitMap units;
     private final MatchWindow matchWindow;
     private final FollowUnitHomes followUnitHomes;
     private final ExpireOffers expireOffers;
@@ -47,7 +47,7 @@ final class DispatchLoops implements SmartLifecycle {
     private volatile boolean unitHomesFailing;
 
     DispatchLoops(
-            ServiceUnits units,
+            UnitMap units,
             MatchWindow matchWindow,
             FollowUnitHomes followUnitHomes,
             ExpireOffers expireOffers,
@@ -93,7 +93,7 @@ final class DispatchLoops implements SmartLifecycle {
     }
 
     private void matchAllUnits() {
-        for (ServiceUnit unit : units.all()) {
+        for (UnitDefinition unit : units.all()) {
             if (!followUnitHomes.dispatchesUnit(unit.id())) {
                 continue;
             }

@@ -4,7 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.geo.CellIndex;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.id.GlobalIdGenerator;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
@@ -30,8 +30,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    ServiceUnits serviceUnits() {
-        return ServiceUnits.standard();
+    UnitMap unitMap() {
+        return UnitMap.standard();
     }
 
     @Bean
@@ -41,7 +41,7 @@ public class PlatformConfiguration {
 
     @Bean
     DispatchLoops dispatchLoops(
-            ServiceUnits units,
+            UnitMap units,
             MatchWindow matchWindow,
             FollowUnitHomes followUnitHomes,
             ExpireOffers expireOffers,

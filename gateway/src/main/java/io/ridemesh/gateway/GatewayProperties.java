@@ -186,46 +186,16 @@ public record GatewayProperties(
      * @param reloadInterval how often the routing table is re-read from the database; a move replicated from another
      *     region takes effect within this plus the replication lag
      * @param maxBodySize largest request body read to find a routing point (pickup, location); larger is 413
-     * @param units the service area of every unit (lat/lon box, degrees); the routing table says where each is homed
      */
     public record Routing(
             @DefaultValue("250ms") Duration reloadInterval,
-            @DefaultValue("64KB") DataSize maxBodySize,
-            @Nullable List<UnitArea> units) {
+            @DefaultValue("64KB") DataSize maxBodySize) {
 
         public Routing {
             requirePositive("gateway.routing.reload-interval", reloadInterval);
             if (maxBodySize.toBytes() < 1024) {
                 throw new IllegalArgumentException(
                         "gateway.routing.max-body-size must be >= 1KB, but was " + maxBodySize);
-            }
-            units = units == null || units.isEmpty()
-                    ? List.of(
-                            new UnitArea(1, "nyc", 40.45, 41.0, -74.3, -73.6),
-                            new UnitArea(2, "chicago", 41.6, 42.1, -87.95, -87.5))
-                    : List.copyOf(units);
-        }
-    }
-
-    /**
-     * A unit's service area: a lat/lon box in degrees, bounds inclusive.
-     *
-     * @param id unit id, 1..63 (the unit bits of global ids)
-     * @param code short name, e.g. {@code nyc}
-     */
-    public record UnitArea(int id, String code, double minLat, double maxLat, double minLon, double maxLon) {
-
-        public UnitArea {
-            if (id < 1 || id > 63) {
-                throw new IllegalArgumentException("gateway.routing.units[].id must be in 1..63, but was " + id);
-            }
-            if (code == null || code.isBlank()) {
-                throw new IllegalArgumentException("gateway.routing.units[].code must be set, but was blank");
-            }
-            if (!(minLat < maxLat && minLon < maxLon)) {
-                throw new IllegalArgumentException("gateway.routing.units[" + code
-                        + "] must have min < max, but was lat " + minLat + ".." + maxLat + ", lon " + minLon + ".."
-                        + maxLon);
             }
         }
     }

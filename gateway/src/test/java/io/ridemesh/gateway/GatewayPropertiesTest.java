@@ -30,7 +30,7 @@ class GatewayPropertiesTest {
                 secret,
                 " ",
                 endpoints,
-                new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64), null),
+                new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64)),
                 new GatewayProperties.Auth(Duration.ofHours(1)),
                 new GatewayProperties.RateLimit(true, 20, 40, "local"),
                 new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3, 32),
@@ -47,9 +47,6 @@ class GatewayPropertiesTest {
                 .as("blank means absent")
                 .isNull();
         assertThat(p.operatorPassword()).as("blank disables operator tokens").isNull();
-        assertThat(p.routing().units())
-                .extracting(GatewayProperties.UnitArea::code)
-                .containsExactly("nyc", "chicago");
         assertThat(p.toString()).doesNotContain(Tokens.SECRET);
     }
 

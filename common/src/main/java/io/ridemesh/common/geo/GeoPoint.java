@@ -37,4 +37,12 @@ public record GeoPoint(double lat, double lon) {
                 + Math.cos(phi1) * Math.cos(phi2) * Math.sin(dLambda / 2) * Math.sin(dLambda / 2);
         return 2 * EARTH_RADIUS_METRES * Math.asin(Math.min(1, Math.sqrt(h)));
     }
+
+    /**
+     * Whether both coordinates are within {@code toleranceDegrees} of {@code other}'s; used to compare a request with
+     * the point a quote was priced for after a JSON round trip.
+     */
+    public boolean isCloseTo(GeoPoint other, double toleranceDegrees) {
+        return Math.abs(lat - other.lat) <= toleranceDegrees && Math.abs(lon - other.lon) <= toleranceDegrees;
+    }
 }

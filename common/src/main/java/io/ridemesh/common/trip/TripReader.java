@@ -1,5 +1,6 @@
 package io.ridemesh.common.trip;
 
+import io.ridemesh.common.unit.UnitMap;
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.Closeable;
@@ -41,9 +42,9 @@ import java.util.zip.GZIPInputStream;
  * with {@link java.time.ZonedDateTime#of}: a wall time in a spring-forward gap moves forward by the gap, one in the
  * autumn overlap takes the earlier (daylight) offset.
  *
- * <p><b>Areas.</b> A trip is {@link SkipReason#OUT_OF_AREA out of area} when a point lies outside its city's box:
- * NYC lat 40.45…41.0, lon −74.3…−73.6 (the box {@code shared/data/README.md} uses); Chicago lat 41.6…42.1, lon
- * −88.0…−87.5 (the city limits plus O'Hare, with margin). Other canonical cities only need valid coordinates.
+ * <p><b>Areas.</b> A trip is {@link SkipReason#OUT_OF_AREA out of area} when a point lies outside the service area
+ * of the unit whose code is its city ({@link UnitMap#standard()}: nyc, chicago). Other canonical cities only need
+ * valid coordinates.
  *
  * <p><b>Money.</b> {@link Trip#fareCents()} is NYC {@code fare_amount} (metered fare, without surcharge, MTA tax, tip
  * and tolls) or Chicago {@code fare} (metered fare, without tips, tolls and extras); {@link Trip#totalCents()} is
@@ -431,11 +432,10 @@ public final class TripReader implements Closeable, Iterable<Trip> {
         }
 
         private static boolean inArea(String city, double lat, double lon) {
-            return switch (city) {
-                case "nyc" -> lat >= 40.45 && lat <= 41.0 && lon >= -74.3 && lon <= -73.6;
-                case "chicago" -> lat >= 41.6 && lat <= 42.1 && lon >= -88.0 && lon <= -87.5;
-                default -> lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180;
-            };
+            return UnitMap.standard()
+                    .byCode(city)
+                    .map(u -> u.area().contains(lat, lon))
+                    .orElse(lat >= -90 && lat <= 90 && lon >= -180 && lon <= 180);
         }
     }
 }

@@ -3,8 +3,8 @@ package io.ridemesh.dispatch.bench;
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.id.GlobalIdGenerator;
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
 import io.ridemesh.dispatch.matching.application.RegisterRideRequest;
@@ -155,8 +155,8 @@ public final class MatchingBench implements Callable<Integer> {
 
     private Result measure(StringRedisTemplate redis, AssignmentSolver solver, int n) {
         InstantSource clock = InstantSource.system();
-        ServiceUnits units = ServiceUnits.standard();
-        ServiceUnit nyc = units.byCode("nyc").orElseThrow();
+        UnitMap units = UnitMap.standard();
+        UnitDefinition nyc = units.byCode("nyc").orElseThrow();
         SupplySettings supplySettings =
                 new SupplySettings(8, Duration.ofSeconds(30), Duration.ofMinutes(10), Duration.ofSeconds(10), 500);
         MatchingSettings settings = new MatchingSettings(

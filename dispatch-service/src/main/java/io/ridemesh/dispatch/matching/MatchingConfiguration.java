@@ -2,8 +2,8 @@ package io.ridemesh.dispatch.matching;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.DispatchProperties;
-import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.matching.application.FollowRides;
 import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
@@ -101,11 +101,7 @@ public class MatchingConfiguration {
     /** Follows {@code routing.unit_home}; {@code null}-free: when switched off every unit is dispatched here. */
     @Bean
     FollowUnitHomes followUnitHomes(
-            JdbcClient jdbc,
-            PendingRides pending,
-            ServiceUnits units,
-            DispatchProperties properties,
-            InstantSource clock) {
+            JdbcClient jdbc, PendingRides pending, UnitMap units, DispatchProperties properties, InstantSource clock) {
         DispatchProperties.Takeover t = properties.takeover();
         return new FollowUnitHomes(
                 new JdbcUnitHomes(jdbc, t.unitHomesTable()),
@@ -118,8 +114,7 @@ public class MatchingConfiguration {
     }
 
     @Bean
-    RideRequests rideRequests(
-            PendingRides pending, ServiceUnits units, DispatchProperties properties, InstantSource clock) {
+    RideRequests rideRequests(PendingRides pending, UnitMap units, DispatchProperties properties, InstantSource clock) {
         return new RegisterRideRequest(pending, units, properties.matchingSettings(), clock);
     }
 
@@ -128,7 +123,7 @@ public class MatchingConfiguration {
             PendingRides pending,
             DriverSupply supply,
             ActivePools activePools,
-            ServiceUnits units,
+            UnitMap units,
             DispatchProperties properties,
             InstantSource clock) {
         return new FollowRides(pending, supply, activePools, units, properties.matchingSettings(), clock);

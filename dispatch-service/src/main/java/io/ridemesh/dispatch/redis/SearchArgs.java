@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.redis;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,7 +23,7 @@ public final class SearchArgs {
      * @return the script's ARGV
      */
     public static Object[] of(
-            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+            UnitDefinition unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
         List<String> args = new ArrayList<>(4 + 2 * centres.size());
         args.add(unit.code());
         args.add(Double.toString(radiusMetres));

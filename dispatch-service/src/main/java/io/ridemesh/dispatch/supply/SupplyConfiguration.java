@@ -1,8 +1,8 @@
 package io.ridemesh.dispatch.supply;
 
 import io.ridemesh.common.geo.CellIndex;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.DispatchProperties;
-import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.supply.application.DriverPlacements;
 import io.ridemesh.dispatch.supply.application.GoOffline;
 import io.ridemesh.dispatch.supply.application.GoOnline;
@@ -26,7 +26,7 @@ public class SupplyConfiguration {
     }
 
     @Bean
-    DriverPlacements driverPlacements(ServiceUnits units, CellIndex cells, DispatchProperties properties) {
+    DriverPlacements driverPlacements(UnitMap units, CellIndex cells, DispatchProperties properties) {
         return new DriverPlacements(units, cells, properties.supply().h3Resolution());
     }
 
@@ -49,7 +49,7 @@ public class SupplyConfiguration {
 
     @Bean
     SweepStaleDrivers sweepStaleDrivers(
-            DriverSupply supply, ServiceUnits units, DispatchProperties properties, InstantSource clock) {
+            DriverSupply supply, UnitMap units, DispatchProperties properties, InstantSource clock) {
         return new SweepStaleDrivers(supply, units, properties.supplySettings(), clock);
     }
 }

@@ -8,41 +8,24 @@ import io.ridemesh.dispatch.supply.application.DriverBusy;
 import io.ridemesh.dispatch.supply.application.DriverNotOnline;
 import io.ridemesh.dispatch.supply.application.InvalidDriverInput;
 import io.ridemesh.dispatch.supply.application.OutsideServiceArea;
+import io.ridemesh.kit.problem.ProblemType;
+import io.ridemesh.kit.problem.Problems;
+import io.ridemesh.kit.problem.servlet.ServletProblemHandler;
 import jakarta.servlet.http.HttpServletRequest;
-import java.net.URI;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
-import org.springframework.validation.FieldError;
-import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.context.request.WebRequest;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
-import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import tools.jackson.core.JacksonException;
 
 /**
- * The one place HTTP errors become RFC 9457 problem bodies ({@code application/problem+json}). Field errors carry
- * {@code errors: [{field, detail}]} with dotted JSON paths ({@code points[3].lat}) and a top-level {@code field}
- * naming the first. Types ({@code urn:ridemesh:problem:...}):
+ * dispatch-service's own problem answers (RFC 9457, the kit's shape and {@code urn:ridemesh:problem:} types); bad or
+ * unreadable input (400 {@code invalid-field}) and anything unexpected come from {@link ServletProblemHandler}, 401
+ * and 403 from the kit's {@code SecurityProblemHandler}.
  *
  * <pre>
  * 400 invalid-field          bad or missing field, malformed JSON, too many points
- * 401 unauthorized           no or bad token          403 forbidden     role not allowed
  * 404 offer-not-found        unknown offer, or another driver's
  * 409 driver-not-online      a location from an offline (or expired) driver
  * 409 driver-busy            going offline during a trip
@@ -55,188 +38,67 @@ import tools.jackson.core.JacksonException;
  * Thread-safe (stateless).
  */
 @RestControllerAdvice
-class ProblemHandler extends ResponseEntityExceptionHandler {
+class ProblemHandler extends ServletProblemHandler {
 
-    static final String PREFIX = "urn:ridemesh:problem:";
-
-    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
-
-    @Override
-    protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(
-            MethodArgumentNotValidException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<Map<String, String>> errors = new ArrayList<>();
-        for (FieldError e : ex.getBindingResult().getFieldErrors()) {
-            String detail = String.valueOf(e.getDefaultMessage());
-            if (e.getRejectedValue() != null && !(e.getRejectedValue() instanceof java.util.Collection<?>)) {
-                detail += ", but was " + e.getRejectedValue();
-            }
-            errors.add(Map.of("field", e.getField(), "detail", detail));
-        }
-        errors.sort(Comparator.comparing((Map<String, String> m) -> m.get("field")));
-        return ResponseEntity.badRequest()
-                .body(fieldProblem(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field", errors));
-    }
-
-    @Override
-    protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
-            HttpMessageNotReadableException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        String field = null;
-        for (Throwable t = ex; t != null; t = t.getCause()) {
-            if (t instanceof JacksonException j && !j.getPath().isEmpty()) {
-                field = path(j);
-                break;
-            }
-        }
-        ProblemDetail body = field == null
-                ? problem(HttpStatus.BAD_REQUEST, "invalid-field", "Unreadable request body", "body is not valid JSON")
-                : fieldProblem(
-                        HttpStatus.BAD_REQUEST,
-                        "invalid-field",
-                        "Invalid request field",
-                        List.of(Map.of("field", field, "detail", "has the wrong type or is malformed")));
-        return ResponseEntity.badRequest().body(body);
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<ProblemDetail> badPathVariable(MethodArgumentTypeMismatchException e) {
-        return field(
-                HttpStatus.BAD_REQUEST,
-                "invalid-field",
-                "Invalid request field",
-                e.getName(),
-                "must be a "
-                        + (e.getRequiredType() == null
-                                ? "value"
-                                : e.getRequiredType().getSimpleName()) + ", but was " + e.getValue());
-    }
+    static final ProblemType DRIVER_NOT_ONLINE =
+            ProblemType.of("driver-not-online", HttpStatus.CONFLICT, "Driver not online");
+    static final ProblemType DRIVER_BUSY = ProblemType.of("driver-busy", HttpStatus.CONFLICT, "Driver busy");
+    static final ProblemType OFFER_NOT_FOUND =
+            ProblemType.of("offer-not-found", HttpStatus.NOT_FOUND, "Offer not found");
+    static final ProblemType OFFER_NOT_OPEN =
+            ProblemType.of("offer-not-open", HttpStatus.CONFLICT, "Offer no longer open");
+    static final ProblemType OFFER_VOID = ProblemType.of("offer-void", HttpStatus.CONFLICT, "Ride no longer available");
+    static final ProblemType ORDER_SERVICE_UNAVAILABLE =
+            ProblemType.of("order-service-unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Try again");
 
     @ExceptionHandler(InvalidDriverInput.class)
-    ResponseEntity<ProblemDetail> invalid(InvalidDriverInput e) {
-        return field(HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field", e.field(), e.detail());
+    ResponseEntity<ProblemDetail> invalid(InvalidDriverInput e, HttpServletRequest request) {
+        return answerField(ProblemType.INVALID_FIELD, e.field(), e.detail(), request);
     }
 
     @ExceptionHandler(OutsideServiceArea.class)
-    ResponseEntity<ProblemDetail> outside(OutsideServiceArea e) {
-        return field(
-                HttpStatus.UNPROCESSABLE_CONTENT,
-                "outside-service-area",
-                "Outside the service area",
+    ResponseEntity<ProblemDetail> outside(OutsideServiceArea e, HttpServletRequest request) {
+        return answerField(
+                ProblemType.OUTSIDE_SERVICE_AREA,
                 e.field(),
-                e.getMessage().substring(e.field().length() + 1));
+                e.getMessage().substring(e.field().length() + 1),
+                request);
     }
 
     @ExceptionHandler(DriverNotOnline.class)
-    ResponseEntity<ProblemDetail> notOnline(DriverNotOnline e) {
-        return simple(HttpStatus.CONFLICT, "driver-not-online", "Driver not online", e.getMessage());
+    ResponseEntity<ProblemDetail> notOnline(DriverNotOnline e, HttpServletRequest request) {
+        return answer(Problems.of(DRIVER_NOT_ONLINE, e.getMessage()), request);
     }
 
     @ExceptionHandler(DriverBusy.class)
-    ResponseEntity<ProblemDetail> busy(DriverBusy e) {
-        return simple(HttpStatus.CONFLICT, "driver-busy", "Driver busy", e.getMessage());
+    ResponseEntity<ProblemDetail> busy(DriverBusy e, HttpServletRequest request) {
+        return answer(Problems.of(DRIVER_BUSY, e.getMessage()), request);
     }
 
     @ExceptionHandler(OfferNotFound.class)
-    ResponseEntity<ProblemDetail> offerNotFound(OfferNotFound e) {
-        return simple(HttpStatus.NOT_FOUND, "offer-not-found", "Offer not found", e.getMessage());
+    ResponseEntity<ProblemDetail> offerNotFound(OfferNotFound e, HttpServletRequest request) {
+        return answer(Problems.of(OFFER_NOT_FOUND, e.getMessage()), request);
     }
 
     @ExceptionHandler(OfferNotOpen.class)
-    ResponseEntity<ProblemDetail> offerNotOpen(OfferNotOpen e) {
-        ResponseEntity<ProblemDetail> r =
-                simple(HttpStatus.CONFLICT, "offer-not-open", "Offer no longer open", e.getMessage());
-        r.getBody().setProperty("status", e.status().name());
-        return r;
+    ResponseEntity<ProblemDetail> offerNotOpen(OfferNotOpen e, HttpServletRequest request) {
+        return answer(
+                Problems.of(OFFER_NOT_OPEN, e.getMessage())
+                        .property("status", e.status().name()),
+                request);
     }
 
     @ExceptionHandler(OfferVoid.class)
-    ResponseEntity<ProblemDetail> offerVoid(OfferVoid e) {
-        return simple(HttpStatus.CONFLICT, "offer-void", "Ride no longer available", e.getMessage());
+    ResponseEntity<ProblemDetail> offerVoid(OfferVoid e, HttpServletRequest request) {
+        return answer(Problems.of(OFFER_VOID, e.getMessage()), request);
     }
 
     @ExceptionHandler(OrderServiceUnavailable.class)
-    ResponseEntity<ProblemDetail> orderServiceDown(OrderServiceUnavailable e) {
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+    ResponseEntity<ProblemDetail> orderServiceDown(OrderServiceUnavailable e, HttpServletRequest request) {
+        ResponseEntity<ProblemDetail> answer = answer(Problems.of(ORDER_SERVICE_UNAVAILABLE, e.getMessage()), request);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "2")
-                .body(problem(
-                        HttpStatus.SERVICE_UNAVAILABLE, "order-service-unavailable", "Try again", e.getMessage()));
-    }
-
-    /** 401 with the RFC 6750 challenge: {@code Bearer}, plus {@code error="invalid_token"} if a token was sent. */
-    @ExceptionHandler(AuthenticationException.class)
-    ResponseEntity<ProblemDetail> unauthenticated(AuthenticationException e) {
-        String challenge = "Bearer";
-        if (e instanceof OAuth2AuthenticationException oauth) {
-            String description =
-                    String.valueOf(oauth.getError().getDescription()).replaceAll("[\\\\\"]", "'");
-            challenge +=
-                    " error=\"" + oauth.getError().getErrorCode() + "\", error_description=\"" + description + "\"";
-        }
-        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
-                .header(HttpHeaders.WWW_AUTHENTICATE, challenge)
-                .body(problem(
-                        HttpStatus.UNAUTHORIZED,
-                        "unauthorized",
-                        "Authentication required",
-                        "send a valid bearer token (JWT, HS256) with sub and role: " + e.getMessage()));
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<ProblemDetail> forbidden(AccessDeniedException e, HttpServletRequest request) {
-        return simple(
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Role not allowed",
-                "the caller's role may not use " + request.getMethod() + " " + request.getRequestURI());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
-        return simple(
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal",
-                "Internal error",
-                "unexpected " + e.getClass().getSimpleName() + "; see the service log");
-    }
-
-    private static ResponseEntity<ProblemDetail> simple(HttpStatus status, String type, String title, String detail) {
-        return ResponseEntity.status(status).body(problem(status, type, title, detail));
-    }
-
-    private static ResponseEntity<ProblemDetail> field(
-            HttpStatus status, String type, String title, String field, String detail) {
-        return ResponseEntity.status(status)
-                .body(fieldProblem(status, type, title, List.of(Map.of("field", field, "detail", detail))));
-    }
-
-    private static ProblemDetail fieldProblem(
-            HttpStatus status, String type, String title, List<Map<String, String>> errors) {
-        Map<String, String> first = errors.get(0);
-        ProblemDetail p = problem(status, type, title, first.get("field") + " " + first.get("detail"));
-        p.setProperty("field", first.get("field"));
-        p.setProperty("errors", errors);
-        return p;
-    }
-
-    private static ProblemDetail problem(HttpStatus status, String type, String title, String detail) {
-        ProblemDetail p = ProblemDetail.forStatusAndDetail(status, detail);
-        p.setType(URI.create(PREFIX + type));
-        p.setTitle(title);
-        return p;
-    }
-
-    private static String path(JacksonException e) {
-        StringBuilder sb = new StringBuilder();
-        for (JacksonException.Reference r : e.getPath()) {
-            if (r.getPropertyName() != null) {
-                if (!sb.isEmpty()) {
-                    sb.append('.');
-                }
-                sb.append(r.getPropertyName());
-            } else if (r.getIndex() >= 0) {
-                sb.append('[').append(r.getIndex()).append(']');
-            }
-        }
-        return sb.toString();
+                .body(answer.getBody());
     }
 }

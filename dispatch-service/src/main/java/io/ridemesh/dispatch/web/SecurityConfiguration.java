@@ -1,11 +1,13 @@
 package io.ridemesh.dispatch.web;
 
 import io.ridemesh.dispatch.DispatchProperties;
+import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import java.util.List;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -38,9 +40,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * other /actuator endpoints                        operator
  * </pre>
  *
- * <p>401 and 403 bodies are problem details from the central {@link ProblemHandler}. Stateless: no session, no CSRF.
+ * <p>401 and 403 bodies are problem details from the kit's {@link SecurityProblemHandler}. Stateless: no session,
+ * no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SecurityProblemHandler.class)
 public class SecurityConfiguration {
 
     private static final List<String> ROLES = List.of("rider", "driver", "operator", "service");

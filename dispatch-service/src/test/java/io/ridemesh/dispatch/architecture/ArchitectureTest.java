@@ -28,7 +28,7 @@ class ArchitectureTest {
     void domainKnowsNoFramework() {
         ArchRule rule = noClasses()
                 .that()
-                .resideInAnyPackage("..dispatch..domain..", "..dispatch.geo..")
+                .resideInAnyPackage("..dispatch..domain..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(

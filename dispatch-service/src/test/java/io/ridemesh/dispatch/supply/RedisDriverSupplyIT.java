@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.redis.RedisKeys;
 import io.ridemesh.dispatch.supply.application.DriverPlacements;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
@@ -40,9 +40,9 @@ class RedisDriverSupplyIT extends RedisBackedIT {
     static final GeoPoint WALL_STREET = new GeoPoint(40.7061, -74.0087);
     static final GeoPoint LONDON = new GeoPoint(51.5, -0.12);
 
-    static ServiceUnits units = ServiceUnits.standard();
+    static UnitMap units = UnitMap.standard();
     static DriverPlacements placements = new DriverPlacements(units, H3CellIndex.load(), 8);
-    static ServiceUnit nyc = units.byCode("nyc").orElseThrow();
+    static UnitDefinition nyc = units.byCode("nyc").orElseThrow();
 
     MutableClock clock = MutableClock.at("2026-03-02T18:00:00Z");
     RedisDriverSupply supply;

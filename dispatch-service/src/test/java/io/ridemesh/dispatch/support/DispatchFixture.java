@@ -3,8 +3,8 @@ package io.ridemesh.dispatch.support;
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.id.GlobalIdGenerator;
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.application.FollowRides;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
@@ -55,8 +55,8 @@ public final class DispatchFixture {
             Duration.ofMinutes(10), 1.5, Duration.ofMinutes(7), Duration.ofMinutes(15), Duration.ofSeconds(30));
 
     public final MutableClock clock = MutableClock.at("2026-03-02T18:00:00Z");
-    public final ServiceUnits units = ServiceUnits.standard();
-    public final ServiceUnit nyc = units.byCode("nyc").orElseThrow();
+    public final UnitMap units = UnitMap.standard();
+    public final UnitDefinition nyc = units.byCode("nyc").orElseThrow();
     public final FakeRideAssignments orders = new FakeRideAssignments();
     public final StringRedisTemplate redis;
     public final RedisDriverSupply supply;

@@ -21,8 +21,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.DispatchProperties;
-import io.ridemesh.dispatch.geo.ServiceUnits;
 import io.ridemesh.dispatch.offer.application.AcceptOffer;
 import io.ridemesh.dispatch.offer.application.DeclineOffer;
 import io.ridemesh.dispatch.offer.application.OfferNotFound;
@@ -108,7 +108,7 @@ class DriverApiTest {
 
         @Bean
         DriverPlacements placements() {
-            return new DriverPlacements(ServiceUnits.standard(), H3CellIndex.load(), 8);
+            return new DriverPlacements(UnitMap.standard(), H3CellIndex.load(), 8);
         }
 
         @Bean

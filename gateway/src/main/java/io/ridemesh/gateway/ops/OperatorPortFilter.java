@@ -1,11 +1,11 @@
 package io.ridemesh.gateway.ops;
 
-import io.ridemesh.gateway.web.ProblemResponses;
+import io.ridemesh.gateway.web.GatewayProblems;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import java.net.InetSocketAddress;
 import java.util.Map;
 import java.util.Objects;
 import org.springframework.core.Ordered;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -19,12 +19,12 @@ import reactor.core.publisher.Mono;
 public final class OperatorPortFilter implements WebFilter, Ordered {
 
     private final int opsPort;
-    private final ProblemResponses problems;
+    private final ReactiveProblemWriter problems;
 
     /**
      * @param opsPort the operator listener's port; 0 when there is none (then every request passes)
      */
-    public OperatorPortFilter(int opsPort, ProblemResponses problems) {
+    public OperatorPortFilter(int opsPort, ReactiveProblemWriter problems) {
         this.opsPort = opsPort;
         this.problems = Objects.requireNonNull(problems, "problems");
     }
@@ -50,9 +50,7 @@ public final class OperatorPortFilter implements WebFilter, Ordered {
         }
         return problems.write(
                 exchange,
-                HttpStatus.NOT_FOUND,
-                "not-found",
-                "Not Found",
+                GatewayProblems.NOT_FOUND,
                 "the operator port serves /ops/**, POST /auth/token and /actuator/health only; apps use the main"
                         + " port",
                 Map.of());

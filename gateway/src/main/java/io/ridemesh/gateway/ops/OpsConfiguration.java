@@ -1,6 +1,6 @@
 package io.ridemesh.gateway.ops;
 
-import io.ridemesh.gateway.web.ProblemResponses;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -17,7 +17,7 @@ public class OpsConfiguration {
     }
 
     @Bean
-    OperatorPortFilter operatorPortFilter(OpsServerProperties properties, ProblemResponses problems) {
+    OperatorPortFilter operatorPortFilter(OpsServerProperties properties, ReactiveProblemWriter problems) {
         return new OperatorPortFilter(properties.port(), problems);
     }
 }

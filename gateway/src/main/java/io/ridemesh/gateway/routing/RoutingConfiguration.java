@@ -7,12 +7,11 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedBulkheadMetrics;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.gateway.failover.application.RtoTracker;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.gateway.routing.application.RoutingTables;
-import io.ridemesh.gateway.routing.domain.UnitArea;
-import io.ridemesh.gateway.routing.domain.UnitAreas;
 import io.ridemesh.gateway.routing.domain.UnitHomes;
 import io.ridemesh.gateway.routing.domain.UnitRouter;
 import io.ridemesh.gateway.routing.persistence.JdbcUnitHomes;
@@ -45,15 +44,13 @@ public class RoutingConfiguration {
     }
 
     @Bean
-    UnitAreas unitAreas(GatewayProperties properties) {
-        return new UnitAreas(properties.routing().units().stream()
-                .map(u -> new UnitArea(u.id(), u.code(), u.minLat(), u.maxLat(), u.minLon(), u.maxLon()))
-                .toList());
+    UnitMap unitMap() {
+        return UnitMap.standard();
     }
 
     @Bean
-    UnitRouter unitRouter(UnitAreas unitAreas, GatewayProperties properties) {
-        return new UnitRouter(unitAreas, properties.regionId());
+    UnitRouter unitRouter(UnitMap unitMap, GatewayProperties properties) {
+        return new UnitRouter(unitMap, properties.regionId());
     }
 
     @Bean

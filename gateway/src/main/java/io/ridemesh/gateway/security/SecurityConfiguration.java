@@ -2,7 +2,8 @@ package io.ridemesh.gateway.security;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.ridemesh.gateway.GatewayProperties;
-import io.ridemesh.gateway.web.ProblemResponses;
+import io.ridemesh.kit.problem.ProblemType;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import java.time.InstantSource;
 import java.util.Arrays;
 import java.util.List;
@@ -13,7 +14,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.HttpStatus;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -95,22 +95,18 @@ public class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityWebFilterChain securityWebFilterChain(
-            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ProblemResponses problems) {
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ReactiveProblemWriter problems) {
         ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
             exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             return problems.write(
                     exchange,
-                    HttpStatus.UNAUTHORIZED,
-                    "unauthorized",
-                    "Unauthorized",
+                    ProblemType.UNAUTHORIZED,
                     "a valid bearer token is required: " + e.getMessage(),
                     java.util.Map.of());
         };
         ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(
                 exchange,
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Forbidden",
+                ProblemType.FORBIDDEN,
                 "the token's role may not call " + exchange.getRequest().getMethod() + " "
                         + exchange.getRequest().getPath().value(),
                 java.util.Map.of());

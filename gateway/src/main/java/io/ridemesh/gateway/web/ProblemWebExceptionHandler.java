@@ -5,10 +5,13 @@ import io.ridemesh.gateway.ratelimit.RateLimited;
 import io.ridemesh.gateway.routing.domain.InvalidRoutingInput;
 import io.ridemesh.gateway.routing.domain.OutsideServiceArea;
 import io.ridemesh.gateway.routing.domain.RoutingRejected;
-import io.ridemesh.gateway.routing.domain.UnknownUnit;
 import io.ridemesh.gateway.routing.web.DownstreamFailure;
 import io.ridemesh.gateway.security.TokenRefused;
-import java.util.LinkedHashMap;
+import io.ridemesh.kit.problem.FieldError;
+import io.ridemesh.kit.problem.ProblemType;
+import io.ridemesh.kit.problem.Problems;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -48,9 +51,9 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
 
     private static final Logger log = LoggerFactory.getLogger(ProblemWebExceptionHandler.class);
 
-    private final ProblemResponses problems;
+    private final ReactiveProblemWriter problems;
 
-    public ProblemWebExceptionHandler(ProblemResponses problems) {
+    public ProblemWebExceptionHandler(ReactiveProblemWriter problems) {
         this.problems = Objects.requireNonNull(problems, "problems");
     }
 
@@ -72,64 +75,31 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
             Map<String, Object> extra = Map.of("service", f.service(), "region", f.region(), "breaker", f.breaker());
             if (f instanceof DownstreamFailure.Overloaded) {
                 exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-                return problems.write(
-                        exchange, HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", f.getMessage(), extra);
+                return problems.write(exchange, GatewayProblems.OVERLOADED, f.getMessage(), extra);
             }
             if (f instanceof DownstreamFailure.TimedOut) {
-                return problems.write(
-                        exchange,
-                        HttpStatus.GATEWAY_TIMEOUT,
-                        "upstream-timeout",
-                        "Upstream timeout",
-                        f.getMessage(),
-                        extra);
+                return problems.write(exchange, GatewayProblems.UPSTREAM_TIMEOUT, f.getMessage(), extra);
             }
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            return problems.write(
-                    exchange,
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "service-unavailable",
-                    "Service unavailable",
-                    f.getMessage(),
-                    extra);
+            return problems.write(exchange, GatewayProblems.SERVICE_UNAVAILABLE, f.getMessage(), extra);
         }
         if (ex instanceof RateLimited r) {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, "1");
-            return problems.write(
-                    exchange,
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "rate-limited",
-                    "Too many requests",
-                    r.getMessage(),
-                    Map.of());
+            return problems.write(exchange, GatewayProblems.RATE_LIMITED, r.getMessage(), Map.of());
         }
         if (ex instanceof FailoverRejected f) {
             return failover(exchange, f);
         }
         if (ex instanceof TokenRefused.InvalidField f) {
-            return problems.write(
-                    exchange,
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-field",
-                    "Invalid request field",
-                    f.getMessage(),
-                    ProblemResponses.fieldError(f.field(), f.getMessage()));
+            return problems.write(exchange, fieldProblem(ProblemType.INVALID_FIELD, f.field(), f.getMessage()));
         }
         if (ex instanceof TokenRefused.BadCredentials b) {
-            return problems.write(
-                    exchange,
-                    HttpStatus.UNAUTHORIZED,
-                    "invalid-credentials",
-                    "Invalid credentials",
-                    b.getMessage(),
-                    Map.of());
+            return problems.write(exchange, GatewayProblems.INVALID_CREDENTIALS, b.getMessage(), Map.of());
         }
         if (ex instanceof ServerWebInputException in) {
             return problems.write(
                     exchange,
-                    HttpStatus.BAD_REQUEST,
-                    "invalid-request",
-                    "Invalid request",
+                    ProblemType.INVALID_REQUEST,
                     in.getReason() == null ? "malformed request" : in.getReason(),
                     Map.of());
         }
@@ -137,13 +107,8 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
             HttpStatusCode status = rs.getStatusCode();
             rs.getHeaders()
                     .forEach((k, v) -> exchange.getResponse().getHeaders().put(k, v));
-            return problems.write(
-                    exchange,
-                    status,
-                    slug(status),
-                    title(status),
-                    rs.getReason() == null ? title(status) : rs.getReason(),
-                    Map.of());
+            ProblemType type = typeOf(status);
+            return problems.write(exchange, type, rs.getReason() == null ? type.title() : rs.getReason(), Map.of());
         }
         log.error(
                 "unhandled error on {} {}",
@@ -152,72 +117,60 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
                 ex);
         return problems.write(
                 exchange,
-                HttpStatus.INTERNAL_SERVER_ERROR,
-                "internal-error",
-                "Internal error",
+                ProblemType.INTERNAL_ERROR,
                 "the gateway failed to handle the request; see its log",
                 Map.of());
     }
 
     private Mono<Void> routing(ServerWebExchange exchange, RoutingRejected r) {
-        Map<String, Object> extra = new LinkedHashMap<>(ProblemResponses.fieldError(r.field(), r.getMessage()));
+        ProblemType type;
         if (r instanceof InvalidRoutingInput) {
-            return problems.write(
-                    exchange, HttpStatus.BAD_REQUEST, "invalid-field", "Invalid request field", r.getMessage(), extra);
+            type = ProblemType.INVALID_FIELD;
+        } else if (r instanceof OutsideServiceArea) {
+            type = ProblemType.OUTSIDE_SERVICE_AREA;
+        } else {
+            type = GatewayProblems.UNKNOWN_UNIT;
         }
-        if (r instanceof OutsideServiceArea) {
-            return problems.write(
-                    exchange,
-                    HttpStatus.UNPROCESSABLE_CONTENT,
-                    "outside-service-area",
-                    "Outside the service area",
-                    r.getMessage(),
-                    extra);
-        }
-        UnknownUnit u = (UnknownUnit) r;
-        return problems.write(
-                exchange, HttpStatus.UNPROCESSABLE_CONTENT, "unknown-unit", "Unknown unit", u.getMessage(), extra);
+        return problems.write(exchange, fieldProblem(type, r.field(), r.getMessage()));
     }
 
     private Mono<Void> failover(ServerWebExchange exchange, FailoverRejected f) {
         if (f instanceof FailoverRejected.UnknownRegion) {
-            return problems.write(
-                    exchange, HttpStatus.NOT_FOUND, "unknown-region", "Unknown region", f.getMessage(), Map.of());
+            return problems.write(exchange, GatewayProblems.UNKNOWN_REGION, f.getMessage(), Map.of());
         }
         if (f instanceof FailoverRejected.UnknownUnitReference) {
-            return problems.write(
-                    exchange, HttpStatus.NOT_FOUND, "unknown-unit", "Unknown unit", f.getMessage(), Map.of());
+            return problems.write(exchange, GatewayProblems.UNKNOWN_UNIT_REFERENCE, f.getMessage(), Map.of());
         }
-        String slug;
-        String title;
+        ProblemType type;
         if (f instanceof FailoverRejected.NoHealthyRegion) {
-            slug = "no-healthy-region";
-            title = "No healthy region";
+            type = GatewayProblems.NO_HEALTHY_REGION;
         } else if (f instanceof FailoverRejected.NothingToMove) {
-            slug = "nothing-to-move";
-            title = "Nothing to move";
+            type = GatewayProblems.NOTHING_TO_MOVE;
         } else if (f instanceof FailoverRejected.RegionCannotServe) {
-            slug = "region-cannot-serve";
-            title = "Region cannot serve";
+            type = GatewayProblems.REGION_CANNOT_SERVE;
         } else if (f instanceof FailoverRejected.RegionCatchingUp) {
-            slug = "region-catching-up";
-            title = "Region still catching up";
+            type = GatewayProblems.REGION_CATCHING_UP;
         } else {
-            slug = "stale-write";
-            title = "Concurrent change";
+            type = GatewayProblems.STALE_WRITE;
         }
-        return problems.write(exchange, HttpStatus.CONFLICT, slug, title, f.getMessage(), Map.of());
+        return problems.write(exchange, type, f.getMessage(), Map.of());
     }
 
-    private static String slug(HttpStatusCode status) {
+    /**
+     * A framework status as a problem type: its reason phrase as title and slug ({@code method-not-allowed}); an
+     * unknown or non-error code is an internal error.
+     */
+    private static ProblemType typeOf(HttpStatusCode status) {
         HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null
-                ? "http-" + status.value()
-                : known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        if (known == null || !known.isError()) {
+            return ProblemType.INTERNAL_ERROR;
+        }
+        return ProblemType.of(
+                known.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'), known, known.getReasonPhrase());
     }
 
-    private static String title(HttpStatusCode status) {
-        HttpStatus known = HttpStatus.resolve(status.value());
-        return known == null ? "HTTP " + status.value() : known.getReasonPhrase();
+    /** {@code detail} is the exception's whole message; {@code field} and {@code errors} name the field. */
+    private static Problems.Builder fieldProblem(ProblemType type, String field, String message) {
+        return Problems.of(type, message).errors(List.of(new FieldError(field, message)));
     }
 }

@@ -1,5 +1,6 @@
 package io.ridemesh.gateway.web;
 
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import java.net.URI;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 public class WebConfiguration {
 
     @Bean
-    ProblemResponses problemResponses(JsonMapper json) {
-        return new ProblemResponses(json);
+    ReactiveProblemWriter problemWriter(JsonMapper json) {
+        return new ReactiveProblemWriter(json, CorrelationWebFilter.CORRELATION_ID_ATTR);
     }
 
     @Bean
-    ProblemWebExceptionHandler problemWebExceptionHandler(ProblemResponses problems) {
+    ProblemWebExceptionHandler problemWebExceptionHandler(ReactiveProblemWriter problems) {
         return new ProblemWebExceptionHandler(problems);
     }
 

@@ -3,6 +3,7 @@ package io.ridemesh.gateway.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ridemesh.gateway.routing.web.DownstreamFailure;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -14,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProblemWebExceptionHandlerTest {
 
     final ProblemWebExceptionHandler handler = new ProblemWebExceptionHandler(
-            new ProblemResponses(JsonMapper.builder().build()));
+            new ReactiveProblemWriter(JsonMapper.builder().build(), CorrelationWebFilter.CORRELATION_ID_ATTR));
 
     @Test
     void aShedCallIs503OverloadedWithRetryAfterAndTheServiceNamed() {

@@ -2,6 +2,8 @@ package io.ridemesh.infra.demo;
 
 import io.ridemesh.common.trip.Trip;
 import io.ridemesh.common.trip.TripReader;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -100,20 +102,15 @@ record ReplayPlan(List<Planned> trips, Map<String, Map<String, Long>> skipped) {
         return new ReplayPlan(all, skipped);
     }
 
-    /** Unit 1 (nyc) or 2 (chicago) by the pickup point, 0 if neither. */
+    /**
+     * The id of the unit ({@link UnitMap#standard()}) whose area holds both the pickup and the dropoff, 0 if none
+     * does.
+     */
     static int unitOf(Trip t) {
-        if (inBox(t.pickupLat(), t.pickupLon(), 40.45, 41.0, -74.3, -73.6)
-                && inBox(t.dropoffLat(), t.dropoffLon(), 40.45, 41.0, -74.3, -73.6)) {
-            return 1;
-        }
-        if (inBox(t.pickupLat(), t.pickupLon(), 41.6, 42.1, -87.95, -87.5)
-                && inBox(t.dropoffLat(), t.dropoffLon(), 41.6, 42.1, -87.95, -87.5)) {
-            return 2;
-        }
-        return 0;
-    }
-
-    private static boolean inBox(double lat, double lon, double minLat, double maxLat, double minLon, double maxLon) {
-        return lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon;
+        return UnitMap.standard()
+                .at(t.pickupLat(), t.pickupLon())
+                .filter(u -> u.area().contains(t.dropoffLat(), t.dropoffLon()))
+                .map(UnitDefinition::id)
+                .orElse(0);
     }
 }

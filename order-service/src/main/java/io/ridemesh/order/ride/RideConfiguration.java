@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.quote.QuoteSigner;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.order.OrderProperties;
 import io.ridemesh.order.ride.application.AcceptRide;
 import io.ridemesh.order.ride.application.ArriveAtPickup;
@@ -25,7 +26,6 @@ import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.messaging.JdbcOutboxRideEvents;
 import io.ridemesh.order.ride.persistence.JdbcRides;
-import io.ridemesh.order.unit.domain.Units;
 import io.ridemesh.order.unit.persistence.JdbcUnitHomes;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -96,7 +96,7 @@ public class RideConfiguration {
     RequestRide requestRide(
             Rides rides,
             RideEvents events,
-            Units units,
+            UnitMap units,
             QuoteSigner quotes,
             GlobalIdGenerator ids,
             InstantSource clock,

@@ -1,5 +1,6 @@
 package io.ridemesh.order.web;
 
+import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import io.ridemesh.order.OrderProperties;
 import io.ridemesh.order.ride.application.Role;
 import java.util.Arrays;
@@ -8,6 +9,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -45,10 +47,11 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * other /actuator endpoints                        operator
  * </pre>
  *
- * <p>401 and 403 bodies are problem details from the central {@link ProblemHandler}, which also writes the RFC 6750
- * {@code WWW-Authenticate} challenge.
+ * <p>401 and 403 bodies are problem details from the kit's {@link SecurityProblemHandler}, which also writes the RFC
+ * 6750 {@code WWW-Authenticate} challenge.
  */
 @Configuration(proxyBeanMethods = false)
+@Import(SecurityProblemHandler.class)
 public class SecurityConfiguration {
 
     private static final String[] OPEN_PATHS = {

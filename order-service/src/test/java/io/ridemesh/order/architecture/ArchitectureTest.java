@@ -63,7 +63,7 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("..persistence..", "..messaging..", "..web..")
-                .because("use cases talk to ports (Rides, RideEvents, Units); adapters and HTTP depend on them, not"
+                .because("use cases talk to ports (Rides, RideEvents, UnitHomes); adapters and HTTP depend on them, not"
                         + " the other way round: move the code to the adapter or define a port");
 
         rule.check(PRODUCTION);

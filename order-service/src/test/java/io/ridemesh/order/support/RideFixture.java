@@ -1,5 +1,6 @@
 package io.ridemesh.order.support;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.order.ride.domain.DriverId;
 import io.ridemesh.order.ride.domain.IdempotencyKey;
@@ -12,7 +13,6 @@ import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.RiderId;
 import io.ridemesh.order.ride.domain.Trip;
 import io.ridemesh.order.ride.domain.TripActuals;
-import io.ridemesh.order.unit.domain.GeoPoint;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;

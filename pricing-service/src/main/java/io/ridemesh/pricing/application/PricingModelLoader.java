@@ -1,6 +1,7 @@
 package io.ridemesh.pricing.application;
 
-import io.ridemesh.pricing.domain.BoundingBox;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.pricing.domain.CityCalibration;
 import io.ridemesh.pricing.domain.PricingModel;
 import io.ridemesh.pricing.domain.ServiceUnit;
@@ -15,7 +16,6 @@ import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashMap;
@@ -29,8 +29,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Reads the pricing model from its two JSON files: {@code pricing-tariffs.json} (units, service areas, rate cards
- * with their sources; edited by hand) and {@code pricing-calibration.json} (estimator parameters; written by
+ * Reads the pricing model from its two JSON files: {@code pricing-tariffs.json} (rate cards by tariff zone, with
+ * their sources; edited by hand; the units, their areas and zones come from {@link UnitMap#standard()}) and {@code pricing-calibration.json} (estimator parameters; written by
  * {@code Calibrate}). Works without a Spring context so command-line tools can use it. Stateless; thread-safe.
  */
 public final class PricingModelLoader {
@@ -70,30 +70,47 @@ public final class PricingModelLoader {
     }
 
     static ServiceUnits units(Source source) {
+        return units(source, UnitMap.standard());
+    }
+
+    /**
+     * The pricing units of {@code map}: each unit with the rate cards of its tariff zone
+     * ({@link UnitDefinition#tariffZone()}) in the file's {@code tariffZones}. Areas, zones and currencies come from
+     * the unit map, never from the tariffs file.
+     *
+     * @throws IllegalStateException naming the file, if a unit's tariff zone is missing, a zone is listed twice or
+     *     names no unit, or a card is invalid
+     */
+    static ServiceUnits units(Source source, UnitMap map) {
         JsonNode root = source.json();
+        Map<String, JsonNode> zones = new HashMap<>();
+        for (JsonNode z : required(source, root, "tariffZones")) {
+            String code = text(source, z, "code");
+            if (zones.put(code, z) != null) {
+                throw new IllegalStateException(source.name() + ": tariff zone " + code + " is listed twice");
+            }
+        }
         List<ServiceUnit> units = new ArrayList<>();
-        for (JsonNode u : required(source, root, "units")) {
-            String code = text(source, u, "code");
+        for (UnitDefinition u : map.all()) {
+            JsonNode zone = zones.remove(u.tariffZone());
+            if (zone == null) {
+                throw new IllegalStateException(source.name() + ": tariffZones has no zone '" + u.tariffZone()
+                        + "' for unit " + u.code() + " (the unit map names it)");
+            }
             try {
-                JsonNode area = required(source, u, "serviceArea");
                 List<Tariff> tariffs = new ArrayList<>();
-                for (JsonNode t : required(source, u, "tariffs")) {
+                for (JsonNode t : required(source, zone, "tariffs")) {
                     tariffs.add(tariff(source, t));
                 }
-                units.add(new ServiceUnit(
-                        (int) number(source, u, "id"),
-                        code,
-                        ZoneId.of(text(source, u, "zone")),
-                        text(source, u, "currency"),
-                        new BoundingBox(
-                                number(source, area, "minLat"),
-                                number(source, area, "maxLat"),
-                                number(source, area, "minLon"),
-                                number(source, area, "maxLon")),
-                        tariffs));
+                units.add(new ServiceUnit(u.id(), u.code(), u.timezone(), u.currency(), u.area(), tariffs));
             } catch (RuntimeException e) {
-                throw new IllegalStateException(source.name() + ": unit " + code + ": " + e.getMessage(), e);
+                throw new IllegalStateException(
+                        source.name() + ": tariff zone " + u.tariffZone() + ": " + e.getMessage(), e);
             }
+        }
+        if (!zones.isEmpty()) {
+            throw new IllegalStateException(
+                    source.name() + ": tariff zones " + zones.keySet() + " belong to no unit of the unit map");
         }
         return new ServiceUnits(units);
     }

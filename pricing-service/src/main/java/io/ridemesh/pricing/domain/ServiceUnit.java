@@ -1,5 +1,6 @@
 package io.ridemesh.pricing.domain;
 
+import io.ridemesh.common.geo.GeoBox;
 import io.ridemesh.common.geo.GeoPoint;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,8 +21,7 @@ import java.util.regex.Pattern;
  * @param serviceArea where pickups and dropoffs are served
  * @param tariffs rate cards, at most one without {@link Tariff#effectiveFrom()}
  */
-public record ServiceUnit(
-        int id, String code, ZoneId zone, String currency, BoundingBox serviceArea, List<Tariff> tariffs) {
+public record ServiceUnit(int id, String code, ZoneId zone, String currency, GeoBox serviceArea, List<Tariff> tariffs) {
 
     private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{0,31}");
 

@@ -3,6 +3,8 @@ package io.ridemesh.pricing.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.pricing.domain.PricingModel;
 import io.ridemesh.pricing.domain.ServiceUnit;
 import java.io.IOException;
@@ -38,13 +40,42 @@ class PricingModelLoaderTest {
     void namesTheFileAndFieldOfABrokenTariff(@TempDir Path dir) throws IOException {
         Path broken = dir.resolve("tariffs.json");
         Files.writeString(broken, """
-                {"units":[{"id":1,"code":"nyc","zone":"America/New_York","currency":"USD",
-                  "serviceArea":{"minLat":40.4,"maxLat":41,"minLon":-74.3,"maxLon":-73.6},
+                {"tariffZones":[{"code":"nyc",
                   "tariffs":[{"name":"x","initialChargeCents":"lots"}]}]}""");
 
         assertThatThrownBy(() -> PricingModelLoader.units(broken))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("tariffs.json")
                 .hasMessageContaining("initialChargeCents");
+    }
+
+    @Test
+    void takesAreasFromTheUnitMapAndNeedsAZoneForEveryUnit(@TempDir Path dir) throws IOException {
+        PricingModel model = PricingModelLoader.fromClasspath();
+        for (UnitDefinition u : UnitMap.standard().all()) {
+            ServiceUnit priced = model.units().byCode(u.code()).orElseThrow();
+            assertThat(priced.serviceArea()).isEqualTo(u.area());
+            assertThat(priced.zone()).isEqualTo(u.timezone());
+            assertThat(priced.id()).isEqualTo(u.id());
+        }
+
+        Path noZones = dir.resolve("tariffs.json");
+        Files.writeString(noZones, """
+                {"tariffZones":[]}""");
+        assertThatThrownBy(() -> PricingModelLoader.units(noZones))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("tariffs.json")
+                .hasMessageContaining("no zone 'nyc'");
+        Path extraZone = dir.resolve("extra.json");
+        String committed;
+        try (var in = PricingModelLoaderTest.class.getResourceAsStream("/" + PricingModelLoader.TARIFFS_RESOURCE)) {
+            committed = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        Files.writeString(
+                extraZone,
+                committed.replace("\"tariffZones\": [", "\"tariffZones\": [{\"code\": \"paris\", \"tariffs\": []},"));
+        assertThatThrownBy(() -> PricingModelLoader.units(extraZone))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("paris");
     }
 }

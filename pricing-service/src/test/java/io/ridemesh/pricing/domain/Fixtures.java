@@ -1,5 +1,6 @@
 package io.ridemesh.pricing.domain;
 
+import io.ridemesh.common.geo.GeoBox;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,7 +57,7 @@ public final class Fixtures {
                 "nyc",
                 ZoneId.of("America/New_York"),
                 "USD",
-                new BoundingBox(40.45, 41.0, -74.3, -73.6),
+                new GeoBox(40.45, 41.0, -74.3, -73.6),
                 List.of(nyc2012()));
     }
 
@@ -66,7 +67,7 @@ public final class Fixtures {
                 "chicago",
                 ZoneId.of("America/Chicago"),
                 "USD",
-                new BoundingBox(41.6, 42.1, -88.0, -87.5),
+                new GeoBox(41.6, 42.1, -87.95, -87.5),
                 List.of(chicago2016(), chicago2012()));
     }
 

@@ -2,6 +2,7 @@ package io.ridemesh.pricing.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.pricing.application.InMemoryQuotes;
 import io.ridemesh.pricing.application.IssueQuote;
 import io.ridemesh.pricing.application.MutableClock;
@@ -70,7 +71,7 @@ class QuoteControllerTest {
             missing lat         | {"pickup":{"lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1}     | 400 | pickup.lat | is required
             lat out of range    | {"pickup":{"lat":91,"lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1} | 400 | pickup.lat | must be <= 90, but was 91.0
             lon out of range    | {"pickup":{"lat":40.7,"lon":-73.9},"dropoff":{"lat":40.7,"lon":-181},"product":"SOLO","seats":1} | 400 | dropoff.lon | must be >= -180, but was -181.0
-            lat not a number    | {"pickup":{"lat":"north","lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1} | 400 | pickup.lat | has the wrong type
+            lat not a number    | {"pickup":{"lat":"north","lon":-73.9},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":1} | 400 | pickup.lat | must be a number, but was 'north'
             unknown product     | {"pickup":{"lat":40.75,"lon":-73.97},"dropoff":{"lat":40.7,"lon":-74.0},"product":"LUX","seats":1} | 400 | product | must be one of [SOLO, POOL], but was 'LUX'
             missing product     | {"pickup":{"lat":40.75,"lon":-73.97},"dropoff":{"lat":40.7,"lon":-74.0},"seats":1}          | 400 | product    | is required
             zero seats          | {"pickup":{"lat":40.75,"lon":-73.97},"dropoff":{"lat":40.7,"lon":-74.0},"product":"SOLO","seats":0} | 400 | seats | must be >= 1, but was 0
@@ -112,7 +113,10 @@ class QuoteControllerTest {
 
         assertThat(result).hasStatus(HttpStatus.BAD_REQUEST);
         assertThat(result).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemHandler.INVALID_FIELD);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(ProblemType.INVALID_FIELD.uri().toString());
         assertThat(quotes.count()).isZero();
     }
 
@@ -133,7 +137,10 @@ class QuoteControllerTest {
         MvcTestResult result = mvc.get().uri("/v1/quotes/q_nope").exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
-        assertThat(result).bodyJson().extractingPath("$.type").isEqualTo(ProblemHandler.QUOTE_NOT_FOUND);
+        assertThat(result)
+                .bodyJson()
+                .extractingPath("$.type")
+                .isEqualTo(ProblemHandler.QUOTE_NOT_FOUND.uri().toString());
     }
 
     private MvcTestResult post(String json) {

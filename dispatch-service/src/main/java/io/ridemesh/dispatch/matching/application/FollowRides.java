@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.matching.application;
 
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
 import io.ridemesh.dispatch.pooling.domain.ActivePools;
 import io.ridemesh.dispatch.pooling.domain.LeaveOutcome;
@@ -30,7 +30,7 @@ public final class FollowRides {
     private final PendingRides pending;
     private final DriverSupply supply;
     private final ActivePools pools;
-    private final ServiceUnits units;
+    private final UnitMap units;
     private final MatchingSettings settings;
     private final InstantSource clock;
 
@@ -38,7 +38,7 @@ public final class FollowRides {
             PendingRides pending,
             DriverSupply supply,
             ActivePools pools,
-            ServiceUnits units,
+            UnitMap units,
             MatchingSettings settings,
             InstantSource clock) {
         this.pending = Objects.requireNonNull(pending, "pending");
@@ -65,7 +65,7 @@ public final class FollowRides {
     /** The driver released the ride; it needs another driver. */
     public void released(long rideId, int unitId, DriverId driver) {
         free(driver, rideId);
-        Optional<ServiceUnit> unit = units.byId(unitId);
+        Optional<UnitDefinition> unit = units.byId(unitId);
         unit.ifPresent(u -> pending.requeue(rideId, u.code(), Optional.of(driver), true));
     }
 

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.matching.application;
 
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.PendingRide;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
 import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
@@ -49,7 +49,7 @@ public final class FollowUnitHomes {
     private final UnitHomes unitHomes;
     private final WaitingRides waitingRides;
     private final PendingRides pending;
-    private final ServiceUnits units;
+    private final UnitMap units;
     private final int selfRegion;
     private final TakeoverSettings settings;
     private final InstantSource clock;
@@ -60,7 +60,7 @@ public final class FollowUnitHomes {
             UnitHomes unitHomes,
             WaitingRides waitingRides,
             PendingRides pending,
-            ServiceUnits units,
+            UnitMap units,
             int selfRegion,
             TakeoverSettings settings,
             InstantSource clock) {
@@ -136,7 +136,7 @@ public final class FollowUnitHomes {
     }
 
     private int adopt(int unitId, Instant at) {
-        Optional<ServiceUnit> unit = units.byId(unitId);
+        Optional<UnitDefinition> unit = units.byId(unitId);
         if (unit.isEmpty()) {
             return 0;
         }
@@ -159,7 +159,7 @@ public final class FollowUnitHomes {
     }
 
     private int release(int unitId) {
-        Optional<ServiceUnit> unit = units.byId(unitId);
+        Optional<UnitDefinition> unit = units.byId(unitId);
         if (unit.isEmpty()) {
             return 0;
         }

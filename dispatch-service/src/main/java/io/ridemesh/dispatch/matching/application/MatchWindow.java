@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.matching.application;
 
 import io.ridemesh.common.id.GlobalIdGenerator;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import io.ridemesh.dispatch.matching.domain.Assignment;
 import io.ridemesh.dispatch.matching.domain.DriverCandidate;
 import io.ridemesh.dispatch.matching.domain.MatchResult;
@@ -101,7 +101,7 @@ public final class MatchWindow {
     }
 
     /** Runs one window for {@code unit}. */
-    public WindowReport run(ServiceUnit unit) {
+    public WindowReport run(UnitDefinition unit) {
         List<PendingRide> rides = pending.oldest(unit.code(), settings.maxRidesPerWindow());
         if (rides.isEmpty()) {
             return WindowReport.empty(unit.code());
@@ -209,7 +209,7 @@ public final class MatchWindow {
                 poolRejected);
     }
 
-    private Offer poolOfferFor(ServiceUnit unit, PoolInsertions.Proposal p, Instant now) {
+    private Offer poolOfferFor(UnitDefinition unit, PoolInsertions.Proposal p, Instant now) {
         RideRequest r = p.request();
         return new Offer(
                 ids.nextId(unit.id()),
@@ -226,7 +226,7 @@ public final class MatchWindow {
                 p.terms());
     }
 
-    private Offer offerFor(ServiceUnit unit, Assignment a, Instant now) {
+    private Offer offerFor(UnitDefinition unit, Assignment a, Instant now) {
         RideRequest r = a.request();
         return new Offer(
                 ids.nextId(unit.id()),
@@ -244,7 +244,7 @@ public final class MatchWindow {
     }
 
     /** @return whether order-service took the report (or the ride had ended anyway) */
-    private boolean reportNoDriver(ServiceUnit unit, RideRequest r) {
+    private boolean reportNoDriver(UnitDefinition unit, RideRequest r) {
         AssignOutcome outcome = orders.noDriver(r.rideId());
         if (outcome instanceof AssignOutcome.Unreachable u) {
             // keep the ride queued at the limit: the next window reports again

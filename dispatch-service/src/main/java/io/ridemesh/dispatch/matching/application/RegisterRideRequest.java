@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.matching.application;
 
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
 import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
@@ -14,12 +14,11 @@ import java.util.Optional;
 public final class RegisterRideRequest implements RideRequests {
 
     private final PendingRides pending;
-    private final ServiceUnits units;
+    private final UnitMap units;
     private final MatchingSettings settings;
     private final InstantSource clock;
 
-    public RegisterRideRequest(
-            PendingRides pending, ServiceUnits units, MatchingSettings settings, InstantSource clock) {
+    public RegisterRideRequest(PendingRides pending, UnitMap units, MatchingSettings settings, InstantSource clock) {
         this.pending = Objects.requireNonNull(pending, "pending");
         this.units = Objects.requireNonNull(units, "units");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -31,7 +30,7 @@ public final class RegisterRideRequest implements RideRequests {
         if (eventId.isBlank()) {
             throw new IllegalArgumentException("eventId must not be blank, but was '" + eventId + "'");
         }
-        Optional<ServiceUnit> unit = units.byId(request.unitId());
+        Optional<UnitDefinition> unit = units.byId(request.unitId());
         if (unit.isEmpty()) {
             return RegisterOutcome.UNKNOWN_UNIT;
         }

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.pooling.application;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import io.ridemesh.dispatch.matching.domain.PendingRide;
 import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
@@ -84,7 +84,7 @@ public final class PoolInsertions {
      * @return the proposals, the rejections by reason, and how many distinct vehicles were considered; nothing when
      *     pooling is off
      */
-    public Proposals propose(ServiceUnit unit, List<PendingRide> rides, Instant now, Instant seenSince) {
+    public Proposals propose(UnitDefinition unit, List<PendingRide> rides, Instant now, Instant seenSince) {
         List<RideRequest> pool = rides.stream()
                 .map(PendingRide::request)
                 .filter(r -> r.product() == Product.POOL)

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.pooling.domain;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.time.Instant;
 import java.util.List;
@@ -30,7 +30,7 @@ public interface ActivePools {
      * @return one list per centre, in the order of {@code centres}; a trip near several centres appears in each
      */
     List<List<ActivePool>> nearEach(
-            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince);
+            UnitDefinition unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince);
 
     /** The driver's active shared trip, if any. */
     Optional<ActivePool> find(DriverId driver);

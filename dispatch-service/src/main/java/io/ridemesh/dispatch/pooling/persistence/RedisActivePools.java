@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.pooling.persistence;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import io.ridemesh.dispatch.pooling.domain.ActivePool;
 import io.ridemesh.dispatch.pooling.domain.ActivePools;
 import io.ridemesh.dispatch.pooling.domain.LeaveOutcome;
@@ -56,7 +56,7 @@ public final class RedisActivePools implements ActivePools {
 
     @Override
     public List<List<ActivePool>> nearEach(
-            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+            UnitDefinition unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
         if (centres.isEmpty()) {
             return List.of();
         }

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.supply.application;
 
-import io.ridemesh.dispatch.geo.ServiceUnit;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -18,11 +18,11 @@ public final class SweepStaleDrivers {
     static final int BATCH = 500;
 
     private final DriverSupply supply;
-    private final ServiceUnits units;
+    private final UnitMap units;
     private final SupplySettings settings;
     private final InstantSource clock;
 
-    public SweepStaleDrivers(DriverSupply supply, ServiceUnits units, SupplySettings settings, InstantSource clock) {
+    public SweepStaleDrivers(DriverSupply supply, UnitMap units, SupplySettings settings, InstantSource clock) {
         this.supply = Objects.requireNonNull(supply, "supply");
         this.units = Objects.requireNonNull(units, "units");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -33,7 +33,7 @@ public final class SweepStaleDrivers {
     public int sweep() {
         Instant cutoff = clock.instant().minus(settings.staleAfter());
         int removed = 0;
-        for (ServiceUnit unit : units.all()) {
+        for (UnitDefinition unit : units.all()) {
             int n;
             do {
                 n = supply.sweepStale(unit, cutoff, BATCH);

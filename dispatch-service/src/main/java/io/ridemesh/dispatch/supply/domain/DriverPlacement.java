@@ -1,6 +1,6 @@
 package io.ridemesh.dispatch.supply.domain;
 
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  *     not dispatchable and not counted)
  * @param cell the H3 cell address at the supply resolution (pricing-service reads the same resolution)
  */
-public record DriverPlacement(LocationFix fix, @Nullable ServiceUnit unit, String cell) {
+public record DriverPlacement(LocationFix fix, @Nullable UnitDefinition unit, String cell) {
 
     public DriverPlacement {
         Objects.requireNonNull(fix, "fix");

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.supply.domain;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -45,7 +45,8 @@ public interface DriverSupply {
      * Available drivers of {@code unit} within {@code radiusMetres} of {@code centre}, nearest first, at most
      * {@code limit}, leaving out drivers last seen before {@code seenSince} (stale, even if not swept yet).
      */
-    List<AvailableDriver> nearby(ServiceUnit unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince);
+    List<AvailableDriver> nearby(
+            UnitDefinition unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince);
 
     /**
      * {@link #nearby} for each of {@code centres} (one matching window's pickups), in order. Implementations may answer
@@ -54,7 +55,7 @@ public interface DriverSupply {
      * @return one list per centre, same order as {@code centres}
      */
     default List<List<AvailableDriver>> nearbyEach(
-            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+            UnitDefinition unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
         return centres.stream()
                 .map(c -> nearby(unit, c, radiusMetres, limit, seenSince))
                 .toList();
@@ -66,7 +67,7 @@ public interface DriverSupply {
      *
      * @return how many were removed
      */
-    int sweepStale(ServiceUnit unit, Instant seenBefore, int limit);
+    int sweepStale(UnitDefinition unit, Instant seenBefore, int limit);
 
     /**
      * Frees a driver whose trip ended: {@link DriverStatus#ON_TRIP} becomes {@link DriverStatus#AVAILABLE}, back in

@@ -1,7 +1,7 @@
 package io.ridemesh.dispatch.supply.persistence;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnit;
+import io.ridemesh.common.unit.UnitDefinition;
 import io.ridemesh.dispatch.redis.LuaScripts;
 import io.ridemesh.dispatch.redis.RedisKeys;
 import io.ridemesh.dispatch.redis.SearchArgs;
@@ -114,7 +114,7 @@ public final class RedisDriverSupply implements DriverSupply {
 
     @Override
     public List<AvailableDriver> nearby(
-            ServiceUnit unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince) {
+            UnitDefinition unit, GeoPoint centre, double radiusMetres, int limit, Instant seenSince) {
         List<Object> flat = redis.execute(
                 SEARCH,
                 List.of(),
@@ -137,7 +137,7 @@ public final class RedisDriverSupply implements DriverSupply {
     /** One script call for every centre ({@code search-many.lua}): a window's searches in one round trip. */
     @Override
     public List<List<AvailableDriver>> nearbyEach(
-            ServiceUnit unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
+            UnitDefinition unit, List<GeoPoint> centres, double radiusMetres, int limit, Instant seenSince) {
         if (centres.isEmpty()) {
             return List.of();
         }
@@ -158,7 +158,7 @@ public final class RedisDriverSupply implements DriverSupply {
     }
 
     @Override
-    public int sweepStale(ServiceUnit unit, Instant seenBefore, int limit) {
+    public int sweepStale(UnitDefinition unit, Instant seenBefore, int limit) {
         Long removed = redis.execute(
                 SWEEP, List.of(), unit.code(), Long.toString(seenBefore.toEpochMilli()), Integer.toString(limit));
         return removed == null ? 0 : removed.intValue();
@@ -190,7 +190,7 @@ public final class RedisDriverSupply implements DriverSupply {
     }
 
     private static String unitCode(DriverPlacement placement) {
-        ServiceUnit unit = placement.unit();
+        UnitDefinition unit = placement.unit();
         return unit == null ? "" : unit.code();
     }
 

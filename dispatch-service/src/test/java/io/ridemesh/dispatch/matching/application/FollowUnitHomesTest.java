@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.dispatch.geo.ServiceUnits;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.MissOutcome;
 import io.ridemesh.dispatch.matching.domain.PendingRide;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
@@ -52,7 +52,7 @@ class FollowUnitHomesTest {
                     .limit(limit)
                     .toList(),
             pending,
-            ServiceUnits.standard(),
+            UnitMap.standard(),
             SELF,
             new TakeoverSettings(
                     Duration.ofSeconds(5), Duration.ofSeconds(3), Duration.ofMinutes(10), 100, Duration.ofHours(2)),

@@ -1,6 +1,8 @@
 package io.ridemesh.gateway.routing.domain;
 
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -22,11 +24,15 @@ import java.util.Optional;
  */
 public final class UnitRouter {
 
-    private final UnitAreas areas;
+    private final UnitMap units;
     private final int localRegionId;
 
-    public UnitRouter(UnitAreas areas, int localRegionId) {
-        this.areas = Objects.requireNonNull(areas, "areas");
+    /**
+     * @param units the unit map whose areas route points
+     * @param localRegionId the region id of this gateway, where unit-less requests go
+     */
+    public UnitRouter(UnitMap units, int localRegionId) {
+        this.units = Objects.requireNonNull(units, "units");
         this.localRegionId = localRegionId;
     }
 
@@ -35,11 +41,11 @@ public final class UnitRouter {
      */
     public RouteDecision route(RoutingKey key, RoutingTable table) {
         if (key instanceof RoutingKey.Point p) {
-            UnitArea area = areas.locate(p.point()).orElseThrow(() -> new OutsideServiceArea(p.field(), p.point()));
-            UnitHome home = table.home(area.unitId())
+            UnitDefinition unit = units.at(p.point()).orElseThrow(() -> new OutsideServiceArea(p.field(), p.point()));
+            UnitHome home = table.home(unit.id())
                     .orElseThrow(() -> new UnknownUnit(
                             p.field(),
-                            "unit " + area.unitId() + " (" + area.code() + ") of " + p.field()
+                            "unit " + unit.id() + " (" + unit.code() + ") of " + p.field()
                                     + " is not in the routing table"));
             return new RouteDecision(home.unitId(), home.homeRegion());
         }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.common.unit.UnitMap;
 import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,9 +14,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class UnitRouterTest {
 
-    private static final UnitAreas AREAS = new UnitAreas(List.of(
-            new UnitArea(1, "nyc", 40.45, 41.0, -74.3, -73.6), new UnitArea(2, "chicago", 41.6, 42.1, -87.95, -87.5)));
-    private static final UnitRouter ROUTER = new UnitRouter(AREAS, 1);
+    private static final UnitRouter ROUTER = new UnitRouter(UnitMap.standard(), 1);
     private static final GlobalIdGenerator IDS = GlobalIdGenerator.create(2, 3, InstantSource.system());
 
     private static RoutingTable table(int nycHome, int chicagoHome) {

@@ -1,7 +1,9 @@
 package io.ridemesh.gateway.routing.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.gateway.routing.domain.UnitHome;
 import java.util.UUID;
 import org.flywaydb.core.Flyway;
@@ -36,6 +38,16 @@ class JdbcUnitHomesTest {
         assertThat(homes.all())
                 .containsExactly(
                         new UnitHome(1, "nyc", 1, null, 1, 0, 0), new UnitHome(2, "chicago", 2, null, 1, 0, 0));
+    }
+
+    @Test
+    void seedsExactlyTheUnitMapsUnitsInTheirHomeRegions() {
+        // the migration is data; the unit map is the one definition: they must name the same units and homes
+        assertThat(homes.all())
+                .extracting(UnitHome::unitId, UnitHome::code, UnitHome::homeRegion)
+                .containsExactlyElementsOf(UnitMap.standard().all().stream()
+                        .map(u -> tuple(u.id(), u.code(), u.homeRegion()))
+                        .toList());
     }
 
     @Test

@@ -1,8 +1,11 @@
 package io.ridemesh.order.ride.application;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.quote.QuoteClaims;
 import io.ridemesh.common.quote.QuoteSigner;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.order.ride.domain.Quote;
 import io.ridemesh.order.ride.domain.Ride;
 import io.ridemesh.order.ride.domain.RideAlreadyRequested;
@@ -12,10 +15,7 @@ import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.domain.Transition;
 import io.ridemesh.order.ride.domain.Trip;
-import io.ridemesh.order.unit.domain.GeoPoint;
 import io.ridemesh.order.unit.domain.OutsideServiceArea;
-import io.ridemesh.order.unit.domain.Unit;
-import io.ridemesh.order.unit.domain.Units;
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.Objects;
@@ -50,7 +50,7 @@ public final class RequestRide {
 
     private final Rides rides;
     private final RideEvents events;
-    private final Units units;
+    private final UnitMap units;
     private final QuoteSigner quotes;
     private final GlobalIdGenerator ids;
     private final InstantSource clock;
@@ -60,7 +60,7 @@ public final class RequestRide {
     public RequestRide(
             Rides rides,
             RideEvents events,
-            Units units,
+            UnitMap units,
             QuoteSigner quotes,
             GlobalIdGenerator ids,
             InstantSource clock,
@@ -100,7 +100,8 @@ public final class RequestRide {
                     "seats", "must be in 1.." + maxSeats + " for " + trip.product() + ", but was " + trip.seats());
         }
         requireMatch(claims, trip);
-        Unit unit = units.locate(trip.pickup()).orElseThrow(() -> new OutsideServiceArea(trip.pickup(), units.all()));
+        UnitDefinition unit =
+                units.at(trip.pickup()).orElseThrow(() -> new OutsideServiceArea(trip.pickup(), units.all()));
         if (!claims.currency().equals(unit.currency())) {
             throw new QuoteMismatch(
                     "quoteToken",

@@ -1,6 +1,6 @@
 package io.ridemesh.order.ride.domain;
 
-import io.ridemesh.order.unit.domain.GeoPoint;
+import io.ridemesh.common.geo.GeoPoint;
 import java.util.Objects;
 
 /**

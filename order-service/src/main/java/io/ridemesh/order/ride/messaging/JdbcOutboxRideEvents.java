@@ -1,5 +1,6 @@
 package io.ridemesh.order.ride.messaging;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.order.ride.domain.DriverArrived;
 import io.ridemesh.order.ride.domain.DriverAssigned;
@@ -12,7 +13,6 @@ import io.ridemesh.order.ride.domain.RideEvent;
 import io.ridemesh.order.ride.domain.RideEvents;
 import io.ridemesh.order.ride.domain.RideRequested;
 import io.ridemesh.order.ride.domain.RideStarted;
-import io.ridemesh.order.unit.domain.GeoPoint;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;

@@ -1,5 +1,6 @@
 package io.ridemesh.order.ride.persistence;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.order.ride.domain.DriverId;
 import io.ridemesh.order.ride.domain.IdempotencyKey;
@@ -15,7 +16,6 @@ import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.StaleWrite;
 import io.ridemesh.order.ride.domain.Trip;
 import io.ridemesh.order.ride.domain.TripActuals;
-import io.ridemesh.order.unit.domain.GeoPoint;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;

@@ -1,7 +1,7 @@
 package io.ridemesh.order.ride.web;
 
+import io.ridemesh.kit.problem.FieldErrors;
 import io.ridemesh.order.ride.domain.DriverId;
-import io.ridemesh.order.web.FieldErrors;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -1,5 +1,6 @@
 package io.ridemesh.order.ride.web;
 
+import io.ridemesh.kit.problem.FieldErrors;
 import io.ridemesh.order.ride.application.AcceptRide;
 import io.ridemesh.order.ride.application.ArriveAtPickup;
 import io.ridemesh.order.ride.application.CompleteRide;
@@ -7,7 +8,6 @@ import io.ridemesh.order.ride.application.ReportRiderNoShow;
 import io.ridemesh.order.ride.application.StartRide;
 import io.ridemesh.order.ride.domain.TripActuals;
 import io.ridemesh.order.web.Actors;
-import io.ridemesh.order.web.FieldErrors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Objects;

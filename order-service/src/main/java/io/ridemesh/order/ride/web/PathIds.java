@@ -1,7 +1,7 @@
 package io.ridemesh.order.ride.web;
 
+import io.ridemesh.kit.problem.InvalidRequest;
 import io.ridemesh.order.ride.domain.RideId;
-import io.ridemesh.order.web.InvalidRequest;
 
 /** Parses the {@code {id}} path variable. */
 final class PathIds {

@@ -1,10 +1,10 @@
 package io.ridemesh.order.ride.web;
 
+import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.kit.problem.FieldErrors;
 import io.ridemesh.order.ride.domain.Product;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.domain.Trip;
-import io.ridemesh.order.unit.domain.GeoPoint;
-import io.ridemesh.order.web.FieldErrors;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.stream.Collectors;

@@ -1,5 +1,7 @@
 package io.ridemesh.order.ride.web;
 
+import io.ridemesh.kit.problem.FieldErrors;
+import io.ridemesh.kit.problem.InvalidRequest;
 import io.ridemesh.order.ride.application.CancelRide;
 import io.ridemesh.order.ride.application.RequestOutcome;
 import io.ridemesh.order.ride.application.RequestRide;
@@ -10,8 +12,6 @@ import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.domain.Trip;
 import io.ridemesh.order.web.Actors;
-import io.ridemesh.order.web.FieldErrors;
-import io.ridemesh.order.web.InvalidRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

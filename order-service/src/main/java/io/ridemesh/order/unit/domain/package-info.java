@@ -1,4 +1,4 @@
-/** Units (cities) and their service areas; every ride belongs to the unit of its pickup point. */
+/** Where units are homed (their definitions are common's {@code UnitMap}); every ride belongs to the unit of its pickup. */
 @NullMarked
 package io.ridemesh.order.unit.domain;
 

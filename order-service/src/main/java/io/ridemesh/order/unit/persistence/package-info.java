@@ -1,4 +1,4 @@
-/** Units as regional reference data in the units table. */
+/** Units' homes in the replicated unit_home table. */
 @NullMarked
 package io.ridemesh.order.unit.persistence;
 

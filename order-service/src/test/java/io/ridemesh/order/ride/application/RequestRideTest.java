@@ -3,10 +3,12 @@ package io.ridemesh.order.ride.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.quote.QuoteClaims;
 import io.ridemesh.common.quote.QuoteExpired;
 import io.ridemesh.common.quote.QuoteTampered;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.order.ride.domain.IdempotencyKey;
 import io.ridemesh.order.ride.domain.Product;
 import io.ridemesh.order.ride.domain.RideRequested;
@@ -17,40 +19,18 @@ import io.ridemesh.order.ride.domain.Trip;
 import io.ridemesh.order.support.InMemoryRides;
 import io.ridemesh.order.support.Quotes;
 import io.ridemesh.order.support.TestClock;
-import io.ridemesh.order.unit.domain.BoundingBox;
-import io.ridemesh.order.unit.domain.GeoPoint;
 import io.ridemesh.order.unit.domain.OutsideServiceArea;
-import io.ridemesh.order.unit.domain.Unit;
-import io.ridemesh.order.unit.domain.Units;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionOperations;
 
 /** {@link RequestRide} with in-memory ports: checks, idempotency and the write of ride plus event. */
 class RequestRideTest {
 
-    private static final Unit NYC = new Unit(
-            1,
-            "nyc",
-            "New York City",
-            new BoundingBox(40.45, 41.0, -74.3, -73.6),
-            ZoneId.of("America/New_York"),
-            "USD");
-    private static final Units UNITS = new Units() {
-        @Override
-        public List<Unit> all() {
-            return List.of(NYC);
-        }
-
-        @Override
-        public Optional<Unit> find(int unitId) {
-            return unitId == 1 ? Optional.of(NYC) : Optional.empty();
-        }
-    };
+    private static final UnitMap UNITS =
+            new UnitMap(List.of(UnitMap.standard().byCode("nyc").orElseThrow()));
 
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final InMemoryRides rides = new InMemoryRides();

@@ -69,7 +69,7 @@ class BadInputTest extends OrderServiceTest {
                             .asString()))
                     .as(body)
                     .contains(badInput.field());
-            assertThat(problem.get("errors").valueStream().map(error -> error.get("message")
+            assertThat(problem.get("errors").valueStream().map(error -> error.get("detail")
                             .asString()))
                     .allSatisfy(message -> assertThat(message).isNotBlank());
         }

@@ -77,9 +77,7 @@ class ConcurrencyTest extends OrderServiceTest {
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(lost.body());
         assertThat(problem.get("type").asString())
-                .isIn(
-                        "https://ridemesh.io/problems/stale-write",
-                        "https://ridemesh.io/problems/illegal-ride-transition");
+                .isIn("urn:ridemesh:problem:stale-write", "urn:ridemesh:problem:illegal-ride-transition");
         assertThat(problem.get("currentStatus").asString()).isEqualTo("DRIVER_ASSIGNED");
         assertThat(problem.has("ride"))
                 .as("the loser may not see a ride another driver holds, only its status")

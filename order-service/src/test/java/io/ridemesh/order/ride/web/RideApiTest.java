@@ -216,7 +216,7 @@ class RideApiTest extends OrderServiceTest {
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.currentStatus").value("DRIVER_ASSIGNED"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("it is DRIVER_ASSIGNED")))
-                .andExpect(jsonPath("$.type").value("https://ridemesh.io/problems/illegal-ride-transition"));
+                .andExpect(jsonPath("$.type").value("urn:ridemesh:problem:illegal-ride-transition"));
     }
 
     @Test

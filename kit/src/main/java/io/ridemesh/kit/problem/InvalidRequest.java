@@ -1,4 +1,4 @@
-package io.ridemesh.order.web;
+package io.ridemesh.kit.problem;
 
 import java.util.List;
 
@@ -17,8 +17,8 @@ public final class InvalidRequest extends RuntimeException {
     }
 
     /** A request with one bad field. */
-    public static InvalidRequest of(String field, String message) {
-        return new InvalidRequest(List.of(new FieldError(field, message)));
+    public static InvalidRequest of(String field, String detail) {
+        return new InvalidRequest(List.of(new FieldError(field, detail)));
     }
 
     /** The rejected fields, in request order. */
@@ -31,7 +31,7 @@ public final class InvalidRequest extends RuntimeException {
             throw new IllegalArgumentException("errors must not be empty");
         }
         FieldError first = errors.get(0);
-        return first.field() + " " + first.message()
+        return first.field() + " " + first.detail()
                 + (errors.size() > 1 ? " (and " + (errors.size() - 1) + " more)" : "");
     }
 }

@@ -3,32 +3,36 @@ package io.ridemesh.dispatch.geo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ridemesh.common.geo.GeoBox;
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
+import io.ridemesh.common.unit.UnitDefinition;
+import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.time.Instant;
+import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class ServiceUnitsTest {
+class UnitLookupTest {
 
-    private final ServiceUnits units = ServiceUnits.standard();
+    private final UnitMap units = UnitMap.standard();
 
     @Test
     void findsTheUnitOfAPoint() {
         assertThat(units.at(new GeoPoint(40.758, -73.9855)))
-                .map(ServiceUnit::code)
+                .map(UnitDefinition::code)
                 .hasValue("nyc");
         assertThat(units.at(new GeoPoint(41.8781, -87.6298)))
-                .map(ServiceUnit::code)
+                .map(UnitDefinition::code)
                 .hasValue("chicago");
         assertThat(units.at(new GeoPoint(51.5, -0.12))).isEmpty();
         assertThat(units.at(new GeoPoint(40.45, -74.3)))
                 .as("edges are inside")
-                .map(ServiceUnit::code)
+                .map(UnitDefinition::code)
                 .hasValue("nyc");
-        assertThat(units.byId(2)).map(ServiceUnit::code).hasValue("chicago");
+        assertThat(units.byId(2)).map(UnitDefinition::code).hasValue("chicago");
     }
 
     @Test
@@ -49,7 +53,8 @@ class ServiceUnitsTest {
                 .hasMessage("seats must be >= 1, but was 0");
         assertThatThrownBy(() -> new DriverId("")).hasMessage("driverId must be 1..64 characters, but was 0");
         assertThatThrownBy(() -> new DriverId("a b")).hasMessageContaining("whitespace");
-        assertThatThrownBy(() -> new ServiceUnit(0, "x", new BoundingBox(0, 1, 0, 1)))
-                .hasMessage("id must be in 1..63, but was 0");
+        assertThatThrownBy(
+                        () -> new UnitDefinition(0, "x", "X", new GeoBox(0, 1, 0, 1), 1, ZoneId.of("UTC"), "USD", "x"))
+                .hasMessage("unit id must be in 1..63, but was 0");
     }
 }

@@ -1,4 +1,4 @@
-package io.ridemesh.order.web;
+package io.ridemesh.kit.problem;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,8 +13,8 @@ public final class FieldErrors {
     private final List<FieldError> errors = new ArrayList<>();
 
     /** Records a rejected field. */
-    public void reject(String field, String message) {
-        errors.add(new FieldError(field, message));
+    public void reject(String field, String detail) {
+        errors.add(new FieldError(field, detail));
     }
 
     /** Whether nothing was rejected so far. */
