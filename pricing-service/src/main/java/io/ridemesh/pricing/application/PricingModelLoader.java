@@ -102,7 +102,7 @@ public final class PricingModelLoader {
                 for (JsonNode t : required(source, zone, "tariffs")) {
                     tariffs.add(tariff(source, t));
                 }
-                units.add(new ServiceUnit(u.id(), u.code(), u.timezone(), u.currency(), u.area(), tariffs));
+                units.add(new ServiceUnit(u, tariffs));
             } catch (RuntimeException e) {
                 throw new IllegalStateException(
                         source.name() + ": tariff zone " + u.tariffZone() + ": " + e.getMessage(), e);

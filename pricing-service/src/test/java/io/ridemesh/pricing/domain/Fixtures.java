@@ -1,11 +1,10 @@
 package io.ridemesh.pricing.domain;
 
-import io.ridemesh.common.geo.GeoBox;
+import io.ridemesh.common.unit.UnitMap;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -52,23 +51,12 @@ public final class Fixtures {
     }
 
     public static ServiceUnit nyc() {
-        return new ServiceUnit(
-                1,
-                "nyc",
-                ZoneId.of("America/New_York"),
-                "USD",
-                new GeoBox(40.45, 41.0, -74.3, -73.6),
-                List.of(nyc2012()));
+        return new ServiceUnit(UnitMap.standard().byCode("nyc").orElseThrow(), List.of(nyc2012()));
     }
 
     public static ServiceUnit chicago() {
         return new ServiceUnit(
-                2,
-                "chicago",
-                ZoneId.of("America/Chicago"),
-                "USD",
-                new GeoBox(41.6, 42.1, -87.95, -87.5),
-                List.of(chicago2016(), chicago2012()));
+                UnitMap.standard().byCode("chicago").orElseThrow(), List.of(chicago2016(), chicago2012()));
     }
 
     /** Road distance 1.25 x straight line, no floor; 8 m/s at every hour; cruise 10 m/s; no cell factors. */

@@ -7,7 +7,6 @@ import io.ridemesh.common.geo.GeoBox;
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.geo.H3CellIndex;
 import io.ridemesh.common.unit.UnitDefinition;
-import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
 import io.ridemesh.dispatch.supply.domain.DriverId;
@@ -15,25 +14,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import org.junit.jupiter.api.Test;
 
-class UnitLookupTest {
-
-    private final UnitMap units = UnitMap.standard();
-
-    @Test
-    void findsTheUnitOfAPoint() {
-        assertThat(units.at(new GeoPoint(40.758, -73.9855)))
-                .map(UnitDefinition::code)
-                .hasValue("nyc");
-        assertThat(units.at(new GeoPoint(41.8781, -87.6298)))
-                .map(UnitDefinition::code)
-                .hasValue("chicago");
-        assertThat(units.at(new GeoPoint(51.5, -0.12))).isEmpty();
-        assertThat(units.at(new GeoPoint(40.45, -74.3)))
-                .as("edges are inside")
-                .map(UnitDefinition::code)
-                .hasValue("nyc");
-        assertThat(units.byId(2)).map(UnitDefinition::code).hasValue("chicago");
-    }
+class CellsAndInputsTest {
 
     @Test
     void namesTheSameCellsAsPricing() {
