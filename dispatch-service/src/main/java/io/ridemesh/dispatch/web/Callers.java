@@ -6,9 +6,6 @@ import org.springframework.security.oauth2.jwt.Jwt;
 /** Turns a validated JWT into the driver it names ({@code sub}). Stateless; thread-safe. */
 public final class Callers {
 
-    /** The JWT claim that carries the role. */
-    public static final String ROLE_CLAIM = "role";
-
     private Callers() {}
 
     /** The calling driver: the token's {@code sub}. */

@@ -1,5 +1,6 @@
 package io.ridemesh.gateway.ratelimit;
 
+import io.ridemesh.kit.security.PlatformTokens;
 import org.springframework.cloud.gateway.filter.ratelimit.KeyResolver;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.web.server.ServerWebExchange;
@@ -17,7 +18,7 @@ public final class JwtSubjectKeyResolver implements KeyResolver {
         return exchange.getPrincipal()
                 .filter(JwtAuthenticationToken.class::isInstance)
                 .map(JwtAuthenticationToken.class::cast)
-                .map(token -> token.getToken().getClaimAsString("role") + ":"
+                .map(token -> token.getToken().getClaimAsString(PlatformTokens.ROLE_CLAIM) + ":"
                         + token.getToken().getSubject());
     }
 }

@@ -1,5 +1,7 @@
 package io.ridemesh.gateway.security;
 
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,7 +26,7 @@ import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 public final class TokenIssuer {
 
     /** Longest accepted subject, as the services accept. */
-    static final int MAX_SUBJECT_LENGTH = 64;
+    static final int MAX_SUBJECT_LENGTH = PlatformTokens.MAX_SUBJECT_LENGTH;
 
     private final JwtEncoder encoder;
     private final InstantSource clock;
@@ -82,7 +84,7 @@ public final class TokenIssuer {
         Instant expires = now.plus(ttl);
         JwtClaimsSet claims = JwtClaimsSet.builder()
                 .subject(sub)
-                .claim("role", r.claim())
+                .claim(PlatformTokens.ROLE_CLAIM, r.claim())
                 .issuer(issuer)
                 .issuedAt(now)
                 .expiresAt(expires)

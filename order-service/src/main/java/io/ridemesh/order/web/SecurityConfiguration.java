@@ -1,11 +1,10 @@
 package io.ridemesh.order.web;
 
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
+import io.ridemesh.kit.security.servlet.ServletResourceServer;
 import io.ridemesh.order.OrderProperties;
-import io.ridemesh.order.ride.application.Role;
-import java.util.Arrays;
-import java.util.List;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,21 +12,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
-import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimNames;
-import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtValidators;
-import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
-import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
@@ -71,26 +57,18 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain open(HttpSecurity http) throws Exception {
-        http.securityMatcher(OPEN_PATHS)
-                .csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .authorizeHttpRequests(routes -> routes.anyRequest().permitAll());
-        return http.build();
+        return ServletResourceServer.openChain(http, OPEN_PATHS);
     }
 
     @Bean
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
-        AuthenticationEntryPoint unauthorized =
-                (request, response, e) -> resolver.resolveException(request, response, null, e);
-        AccessDeniedHandler forbidden = (request, response, e) -> resolver.resolveException(request, response, null, e);
         String rider = Role.RIDER.claim();
         String driver = Role.DRIVER.claim();
         String operator = Role.OPERATOR.claim();
         String service = Role.SERVICE.claim();
-        http.csrf(csrf -> csrf.disable())
-                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        ServletResourceServer.statelessJwt(http, resolver)
                 .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/v1/rides")
@@ -112,40 +90,13 @@ public class SecurityConfiguration {
                         .requestMatchers("/actuator/**")
                         .hasRole(operator)
                         .anyRequest()
-                        .authenticated())
-                .oauth2ResourceServer(resourceServer -> resourceServer
-                        .jwt(jwt -> jwt.jwtAuthenticationConverter(roleAuthorities()))
-                        .authenticationEntryPoint(unauthorized)
-                        .accessDeniedHandler(forbidden))
-                .exceptionHandling(exceptions ->
-                        exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+                        .authenticated());
         return http.build();
     }
 
-    /** HS256 only; a token must carry a usable {@code sub} and a known {@code role}, and not be expired. */
+    /** The platform's token rules ({@link PlatformTokens}) with order's key. */
     @Bean
     JwtDecoder jwtDecoder(OrderProperties properties) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(properties.jwtKey(), "HmacSHA256"))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        List<String> roles = Arrays.stream(Role.values()).map(Role::claim).toList();
-        OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>(
-                JwtClaimNames.SUB,
-                sub -> sub != null
-                        && !sub.isEmpty()
-                        && sub.length() <= 64
-                        && sub.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c)));
-        OAuth2TokenValidator<Jwt> role = new JwtClaimValidator<Object>(Actors.ROLE_CLAIM, roles::contains);
-        decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject, role));
-        return decoder;
-    }
-
-    private static JwtAuthenticationConverter roleAuthorities() {
-        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
-        authorities.setAuthoritiesClaimName(Actors.ROLE_CLAIM);
-        authorities.setAuthorityPrefix("ROLE_");
-        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-        converter.setJwtGrantedAuthoritiesConverter(authorities);
-        return converter;
+        return PlatformTokens.jwtDecoder(properties.jwtKey());
     }
 }

@@ -6,6 +6,8 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -49,7 +51,7 @@ public final class ServiceTokens {
         }
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(SUBJECT)
-                .claim("role", "service")
+                .claim(PlatformTokens.ROLE_CLAIM, Role.SERVICE.claim())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
                 .build();

@@ -1,5 +1,6 @@
 package io.ridemesh.order.ride.application;
 
+import io.ridemesh.kit.security.Role;
 import io.ridemesh.order.ride.domain.DuplicateRides;
 import io.ridemesh.order.ride.domain.IdempotencyKey;
 import io.ridemesh.order.ride.domain.IllegalRideTransition;

@@ -3,6 +3,7 @@ package io.ridemesh.order.ride.application;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.ridemesh.kit.security.Role;
 import io.ridemesh.order.ride.domain.CancellationPolicy;
 import io.ridemesh.order.ride.domain.Revision;
 import io.ridemesh.order.ride.domain.Ride;

@@ -1,0 +1,87 @@
+package io.ridemesh.kit.security;
+
+import java.util.Arrays;
+import java.util.List;
+import javax.crypto.SecretKey;
+import javax.crypto.spec.SecretKeySpec;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimNames;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+
+/**
+ * What a valid platform token is, for every service: a JWT signed HS256 with the platform's key, whose {@code sub} is
+ * 1 to {@value #MAX_SUBJECT_LENGTH} characters without whitespace or control characters, whose {@link #ROLE_CLAIM} is
+ * a {@link Role}'s claim, and which has not expired (Spring Security's default validators: {@code exp}, {@code nbf},
+ * 60 s of clock skew). Its role becomes the authority {@code ROLE_<claim>}. Stateless; thread-safe.
+ */
+public final class PlatformTokens {
+
+    /** The claim carrying the caller's {@link Role}. */
+    public static final String ROLE_CLAIM = "role";
+    /** The longest {@code sub} (user id) a token may carry. */
+    public static final int MAX_SUBJECT_LENGTH = 64;
+    /** Spring Security's prefix of role authorities. */
+    public static final String AUTHORITY_PREFIX = "ROLE_";
+
+    private PlatformTokens() {}
+
+    /** The platform's HMAC-SHA256 key from its raw bytes (at least 32). */
+    public static SecretKey key(byte[] secret) {
+        if (secret.length < 32) {
+            throw new IllegalArgumentException("the JWT key must be >= 32 bytes, but was " + secret.length);
+        }
+        return new SecretKeySpec(secret, "HmacSHA256");
+    }
+
+    /** The validators every service applies: not expired, a usable {@code sub}, a known role. */
+    public static OAuth2TokenValidator<Jwt> validator() {
+        List<String> roles = Arrays.stream(Role.values()).map(Role::claim).toList();
+        OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>(JwtClaimNames.SUB, PlatformTokens::usable);
+        OAuth2TokenValidator<Jwt> role = new JwtClaimValidator<Object>(ROLE_CLAIM, roles::contains);
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject, role);
+    }
+
+    /** A servlet service's decoder: HS256 only, with {@link #validator()}. */
+    public static JwtDecoder jwtDecoder(byte[] secret) {
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(secret))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(validator());
+        return decoder;
+    }
+
+    /** Turns a validated token into an authentication whose authority is {@code ROLE_<role claim>}. */
+    public static JwtAuthenticationConverter authenticationConverter() {
+        JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+        authorities.setAuthoritiesClaimName(ROLE_CLAIM);
+        authorities.setAuthorityPrefix(AUTHORITY_PREFIX);
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(authorities);
+        return converter;
+    }
+
+    /** The role of a validated token ({@link #validator()} guarantees one). */
+    public static Role roleOf(Jwt jwt) {
+        String claim = jwt.getClaimAsString(ROLE_CLAIM);
+        if (claim == null) {
+            throw new IllegalStateException("validated JWT must have a " + ROLE_CLAIM + " claim");
+        }
+        return Role.ofClaim(claim)
+                .orElseThrow(() -> new IllegalStateException("validated JWT has unknown role '" + claim + "'"));
+    }
+
+    private static boolean usable(String sub) {
+        return sub != null
+                && !sub.isEmpty()
+                && sub.length() <= MAX_SUBJECT_LENGTH
+                && sub.chars().noneMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c));
+    }
+}

@@ -1,0 +1,85 @@
+package io.ridemesh.kit.security.reactive;
+
+import io.ridemesh.kit.problem.ProblemType;
+import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
+import io.ridemesh.kit.security.PlatformTokens;
+import java.util.Map;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.config.web.server.ServerHttpSecurity;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
+import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
+import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+
+/**
+ * The security chains of a reactive (WebFlux) service, the same rules as {@code ServletResourceServer}: stateless (no
+ * session, request cache, CSRF, basic or form login), platform tokens ({@link PlatformTokens}), 401 with the
+ * {@code Bearer} challenge and 403 as problems. A service adds only its route rules. Stateless; thread-safe.
+ */
+public final class ReactiveResourceServer {
+
+    private ReactiveResourceServer() {}
+
+    /** A reactive service's decoder: HS256 only, with {@link PlatformTokens#validator()}. */
+    public static ReactiveJwtDecoder jwtDecoder(byte[] secret) {
+        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(PlatformTokens.key(secret))
+                .macAlgorithm(MacAlgorithm.HS256)
+                .build();
+        decoder.setJwtValidator(PlatformTokens.validator());
+        return decoder;
+    }
+
+    /** A chain for {@code paths} that lets everyone in and ignores any {@code Authorization} header. */
+    public static SecurityWebFilterChain openChain(ServerHttpSecurity http, String... paths) {
+        return stateless(http.securityMatcher(ServerWebExchangeMatchers.pathMatchers(paths)))
+                .authorizeExchange(routes -> routes.anyExchange().permitAll())
+                .build();
+    }
+
+    /**
+     * Makes {@code http} a stateless resource server of platform tokens decoded by {@code decoder}, answering 401 and
+     * 403 with problems written by {@code problems}. The caller then adds its {@code authorizeExchange} rules and
+     * builds the chain.
+     */
+    public static ServerHttpSecurity statelessJwt(
+            ServerHttpSecurity http, ReactiveJwtDecoder decoder, ReactiveProblemWriter problems) {
+        ServerAuthenticationEntryPoint unauthorized = (exchange, e) -> {
+            exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+            return problems.write(
+                    exchange,
+                    ProblemType.UNAUTHORIZED,
+                    "a valid bearer token is required: " + e.getMessage(),
+                    Map.of());
+        };
+        ServerAccessDeniedHandler forbidden = (exchange, e) -> problems.write(
+                exchange,
+                ProblemType.FORBIDDEN,
+                "the token's role may not call " + exchange.getRequest().getMethod() + " "
+                        + exchange.getRequest().getPath().value(),
+                Map.of());
+        return stateless(http)
+                .oauth2ResourceServer(resourceServer -> resourceServer
+                        .jwt(jwt -> jwt.jwtDecoder(decoder)
+                                .jwtAuthenticationConverter(new ReactiveJwtAuthenticationConverterAdapter(
+                                        PlatformTokens.authenticationConverter())))
+                        .authenticationEntryPoint(unauthorized)
+                        .accessDeniedHandler(forbidden))
+                .exceptionHandling(exceptions ->
+                        exceptions.authenticationEntryPoint(unauthorized).accessDeniedHandler(forbidden));
+    }
+
+    private static ServerHttpSecurity stateless(ServerHttpSecurity http) {
+        return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
+                .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
+                .logout(ServerHttpSecurity.LogoutSpec::disable)
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance());
+    }
+}
