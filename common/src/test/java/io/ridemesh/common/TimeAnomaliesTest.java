@@ -10,6 +10,7 @@ import io.ridemesh.common.hlc.InMemoryHlcStore;
 import io.ridemesh.common.hlc.JdbcHlcStore;
 import io.ridemesh.common.id.DecodedId;
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;

@@ -2,9 +2,9 @@ package io.ridemesh.dispatch;
 
 import io.ridemesh.dispatch.matching.application.MatchingSettings;
 import io.ridemesh.dispatch.matching.application.TakeoverSettings;
+import io.ridemesh.dispatch.matching.pooling.application.PoolingSettings;
+import io.ridemesh.dispatch.matching.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
-import io.ridemesh.dispatch.pooling.application.PoolingSettings;
-import io.ridemesh.dispatch.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;

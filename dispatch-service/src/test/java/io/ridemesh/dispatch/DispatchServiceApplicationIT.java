@@ -3,10 +3,6 @@ package io.ridemesh.dispatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.ridemesh.common.geo.GeoPoint;
@@ -15,6 +11,7 @@ import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
 import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -26,8 +23,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.AfterAll;
@@ -155,16 +150,8 @@ class DispatchServiceApplicationIT {
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static String token(String sub, String role) throws Exception {
-        SignedJWT jwt = new SignedJWT(
-                new JWSHeader(JWSAlgorithm.HS256),
-                new JWTClaimsSet.Builder()
-                        .subject(sub)
-                        .claim("role", role)
-                        .expirationTime(Date.from(Instant.now().plusSeconds(600)))
-                        .build());
-        jwt.sign(new MACSigner(HexFormat.of().parseHex(SECRET)));
-        return jwt.serialize();
+    private static String token(String sub, String role) {
+        return TestTokens.of(SECRET, role, sub);
     }
 
     private static HttpServer orderServiceStub() {

@@ -1,6 +1,6 @@
 package io.ridemesh.gateway;
 
-import io.ridemesh.gateway.support.RedisServerProcess;
+import io.ridemesh.testsupport.RedisServerProcess;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.boot.test.context.SpringBootTest;

@@ -45,23 +45,19 @@ public final class HybridLogicalClock {
     static final long MAX_PHYSICAL_MS = (1L << (Long.SIZE - LOGICAL_BITS)) - 1;
 
     /** How far ahead of the issued time the persisted upper bound is placed. */
-    static final long PERSIST_WINDOW_MS = 1_000;
+    static final long PERSIST_WINDOW_MS = DurableUpperBound.WINDOW_MS;
 
     /** A new bound is written once issued time comes this close to the persisted one. */
-    static final long RENEW_MARGIN_MS = 500;
+    static final long RENEW_MARGIN_MS = DurableUpperBound.RENEW_MARGIN_MS;
 
     private final WallClockReader wallClock;
     private final long maxOffsetMs;
-    private final @Nullable HlcStore store;
+    private final DurableUpperBound bound;
 
     /** The last issued timestamp (or, right after a restart, the restored bound). */
     private final AtomicLong last;
 
     private final AtomicLong rejectedRemotes = new AtomicLong();
-    private final Object persistLock = new Object();
-
-    /** Issued timestamps below this need no write to the store; raised only after a successful persist. */
-    private volatile long renewAt;
 
     private HybridLogicalClock(InstantSource clock, Duration maxOffset, @Nullable HlcStore store) {
         Objects.requireNonNull(clock, "clock");
@@ -72,21 +68,15 @@ public final class HybridLogicalClock {
         }
         this.wallClock = new WallClockReader(clock);
         this.maxOffsetMs = offsetMs;
-        this.store = store;
         if (store == null) {
+            this.bound = DurableUpperBound.none();
             this.last = new AtomicLong();
-            this.renewAt = Long.MAX_VALUE;
         } else {
-            long restored = store.load();
-            if (restored < 0) {
-                throw new IllegalStateException(
-                        "persisted HLC upper bound must be >= 0, but was " + restored + " (from " + store + ")");
-            }
+            this.bound = DurableUpperBound.load(store, LOGICAL_BITS, "HLC");
+            long restored = bound.restored();
             this.last = new AtomicLong(restored);
-            this.renewAt = 0;
             // Persist a bound above everything this instance may issue before it returns anything.
-            long physical = Math.max(wallClock.millis(), physicalMs(restored));
-            persistBoundAbove(of(physical, 0));
+            bound.cover(of(Math.max(wallClock.millis(), physicalMs(restored)), 0));
         }
     }
 
@@ -261,25 +251,6 @@ public final class HybridLogicalClock {
 
     /** Returns {@code issued} once it is below the persisted upper bound. */
     private long covered(long issued) {
-        // Fast path: one volatile read. Without a store renewAt is Long.MAX_VALUE.
-        if (issued < renewAt) {
-            return issued;
-        }
-        persistBoundAbove(issued);
-        return issued;
-    }
-
-    private void persistBoundAbove(long issued) {
-        HlcStore target = Objects.requireNonNull(store, "store");
-        synchronized (persistLock) {
-            // Another thread may have raised the bound while this one waited.
-            if (issued < renewAt) {
-                return;
-            }
-            long bound = of(physicalMs(issued) + PERSIST_WINDOW_MS, 0);
-            // Persist before publishing: a timestamp is returned only once a bound above it is durable.
-            target.persist(bound);
-            renewAt = of(physicalMs(bound) - RENEW_MARGIN_MS, 0);
-        }
+        return bound.cover(issued);
     }
 }

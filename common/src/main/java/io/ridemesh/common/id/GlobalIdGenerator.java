@@ -1,5 +1,6 @@
 package io.ridemesh.common.id;
 
+import io.ridemesh.common.hlc.DurableUpperBound;
 import io.ridemesh.common.hlc.HlcStore;
 import io.ridemesh.common.internal.WallClockReader;
 import java.time.Instant;
@@ -70,10 +71,10 @@ public final class GlobalIdGenerator {
     private static final long EPOCH_MS = EPOCH.toEpochMilli();
 
     /** How far ahead of the issued (ms, sequence) the persisted upper bound is placed, in ms. */
-    static final long PERSIST_WINDOW_MS = 1_000;
+    static final long PERSIST_WINDOW_MS = DurableUpperBound.WINDOW_MS;
 
     /** A new bound is written once issued time comes this close to the persisted one, in ms. */
-    static final long RENEW_MARGIN_MS = 500;
+    static final long RENEW_MARGIN_MS = DurableUpperBound.RENEW_MARGIN_MS;
 
     private final WallClockReader wallClock;
     private final int regionId;
@@ -83,11 +84,7 @@ public final class GlobalIdGenerator {
     /** (ms since {@link #EPOCH}) << SEQUENCE_BITS | sequence of the last issued id; +1 carries into the ms. */
     private final AtomicLong last;
 
-    private final @org.jspecify.annotations.Nullable HlcStore store;
-    private final Object persistLock = new Object();
-
-    /** Issued states below this need no write to the store; raised only after a successful persist. */
-    private volatile long renewAt;
+    private final DurableUpperBound bound;
 
     private GlobalIdGenerator(
             int regionId, int nodeId, InstantSource clock, @org.jspecify.annotations.Nullable HlcStore store) {
@@ -100,20 +97,15 @@ public final class GlobalIdGenerator {
                     "clock must be at or after the id epoch " + EPOCH + ", but was " + Instant.ofEpochMilli(wall));
         }
         this.regionAndNodeBits = ((long) regionId << REGION_SHIFT) | ((long) nodeId << NODE_SHIFT);
-        this.store = store;
         if (store == null) {
+            this.bound = DurableUpperBound.none();
             this.last = new AtomicLong(-1);
-            this.renewAt = Long.MAX_VALUE;
         } else {
-            long restored = store.load();
-            if (restored < 0) {
-                throw new IllegalStateException(
-                        "persisted id upper bound must be >= 0, but was " + restored + " (from " + store + ")");
-            }
+            this.bound = DurableUpperBound.load(store, SEQUENCE_BITS, "id");
+            long restored = bound.restored();
             // every id issued before the restart is below the restored bound; the next one is above it
             this.last = new AtomicLong(restored);
-            this.renewAt = 0;
-            persistBoundAbove(Math.max(restored, (wall - EPOCH_MS) << SEQUENCE_BITS));
+            bound.cover(Math.max(restored, (wall - EPOCH_MS) << SEQUENCE_BITS));
         }
     }
 
@@ -172,29 +164,13 @@ public final class GlobalIdGenerator {
             prev = last.get();
             next = wall > (prev >> SEQUENCE_BITS) ? wall << SEQUENCE_BITS : prev + 1;
         } while (!last.compareAndSet(prev, next));
-        if (next >= renewAt) {
-            persistBoundAbove(next);
-        }
+        bound.cover(next);
         long ms = next >>> SEQUENCE_BITS;
         if (ms > MAX_TIME) {
             throw new IllegalStateException("id time space exhausted: " + Instant.ofEpochMilli(EPOCH_MS + ms)
                     + " is past the last ms the 41-bit field can hold");
         }
         return (ms << TIME_SHIFT) | ((long) unitId << UNIT_SHIFT) | regionAndNodeBits | (next & MAX_SEQUENCE);
-    }
-
-    /** Persists a bound above {@code issued} unless one is already durable; an id is returned only after that. */
-    private void persistBoundAbove(long issued) {
-        HlcStore target = Objects.requireNonNull(store, "store");
-        synchronized (persistLock) {
-            // Another thread may have raised the bound while this one waited.
-            if (issued < renewAt) {
-                return;
-            }
-            long bound = ((issued >>> SEQUENCE_BITS) + PERSIST_WINDOW_MS) << SEQUENCE_BITS;
-            target.persist(bound);
-            renewAt = bound - (RENEW_MARGIN_MS << SEQUENCE_BITS);
-        }
     }
 
     /** Number of times the wall clock was observed going backwards since this generator was created. */

@@ -6,6 +6,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import io.ridemesh.testsupport.PlatformArchRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -34,6 +35,11 @@ class CommonArchitectureTest {
                         + " here, and put the Spring, Kafka or Lettuce adapter in the module that uses it");
 
         rule.check(COMMON);
+    }
+
+    @Test
+    void followsThePlatformRules() {
+        PlatformArchRules.checkAll(COMMON, "io.ridemesh.common");
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.ridemesh.common.hlc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ridemesh.common.MutableClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.List;
 import net.jqwik.api.Arbitraries;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.ridemesh.common.MutableClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.junit.jupiter.api.Test;

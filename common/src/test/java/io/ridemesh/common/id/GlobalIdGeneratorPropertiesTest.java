@@ -2,7 +2,7 @@ package io.ridemesh.common.id;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ridemesh.common.MutableClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -3,8 +3,8 @@ package io.ridemesh.common.id;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
-import io.ridemesh.common.MutableClock;
 import io.ridemesh.common.hlc.InMemoryHlcStore;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

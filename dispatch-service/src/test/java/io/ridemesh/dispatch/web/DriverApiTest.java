@@ -39,7 +39,7 @@ import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverStatus;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import io.ridemesh.dispatch.supply.domain.LocationOutcome;
-import io.ridemesh.dispatch.support.MutableClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;

@@ -1,12 +1,12 @@
 package io.ridemesh.gateway.platform;
 
 import io.ridemesh.common.hlc.HybridLogicalClock;
-import io.ridemesh.common.hlc.JdbcHlcStore;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.gateway.region.Region;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.gateway.region.ServiceKind;
+import io.ridemesh.kit.platform.ServiceClocks;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -19,6 +19,7 @@ import javax.sql.DataSource;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * The replicated-row machinery (ARCHITECTURE.md sections 3 and 4) and the region directory: the wall clock, the
@@ -37,22 +38,33 @@ public class PlatformConfiguration {
         return InstantSource.system();
     }
 
+    /** The HLC: high-water mark under {@code gateway/node-<node-id>}, through unpooled connections (see the kit). */
     @Bean
     @DependsOnDatabaseInitialization
-    HybridLogicalClock hybridLogicalClock(InstantSource clock, DataSource dataSource, GatewayProperties properties) {
-        return HybridLogicalClock.create(
-                clock, MAX_CLOCK_OFFSET, new JdbcHlcStore(dataSource, "gateway/node-" + properties.nodeId()));
+    HybridLogicalClock hybridLogicalClock(
+            InstantSource clock, DataSource dataSource, GatewayProperties properties, Environment environment) {
+        return ServiceClocks.hybridLogicalClock(
+                clock,
+                MAX_CLOCK_OFFSET,
+                ServiceClocks.highWaterConnections(dataSource, environment),
+                nodeKey(properties));
     }
 
-    /** Its (ms, sequence) high-water mark survives restarts (see {@link GlobalIdGenerator}), beside the HLC's. */
+    /** Drill ids; their (ms, sequence) high-water mark sits beside the HLC's ({@code <node key>/ids}). */
     @Bean
     @DependsOnDatabaseInitialization
-    GlobalIdGenerator globalIdGenerator(InstantSource clock, DataSource dataSource, GatewayProperties properties) {
-        return GlobalIdGenerator.create(
+    GlobalIdGenerator globalIdGenerator(
+            InstantSource clock, DataSource dataSource, GatewayProperties properties, Environment environment) {
+        return ServiceClocks.globalIdGenerator(
                 properties.regionId(),
                 properties.nodeId(),
                 clock,
-                new JdbcHlcStore(dataSource, "gateway/node-" + properties.nodeId() + "/ids"));
+                ServiceClocks.highWaterConnections(dataSource, environment),
+                nodeKey(properties));
+    }
+
+    private static String nodeKey(GatewayProperties properties) {
+        return "gateway/node-" + properties.nodeId();
     }
 
     @Bean

@@ -9,9 +9,9 @@ import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.gateway.GatewayProperties;
-import io.ridemesh.gateway.failover.application.RtoTracker;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.gateway.routing.application.RoutingTables;
+import io.ridemesh.gateway.routing.domain.ServedUnits;
 import io.ridemesh.gateway.routing.domain.UnitHomes;
 import io.ridemesh.gateway.routing.domain.UnitRouter;
 import io.ridemesh.gateway.routing.persistence.JdbcUnitHomes;
@@ -102,7 +102,7 @@ public class RoutingConfiguration {
             RoutingTables tables,
             Regions regions,
             DownstreamCalls downstream,
-            RtoTracker rto,
+            ServedUnits rto,
             InstantSource clock) {
         return new UnitRoutingGatewayFilterFactory(extractor, router, tables, regions, downstream, rto, clock);
     }

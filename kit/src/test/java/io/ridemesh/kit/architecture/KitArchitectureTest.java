@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.ridemesh.testsupport.PlatformArchRules;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -54,6 +55,11 @@ class KitArchitectureTest {
                 .because("servlet and reactive services both build problems with it; the stacks' adapters live in"
                         + " problem.servlet and problem.reactive, whose libraries are optional dependencies")
                 .check(KIT);
+    }
+
+    @Test
+    void followsThePlatformRules() {
+        PlatformArchRules.checkAll(KIT, "io.ridemesh.kit");
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import io.ridemesh.testsupport.TestTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.function.Consumer;
@@ -51,6 +52,17 @@ class PlatformTokensTest {
         assertThatThrownBy(() ->
                         decoder.decode(token(OTHER_KEY, c -> c.subject("x").claim("role", "rider"))))
                 .hasMessageContaining("signature");
+    }
+
+    @Test
+    void theTestSupportTokensAreWhatThePlatformAccepts() {
+        // test-support depends on no ridemesh module and spells the role claim itself: this keeps the two the same
+        assertThat(TestTokens.ROLE_CLAIM).isEqualTo(PlatformTokens.ROLE_CLAIM);
+        String hex = java.util.HexFormat.of().formatHex(KEY);
+        Jwt jwt = decoder.decode(TestTokens.of(hex, Role.DRIVER.claim(), "d-1"));
+        assertThat(PlatformTokens.roleOf(jwt)).isEqualTo(Role.DRIVER);
+        assertThatThrownBy(() -> decoder.decode(TestTokens.of(hex, "driver", "d-1", java.time.Duration.ofMinutes(-10))))
+                .isInstanceOf(JwtValidationException.class);
     }
 
     @Test

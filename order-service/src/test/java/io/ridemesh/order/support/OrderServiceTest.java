@@ -3,6 +3,7 @@ package io.ridemesh.order.support;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
 import io.ridemesh.common.quote.QuoteClaims;
+import io.ridemesh.testsupport.MutableClock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public abstract class OrderServiceTest {
     protected JdbcTemplate jdbc;
 
     @Autowired
-    protected TestClock clock;
+    protected MutableClock clock;
 
     @LocalServerPort
     protected int port;
@@ -55,8 +56,8 @@ public abstract class OrderServiceTest {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return TestClock.startingNow();
+        MutableClock testClock() {
+            return MutableClock.startingNow();
         }
     }
 

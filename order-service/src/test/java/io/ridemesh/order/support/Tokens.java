@@ -1,14 +1,8 @@
 package io.ridemesh.order.support;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
-import java.time.Instant;
-import java.util.Date;
-import java.util.HexFormat;
+import io.ridemesh.testsupport.TestTokens;
+import java.time.Duration;
 
 /** Mints HS256 JWTs the way the gateway does, with the test key of application-test.yml. */
 public final class Tokens {
@@ -37,29 +31,16 @@ public final class Tokens {
 
     /** A token valid for an hour. */
     public static String token(String subject, String role) {
-        return sign(
-                new JWTClaimsSet.Builder()
-                        .subject(subject)
-                        .claim("role", role)
-                        .issueTime(new Date())
-                        .expirationTime(Date.from(Instant.now().plusSeconds(3600)))
-                        .build(),
-                JWT_SECRET_HEX);
+        return TestTokens.of(JWT_SECRET_HEX, role, subject, Duration.ofHours(1));
     }
 
     /** Signs arbitrary claims with a hex key. */
     public static String sign(JWTClaimsSet claims, String keyHex) {
-        try {
-            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-            jwt.sign(new MACSigner(HexFormat.of().parseHex(keyHex)));
-            return jwt.serialize();
-        } catch (JOSEException e) {
-            throw new IllegalStateException(e);
-        }
+        return TestTokens.sign(claims, keyHex);
     }
 
     /** {@code Authorization} header value. */
     public static String bearer(String token) {
-        return "Bearer " + token;
+        return TestTokens.bearer(token);
     }
 }

@@ -12,6 +12,7 @@ import io.ridemesh.pricing.domain.OutsideServiceArea;
 import io.ridemesh.pricing.domain.Product;
 import io.ridemesh.pricing.domain.QuoteRequest;
 import io.ridemesh.pricing.domain.SupplyReading;
+import io.ridemesh.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 class IssueQuoteTest {

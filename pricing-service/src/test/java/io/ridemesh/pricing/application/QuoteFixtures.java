@@ -10,6 +10,7 @@ import io.ridemesh.pricing.domain.SupplyReading;
 import io.ridemesh.pricing.domain.SurgePolicy;
 import io.ridemesh.pricing.domain.SurgePricing;
 import io.ridemesh.pricing.domain.TripEstimator;
+import io.ridemesh.testsupport.MutableClock;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;

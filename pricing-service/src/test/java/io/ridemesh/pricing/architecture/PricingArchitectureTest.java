@@ -6,51 +6,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import io.ridemesh.testsupport.PlatformArchRules;
 import org.junit.jupiter.api.Test;
 
 /**
- * Architecture rules for pricing-service. Plain Jupiter tests, not {@code @ArchTest}: the archunit-junit5 1.4.1
- * engine discovers nothing on the JUnit Platform Spring Boot 4 brings, so those rules would run zero tests.
+ * pricing-service's architecture: the platform's shared rules ({@link PlatformArchRules}: framework-free domain, adapters
+ * reached only through ports, no package cycles, internal packages kept inside), and command-line tools without Spring. Plain {@code @Test} methods:
+ * archunit-junit5's engine discovers nothing on JUnit Platform 6.
  */
 class PricingArchitectureTest {
 
-    private static final JavaClasses PRICING = new ClassFileImporter()
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.ridemesh.pricing");
 
     @Test
-    void domainImportsNoSpringJdbcLettuceOrKafka() {
-        noClasses()
-                .that()
-                .resideInAPackage("..pricing..domain..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.springframework..",
-                        "java.sql..",
-                        "javax.sql..",
-                        "io.lettuce..",
-                        "org.apache.kafka..",
-                        "tools.jackson..",
-                        "com.fasterxml.jackson..",
-                        "jakarta..")
-                .because("pricing rules must run in plain Java (unit tests, the accuracy report): put framework code"
-                        + " in an adapter under persistence/ or web/ behind a port interface in domain/, and build"
-                        + " the domain objects in PricingConfiguration")
-                .check(PRICING);
-    }
-
-    @Test
-    void webDoesNotReachIntoPersistence() {
-        noClasses()
-                .that()
-                .resideInAPackage("..pricing.web..")
-                .should()
-                .dependOnClassesThat()
-                .resideInAPackage("..pricing.persistence..")
-                .because("controllers talk to use cases and ports (IssueQuote, Quotes): depend on the port in"
-                        + " domain/ and let PricingConfiguration inject the adapter")
-                .check(PRICING);
+    void followsThePlatformRules() {
+        PlatformArchRules.checkAll(PRODUCTION, "io.ridemesh.pricing");
     }
 
     @Test
@@ -63,13 +35,15 @@ class PricingArchitectureTest {
                 .resideInAnyPackage("org.springframework..")
                 .because("Calibrate and AccuracyReport run without a Spring context, database or Redis: load the"
                         + " model with PricingModelLoader instead of injecting beans")
-                .check(PRICING);
+                .check(PRODUCTION);
     }
 
     @Test
-    void rulesSeeTheProductionClasses() {
-        // Guards against the rules passing vacuously because the import found nothing.
-        assertThat(PRICING.contain("io.ridemesh.pricing.domain.SurgePricing")).isTrue();
-        assertThat(PRICING.contain("io.ridemesh.pricing.web.QuoteController")).isTrue();
+    void rulesSeeTheCode() {
+        // guards against an empty import making every rule pass vacuously
+        assertThat(PRODUCTION.contain("io.ridemesh.pricing.domain.SurgePricing"))
+                .isTrue();
+        assertThat(PRODUCTION.contain("io.ridemesh.pricing.web.QuoteController"))
+                .isTrue();
     }
 }

@@ -272,7 +272,6 @@ class DebeziumEventMapperTest {
                 Arguments.of("unit_home move", r.update("routing.unit_home", unitHome(0, 0), unitHome(1, 900))),
                 Arguments.of("drill insert", r.insert("routing.drill", drill(1))),
                 Arguments.of("quote (regional)", r.insert("pricing.quote", quote())),
-                Arguments.of("units (regional)", r.insert("rides.units", units())),
                 Arguments.of(
                         "hlc_high_water (regional)",
                         r.update(
@@ -296,20 +295,6 @@ class DebeziumEventMapperTest {
                 Arguments.of("transaction marker", r.transactionMarker()));
     }
 
-    private static Map<String, Object> units() {
-        Map<String, Object> r = new LinkedHashMap<>();
-        r.put("id", 1);
-        r.put("code", "nyc");
-        r.put("name", "New York City");
-        r.put("min_lat", 40.45);
-        r.put("max_lat", 41.0);
-        r.put("min_lon", -74.3);
-        r.put("max_lon", -73.6);
-        r.put("timezone", "America/New_York");
-        r.put("currency", "USD");
-        return r;
-    }
-
     /** The events of {@link #events()} that are not published (by either path). */
     private static final java.util.Set<String> NOT_PUBLISHED = java.util.Set.of(
             "rides applied from b",
@@ -317,7 +302,6 @@ class DebeziumEventMapperTest {
             "outbox delete",
             "unit_home seed (origin 0)",
             "quote (regional)",
-            "units (regional)",
             "hlc_high_water (regional)",
             "heartbeat",
             "truncate",
@@ -427,7 +411,6 @@ class DebeziumEventMapperTest {
     @Test
     void doesNotPublishRegionalTablesWithoutTheContract() {
         assertThat(mapper.map(RECORDS.insert("pricing.quote", quote()))).isEmpty();
-        assertThat(mapper.map(RECORDS.insert("rides.units", units()))).isEmpty();
         assertThat(mapper.map(
                         RECORDS.insert("rides.hlc_high_water", Map.of("node_key", "order-a-1", "upper_bound", 5L))))
                 .isEmpty();

@@ -4,6 +4,6 @@ package io.ridemesh.dispatch.matching.domain;
 public enum Product {
     /** A private ride. */
     SOLO,
-    /** A shared ride (see {@code io.ridemesh.dispatch.pooling.domain}). */
+    /** A shared ride (see {@code io.ridemesh.dispatch.matching.pooling.domain}). */
     POOL
 }

@@ -2,7 +2,9 @@ package io.ridemesh.dispatch.matching.messaging;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.ridemesh.common.geo.GeoPoint;
-import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.contract.ride.RideMessage;
+import io.ridemesh.contract.ride.RideMessage.Envelope;
+import io.ridemesh.contract.ride.RideMessageCodec;
 import io.ridemesh.dispatch.matching.application.FollowRides;
 import io.ridemesh.dispatch.matching.application.RideRequests;
 import io.ridemesh.dispatch.matching.domain.Product;
@@ -12,19 +14,20 @@ import io.ridemesh.dispatch.supply.domain.DriverId;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Consumes order-service's ride events (topics matching {@code dispatch.messaging.topic-pattern}, by default
- * {@code events\.[a-z]\.ride}; payloads as written by order-service's {@code JdbcOutboxRideEvents}).
+ * {@code events\.[a-z]\.ride}), read with ride-contract's {@link RideMessageCodec}: an event type it does not know
+ * is skipped and counted ({@code dispatch.events.ignored}, reason {@code unknown-type}), a newer schema version is
+ * refused like a malformed event.
  *
  * <ul>
  *   <li>{@code RideRequested}: {@link RideRequests#submit}, idempotent by {@code eventId}.
@@ -45,7 +48,7 @@ public final class RideEventsListener {
 
     private final RideRequests requests;
     private final FollowRides rides;
-    private final JsonMapper json;
+    private final RideMessageCodec codec;
     private final Set<String> acceptedRegions;
     private final MeterRegistry meters;
 
@@ -57,7 +60,7 @@ public final class RideEventsListener {
             MeterRegistry meters) {
         this.requests = Objects.requireNonNull(requests, "requests");
         this.rides = Objects.requireNonNull(rides, "rides");
-        this.json = Objects.requireNonNull(json, "json");
+        this.codec = new RideMessageCodec(Objects.requireNonNull(json, "json"));
         this.acceptedRegions = Set.copyOf(acceptedRegions);
         this.meters = Objects.requireNonNull(meters, "meters");
     }
@@ -79,9 +82,17 @@ public final class RideEventsListener {
         if (value == null) {
             return; // tombstone
         }
+        Optional<RideMessage> message;
         try {
-            handle(json.readTree(value));
-        } catch (JacksonException | IllegalArgumentException | NullPointerException e) {
+            message = codec.decode(value);
+            if (message.isPresent()) {
+                handle(message.get());
+            } else {
+                meters.counter("dispatch.events.ignored", "reason", "unknown-type")
+                        .increment();
+            }
+        } catch (IllegalArgumentException e) {
+            // RideMessageRejected, or a value dispatch's own types refuse (an unknown product)
             meters.counter("dispatch.events.rejected").increment();
             log.warn(
                     "skipping malformed ride event at {}-{}@{}: {}",
@@ -92,49 +103,40 @@ public final class RideEventsListener {
         }
     }
 
-    /** Handles one parsed event. Package-private for tests. */
-    void handle(JsonNode e) {
-        String type = text(e, "eventType");
-        long rideId = Long.parseLong(text(e, "rideId"));
-        int unitId = e.path("unitId").asInt(GlobalIdGenerator.unitOf(rideId));
-        switch (type) {
-            case "RideRequested": {
+    /** Handles one decoded event. Package-private for tests. */
+    void handle(RideMessage message) {
+        Envelope e = message.envelope();
+        Instant occurredAt = Instant.ofEpochMilli(e.occurredAtMs());
+        switch (message) {
+            case RideMessage.RideRequested r -> {
                 RideRequest request = new RideRequest(
-                        rideId,
-                        unitId,
-                        point(e, "pickup"),
-                        point(e, "dropoff"),
-                        Product.valueOf(text(e, "product").toUpperCase(Locale.ROOT)),
-                        e.path("seats").asInt(1),
-                        occurredAt(e));
-                RegisterOutcome outcome = requests.submit(text(e, "eventId"), request, occurredAt(e));
+                        e.rideId(),
+                        e.unitId(),
+                        point(r.pickup()),
+                        point(r.dropoff()),
+                        Product.valueOf(r.product().toUpperCase(Locale.ROOT)),
+                        r.seats(),
+                        occurredAt);
+                RegisterOutcome outcome = requests.submit(Long.toString(e.eventId()), request, occurredAt);
                 meters.counter(
                                 "dispatch.ride.requests",
                                 "outcome",
                                 outcome.name().toLowerCase(Locale.ROOT))
                         .increment();
-                break;
             }
-            case "RideCompleted":
-            case "RideCancelled":
-                rides.ended(rideId, unitId, driver(e));
-                break;
-            case "DriverReleased": {
-                DriverId driver = driver(e);
-                if (driver != null) {
-                    rides.released(rideId, unitId, driver);
-                }
-                break;
+            case RideMessage.RideCompleted c -> rides.ended(e.rideId(), e.unitId(), driver(c.driverId()));
+            case RideMessage.RideCancelled c -> rides.ended(e.rideId(), e.unitId(), driver(c.driverId()));
+            case RideMessage.DriverReleased r -> rides.released(e.rideId(), e.unitId(), new DriverId(r.driverId()));
+            case RideMessage.RideStarted s -> rides.started(e.rideId(), new DriverId(s.driverId()), occurredAt);
+            case RideMessage.DriverAssigned a -> {
+                // dispatch assigned it itself, or the driver accepted the offer: nothing to do
             }
-            case "RideStarted": {
-                DriverId driver = driver(e);
-                if (driver != null) {
-                    rides.started(rideId, driver, occurredAt(e));
-                }
-                break;
+            case RideMessage.DriverArrived a -> {
+                // nothing for dispatch to do
             }
-            default:
-            // DriverAssigned, DriverArrived, NoDriverAvailable: nothing for dispatch to do
+            case RideMessage.NoDriverAvailable n -> {
+                // dispatch reported it itself
+            }
         }
     }
 
@@ -143,32 +145,11 @@ public final class RideEventsListener {
         return parts.length == 3 ? parts[1] : "";
     }
 
-    private static Instant occurredAt(JsonNode e) {
-        JsonNode ms = e.get("occurredAtMs");
-        if (ms != null && ms.isNumber()) {
-            return Instant.ofEpochMilli(ms.asLong());
-        }
-        return Instant.parse(text(e, "occurredAt"));
+    private static GeoPoint point(RideMessage.Point p) {
+        return new GeoPoint(p.lat(), p.lon());
     }
 
-    private static GeoPoint point(JsonNode e, String name) {
-        JsonNode p = e.get(name);
-        if (p == null || !p.path("lat").isNumber() || !p.path("lon").isNumber()) {
-            throw new IllegalArgumentException(name + " must be {lat, lon} numbers, but was " + p);
-        }
-        return new GeoPoint(p.get("lat").asDouble(), p.get("lon").asDouble());
-    }
-
-    private static @Nullable DriverId driver(JsonNode e) {
-        JsonNode d = e.get("driverId");
-        return d == null || d.isNull() ? null : new DriverId(d.asString());
-    }
-
-    private static String text(JsonNode e, String name) {
-        JsonNode v = e.get(name);
-        if (v == null || v.isNull()) {
-            throw new IllegalArgumentException(name + " is required");
-        }
-        return v.isString() ? v.asString() : v.toString();
+    private static @Nullable DriverId driver(@Nullable String id) {
+        return id == null ? null : new DriverId(id);
     }
 }

@@ -8,7 +8,7 @@ import java.util.Set;
 
 /**
  * What an offer of a shared (POOL) ride carries so that accepting it can start or extend the driver's shared trip
- * (see {@code io.ridemesh.dispatch.pooling.domain.ActivePools}). Immutable; thread-safe.
+ * (see {@code io.ridemesh.dispatch.matching.pooling.domain.ActivePools}). Immutable; thread-safe.
  *
  * <ul>
  *   <li>An empty {@code plan}: the offer goes to an available driver, and accepting it starts a shared trip with this

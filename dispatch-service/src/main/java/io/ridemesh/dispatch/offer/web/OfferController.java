@@ -9,7 +9,7 @@ import io.ridemesh.dispatch.supply.application.DriverNotOnline;
 import io.ridemesh.dispatch.supply.application.InvalidDriverInput;
 import io.ridemesh.dispatch.supply.application.RecordLocations;
 import io.ridemesh.dispatch.supply.domain.DriverId;
-import io.ridemesh.dispatch.web.Callers;
+import io.ridemesh.dispatch.supply.web.Callers;
 import java.util.Optional;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

@@ -8,7 +8,6 @@ import io.ridemesh.dispatch.supply.application.RecordLocations;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.dispatch.supply.domain.DriverStatus;
 import io.ridemesh.dispatch.supply.domain.LocationFix;
-import io.ridemesh.dispatch.web.Callers;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.Objects;

@@ -13,7 +13,7 @@ import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
 import io.ridemesh.dispatch.matching.domain.ReplicatedTableUnavailable;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
 import io.ridemesh.dispatch.supply.domain.DriverId;
-import io.ridemesh.dispatch.support.MutableClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.contract.ride.RideMessageExamples;
 import io.ridemesh.dispatch.matching.application.FollowRides;
 import io.ridemesh.dispatch.matching.application.RideRequests;
 import io.ridemesh.dispatch.matching.domain.Product;
@@ -32,27 +33,44 @@ class RideEventsListenerTest {
     private final RideEventsListener listener =
             new RideEventsListener(requests, rides, JsonMapper.builder().build(), Set.of("a"), meters);
 
-    /** As order-service's JdbcOutboxRideEvents writes it. */
-    private static final String REQUESTED = """
-            {"eventId":"9001","eventType":"RideRequested","rideId":"4242","unitId":1,
-             "occurredAt":"2026-03-02T18:00:00Z","occurredAtMs":1772474400000,"hlc":1,"riderId":"r-1",
-             "product":"POOL","seats":2,"pickup":{"lat":40.7527,"lon":-73.9772},
-             "dropoff":{"lat":40.7061,"lon":-74.0087},"quoteId":"q_1","quotedFareCents":1700}
-            """;
+    /** The contract's example, as order-service writes it. */
+    private static final String REQUESTED = RideMessageExamples.of("RideRequested");
 
     @Test
     void submitsARideRequestedEvent() {
-        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 7, "4242", REQUESTED));
-        assertThat(eventIds).containsExactly("9001");
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 7, "7000000000000100", REQUESTED));
+        assertThat(eventIds).containsExactly("7000000000000001");
         assertThat(submitted)
                 .containsExactly(new RideRequest(
-                        4242,
+                        7_000_000_000_000_100L,
                         1,
                         new GeoPoint(40.7527, -73.9772),
                         new GeoPoint(40.7061, -74.0087),
-                        Product.POOL,
-                        2,
-                        Instant.parse("2026-03-02T18:00:00Z")));
+                        Product.SOLO,
+                        1,
+                        Instant.parse("2026-03-01T12:00:00Z")));
+    }
+
+    @Test
+    void handlesEveryExampleOfTheContract() {
+        for (String example : RideMessageExamples.all()) {
+            listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 1, "k", example));
+        }
+        assertThat(meters.counter("dispatch.events.rejected").count()).isZero();
+        assertThat(meters.counter("dispatch.events.ignored", "reason", "unknown-type")
+                        .count())
+                .isZero();
+        assertThat(submitted).hasSize(1);
+    }
+
+    @Test
+    void skipsAndCountsAnEventTypeItDoesNotKnow() {
+        listener.onRecord(
+                new ConsumerRecord<>("events.a.ride", 0, 7, "1", REQUESTED.replace("RideRequested", "RideRated")));
+        assertThat(submitted).isEmpty();
+        assertThat(meters.counter("dispatch.events.ignored", "reason", "unknown-type")
+                        .count())
+                .isEqualTo(1);
     }
 
     @Test
@@ -74,24 +92,19 @@ class RideEventsListenerTest {
 
     @Test
     void freesTheDriverWhenARideCompletes() {
-        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 10, "4242", """
-                {"eventId":"9002","eventType":"RideCompleted","rideId":"4242","unitId":1,"driverId":"d-1",
-                 "occurredAtMs":1772474400000}
-                """));
-        Mockito.verify(rides).ended(4242, 1, new io.ridemesh.dispatch.supply.domain.DriverId("d-1"));
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 10, "k", RideMessageExamples.of("RideCompleted")));
+        Mockito.verify(rides)
+                .ended(7_000_000_000_000_100L, 1, new io.ridemesh.dispatch.supply.domain.DriverId("driver-9"));
     }
 
     @Test
     void recordsTheRiderOnBoardWhenARideStarts() {
-        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 11, "4242", """
-                {"eventId":"9003","eventType":"RideStarted","rideId":"4242","unitId":1,"driverId":"d-1",
-                 "occurredAtMs":1772474400000}
-                """));
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 11, "k", RideMessageExamples.of("RideStarted")));
         Mockito.verify(rides)
                 .started(
-                        4242,
-                        new io.ridemesh.dispatch.supply.domain.DriverId("d-1"),
-                        Instant.ofEpochMilli(1772474400000L));
+                        7_000_000_000_000_100L,
+                        new io.ridemesh.dispatch.supply.domain.DriverId("driver-9"),
+                        Instant.parse("2026-03-01T12:05:00Z"));
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.ridemesh.gateway.failover.application;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.gateway.failover.domain.Drill;
 import io.ridemesh.gateway.failover.domain.Drills;
+import io.ridemesh.gateway.routing.domain.ServedUnits;
 import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
@@ -30,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: {@link #served} is called on event-loop threads and never blocks: the database write runs on the
  * given executor. {@link #refresh()} blocks (JDBC) and runs on the reload thread.
  */
-public final class RtoTracker {
+public final class RtoTracker implements ServedUnits {
 
     private static final Logger log = LoggerFactory.getLogger(RtoTracker.class);
 
@@ -85,6 +86,7 @@ public final class RtoTracker {
     /**
      * A request of {@code unitId} was routed to {@code regionId} and answered below 500 at {@code atMs}. Non-blocking.
      */
+    @Override
     public void served(int unitId, int regionId, long atMs) {
         for (Drill d : candidates()) {
             if (d.targetRegion() == regionId && d.units().contains(unitId) && claimed.add(d.id())) {

@@ -1,12 +1,12 @@
 package io.ridemesh.gateway.routing.web;
 
-import io.ridemesh.gateway.failover.application.RtoTracker;
 import io.ridemesh.gateway.region.Region;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.gateway.region.ServiceKind;
 import io.ridemesh.gateway.routing.application.RoutingTables;
 import io.ridemesh.gateway.routing.domain.RouteDecision;
 import io.ridemesh.gateway.routing.domain.RoutingTable;
+import io.ridemesh.gateway.routing.domain.ServedUnits;
 import io.ridemesh.gateway.routing.domain.UnitRouter;
 import java.net.URI;
 import java.time.InstantSource;
@@ -30,7 +30,7 @@ import reactor.core.publisher.Mono;
  * {@link UnitRouter} for the serving region with the current routing table snapshot, points the request at that
  * region's service (base URL + the original path and query; the {@code Authorization} header and body go on unchanged)
  * and forwards it through {@link DownstreamCalls}. Responses carry {@value #REGION_HEADER} naming the serving region.
- * A non-5xx answer for a unit is reported to the {@link RtoTracker} (first serve after a failover drill).
+ * A non-5xx answer for a unit is reported to {@link ServedUnits} (the RTO tracker: first serve after a failover drill).
  *
  * <p>It runs right after Spring Cloud Gateway's {@link RouteToRequestUrlFilter} (the route's placeholder URI is
  * replaced). Thread-safe; non-blocking.
@@ -48,7 +48,7 @@ public final class UnitRoutingGatewayFilterFactory
     private final RoutingTables tables;
     private final Regions regions;
     private final DownstreamCalls downstream;
-    private final RtoTracker rto;
+    private final ServedUnits rto;
     private final InstantSource clock;
 
     public UnitRoutingGatewayFilterFactory(
@@ -57,7 +57,7 @@ public final class UnitRoutingGatewayFilterFactory
             RoutingTables tables,
             Regions regions,
             DownstreamCalls downstream,
-            RtoTracker rto,
+            ServedUnits rto,
             InstantSource clock) {
         super(Config.class);
         this.extractor = Objects.requireNonNull(extractor, "extractor");

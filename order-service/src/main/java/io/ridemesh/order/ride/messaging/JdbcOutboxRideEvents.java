@@ -2,6 +2,10 @@ package io.ridemesh.order.ride.messaging;
 
 import io.ridemesh.common.geo.GeoPoint;
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.contract.ride.RideMessage;
+import io.ridemesh.contract.ride.RideMessage.Envelope;
+import io.ridemesh.contract.ride.RideMessage.Point;
+import io.ridemesh.contract.ride.RideMessageCodec;
 import io.ridemesh.order.ride.domain.DriverArrived;
 import io.ridemesh.order.ride.domain.DriverAssigned;
 import io.ridemesh.order.ride.domain.DriverId;
@@ -13,10 +17,7 @@ import io.ridemesh.order.ride.domain.RideEvent;
 import io.ridemesh.order.ride.domain.RideEvents;
 import io.ridemesh.order.ride.domain.RideRequested;
 import io.ridemesh.order.ride.domain.RideStarted;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
-import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import tools.jackson.databind.json.JsonMapper;
@@ -30,9 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code aggregate_id} the ride id, {@code event_type} the event's simple name, {@code payload} JSON (below),
  * {@code occurred_at_ms}, {@code hlc} of the ride write.
  *
- * <p>Payload: always {@code eventId}, {@code eventType}, {@code rideId} (decimal strings for the two ids),
- * {@code unitId}, {@code occurredAt} (ISO-8601 UTC), {@code occurredAtMs}, {@code hlc}; then per type the fields
- * listed in order-service/README.md. Thread-safe.
+ * <p>Payload: the event as ride-contract's {@link RideMessage}, written by its {@link RideMessageCodec} (the fields
+ * and the version rule are there). Thread-safe.
  */
 public final class JdbcOutboxRideEvents implements RideEvents {
 
@@ -45,7 +45,7 @@ public final class JdbcOutboxRideEvents implements RideEvents {
 
     private final NamedParameterJdbcOperations jdbc;
     private final GlobalIdGenerator ids;
-    private final JsonMapper json;
+    private final RideMessageCodec codec;
 
     /**
      * @param jdbc the service's schema
@@ -55,80 +55,80 @@ public final class JdbcOutboxRideEvents implements RideEvents {
     public JdbcOutboxRideEvents(NamedParameterJdbcOperations jdbc, GlobalIdGenerator ids, JsonMapper json) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.json = Objects.requireNonNull(json, "json");
+        this.codec = new RideMessageCodec(Objects.requireNonNull(json, "json"));
     }
 
     @Override
     public void append(RideEvent event, long hlc) {
         long eventId = ids.nextId(event.rideId().unitId());
-        Map<String, @Nullable Object> payload = new LinkedHashMap<>();
-        payload.put("eventId", Long.toString(eventId));
-        payload.put("eventType", event.type());
-        payload.put("rideId", event.rideId().toString());
-        payload.put("unitId", event.rideId().unitId());
-        payload.put("occurredAt", event.occurredAt().toString());
-        payload.put("occurredAtMs", event.occurredAt().toEpochMilli());
-        payload.put("hlc", hlc);
-        describe(event, payload);
+        RideMessage message = message(
+                event,
+                new Envelope(
+                        eventId,
+                        event.rideId().value(),
+                        event.rideId().unitId(),
+                        event.occurredAt().toEpochMilli(),
+                        hlc));
         jdbc.update(
                 INSERT,
                 new MapSqlParameterSource()
                         .addValue("id", eventId)
                         .addValue("aggregate", AGGREGATE)
                         .addValue("aggregateId", event.rideId().value())
-                        .addValue("eventType", event.type())
-                        .addValue("payload", json.writeValueAsString(payload))
+                        .addValue("eventType", message.eventType())
+                        .addValue("payload", codec.encode(message))
                         .addValue("occurredAtMs", event.occurredAt().toEpochMilli())
                         .addValue("hlc", hlc));
     }
 
-    private static void describe(RideEvent event, Map<String, @Nullable Object> payload) {
-        // Java 17: no pattern matching for switch yet; the sealed hierarchy keeps this list complete.
-        if (event instanceof RideRequested e) {
-            payload.put("riderId", e.riderId().value());
-            payload.put("product", e.trip().product().name());
-            payload.put("seats", e.trip().seats());
-            payload.put("pickup", point(e.trip().pickup()));
-            payload.put("dropoff", point(e.trip().dropoff()));
-            payload.put("quoteId", e.quote().quoteId());
-            payload.put("quotedFareCents", e.quote().fareCents());
-            payload.put("currency", e.quote().currency());
-            payload.put("quotedDistanceMetres", e.quote().distanceMetres());
-            payload.put("quotedDurationSeconds", e.quote().durationSeconds());
-        } else if (event instanceof DriverAssigned e) {
-            payload.put("driverId", e.driverId().value());
-            payload.put("by", e.byCommand().name());
-        } else if (event instanceof DriverArrived e) {
-            payload.put("driverId", e.driverId().value());
-        } else if (event instanceof RideStarted e) {
-            payload.put("driverId", e.driverId().value());
-        } else if (event instanceof RideCompleted e) {
-            payload.put("driverId", e.driverId().value());
-            payload.put("actualDistanceMetres", e.actuals().distanceMetres());
-            payload.put("actualDurationSeconds", e.actuals().durationSeconds());
-            payload.put("finalFareCents", e.finalFareCents());
-            payload.put("currency", e.currency());
-            payload.put("repriced", e.repriced());
-        } else if (event instanceof RideCancelled e) {
-            DriverId driver = e.driverId();
-            payload.put("status", e.status().name());
-            payload.put("driverId", driver == null ? null : driver.value());
-            payload.put("cancellationFeeCents", e.cancellationFeeCents());
-            payload.put("currency", e.currency());
-        } else if (event instanceof DriverReleased e) {
-            payload.put("driverId", e.driverId().value());
-        } else if (event instanceof NoDriverAvailable) {
-            // nothing beyond the common fields
-        } else {
-            throw new IllegalArgumentException(
-                    "unknown ride event " + event.getClass().getName());
-        }
+    /** The contract's message for a domain event (ride-contract's {@link RideMessage}, version 1). */
+    static RideMessage message(RideEvent event, Envelope envelope) {
+        return switch (event) {
+            case RideRequested e ->
+                new RideMessage.RideRequested(
+                        envelope,
+                        e.riderId().value(),
+                        e.trip().product().name(),
+                        e.trip().seats(),
+                        point(e.trip().pickup()),
+                        point(e.trip().dropoff()),
+                        e.quote().quoteId(),
+                        e.quote().fareCents(),
+                        e.quote().currency(),
+                        e.quote().distanceMetres(),
+                        e.quote().durationSeconds());
+            case DriverAssigned e ->
+                new RideMessage.DriverAssigned(
+                        envelope, e.driverId().value(), e.byCommand().name());
+            case DriverArrived e ->
+                new RideMessage.DriverArrived(envelope, e.driverId().value());
+            case RideStarted e ->
+                new RideMessage.RideStarted(envelope, e.driverId().value());
+            case RideCompleted e ->
+                new RideMessage.RideCompleted(
+                        envelope,
+                        e.driverId().value(),
+                        e.actuals().distanceMetres(),
+                        e.actuals().durationSeconds(),
+                        e.finalFareCents(),
+                        e.currency(),
+                        e.repriced());
+            case RideCancelled e -> {
+                DriverId driver = e.driverId();
+                yield new RideMessage.RideCancelled(
+                        envelope,
+                        e.status().name(),
+                        driver == null ? null : driver.value(),
+                        e.cancellationFeeCents(),
+                        e.currency());
+            }
+            case DriverReleased e ->
+                new RideMessage.DriverReleased(envelope, e.driverId().value());
+            case NoDriverAvailable e -> new RideMessage.NoDriverAvailable(envelope);
+        };
     }
 
-    private static Map<String, Double> point(GeoPoint point) {
-        Map<String, Double> map = new LinkedHashMap<>();
-        map.put("lat", point.lat());
-        map.put("lon", point.lon());
-        return map;
+    private static Point point(GeoPoint point) {
+        return new Point(point.lat(), point.lon());
     }
 }

@@ -4,7 +4,6 @@ import io.ridemesh.kit.problem.FieldErrors;
 import io.ridemesh.order.ride.application.AssignDriver;
 import io.ridemesh.order.ride.application.ReportNoDriverAvailable;
 import io.ridemesh.order.ride.domain.DriverId;
-import io.ridemesh.order.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Objects;

@@ -7,7 +7,6 @@ import io.ridemesh.order.ride.application.CompleteRide;
 import io.ridemesh.order.ride.application.ReportRiderNoShow;
 import io.ridemesh.order.ride.application.StartRide;
 import io.ridemesh.order.ride.domain.TripActuals;
-import io.ridemesh.order.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Objects;

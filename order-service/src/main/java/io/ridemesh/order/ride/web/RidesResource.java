@@ -11,7 +11,6 @@ import io.ridemesh.order.ride.domain.IdempotencyKey;
 import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.domain.Trip;
-import io.ridemesh.order.web.Actors;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;

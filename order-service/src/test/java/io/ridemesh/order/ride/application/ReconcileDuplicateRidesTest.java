@@ -10,8 +10,8 @@ import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.support.InMemoryRides;
 import io.ridemesh.order.support.RideFixture;
-import io.ridemesh.order.support.TestClock;
 import io.ridemesh.order.unit.domain.UnitHomes;
+import io.ridemesh.testsupport.MutableClock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -27,7 +27,7 @@ class ReconcileDuplicateRidesTest {
     private final InMemoryRides rides = new InMemoryRides();
     private final RideChanges changes = new RideChanges(rides, rides, TransactionOperations.withoutTransaction());
     private final Map<Integer, Integer> homes = new HashMap<>(Map.of(NYC, HERE));
-    private final TestClock clock = new TestClock(RideFixture.T0.plusSeconds(600));
+    private final MutableClock clock = new MutableClock(RideFixture.T0.plusSeconds(600));
     private final ReconcileDuplicateRides reconcile =
             new ReconcileDuplicateRides(rides, changes, () -> Map.copyOf(homes), HERE, clock);
 

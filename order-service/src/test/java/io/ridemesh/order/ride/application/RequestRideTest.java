@@ -18,8 +18,8 @@ import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.domain.Trip;
 import io.ridemesh.order.support.InMemoryRides;
 import io.ridemesh.order.support.Quotes;
-import io.ridemesh.order.support.TestClock;
 import io.ridemesh.order.unit.domain.OutsideServiceArea;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -32,7 +32,7 @@ class RequestRideTest {
     private static final UnitMap UNITS =
             new UnitMap(List.of(UnitMap.standard().byCode("nyc").orElseThrow()));
 
-    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final InMemoryRides rides = new InMemoryRides();
     private final RequestRide requestRide = new RequestRide(
             rides,

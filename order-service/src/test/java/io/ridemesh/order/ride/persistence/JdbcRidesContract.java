@@ -13,7 +13,7 @@ import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.StaleWrite;
 import io.ridemesh.order.support.RideFixture;
-import io.ridemesh.order.support.TestClock;
+import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -44,7 +44,7 @@ abstract class JdbcRidesContract {
 
     private static final int REGION = 3;
 
-    private final TestClock wallClock = new TestClock(Instant.parse("2026-03-01T12:00:00Z"));
+    private final MutableClock wallClock = new MutableClock(Instant.parse("2026-03-01T12:00:00Z"));
     private final HybridLogicalClock hlc = HybridLogicalClock.create(wallClock, Duration.ofMillis(500));
     private DataSource dataSource;
     private NamedParameterJdbcTemplate jdbc;

@@ -1,8 +1,0 @@
-/**
- * Redis adapter of the pooling feature: {@link io.ridemesh.dispatch.pooling.persistence.RedisActivePools}, the active
- * shared trips and their vehicles' GEO index, changed by Lua scripts together with the driver and offer keys.
- */
-@NullMarked
-package io.ridemesh.dispatch.pooling.persistence;
-
-import org.jspecify.annotations.NullMarked;
