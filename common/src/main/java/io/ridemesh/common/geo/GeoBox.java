@@ -32,4 +32,9 @@ public record GeoBox(double minLat, double maxLat, double minLon, double maxLon)
     public boolean contains(double lat, double lon) {
         return lat >= minLat && lat <= maxLat && lon >= minLon && lon <= maxLon;
     }
+
+    /** Whether the two boxes share at least one point (edges included). */
+    public boolean intersects(GeoBox other) {
+        return minLat <= other.maxLat && other.minLat <= maxLat && minLon <= other.maxLon && other.minLon <= maxLon;
+    }
 }

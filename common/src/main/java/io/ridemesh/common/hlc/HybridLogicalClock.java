@@ -124,7 +124,7 @@ public final class HybridLogicalClock {
             prev = last.get();
             next = wall > (prev >>> LOGICAL_BITS) ? wall << LOGICAL_BITS : prev + 1;
         } while (!last.compareAndSet(prev, next));
-        return covered(next);
+        return bound.cover(next);
     }
 
     /**
@@ -150,7 +150,7 @@ public final class HybridLogicalClock {
             long base = Math.max(prev, remote);
             next = wall > (base >>> LOGICAL_BITS) ? wall << LOGICAL_BITS : base + 1;
         } while (!last.compareAndSet(prev, next));
-        return covered(next);
+        return bound.cover(next);
     }
 
     /** The last issued timestamp (right after a restart with a store: the restored bound), without ticking. */
@@ -247,10 +247,5 @@ public final class HybridLogicalClock {
     @Override
     public String toString() {
         return "HybridLogicalClock[last=" + format(last.get()) + ", maxOffsetMs=" + maxOffsetMs + "]";
-    }
-
-    /** Returns {@code issued} once it is below the persisted upper bound. */
-    private long covered(long issued) {
-        return bound.cover(issued);
     }
 }

@@ -52,12 +52,7 @@ public final class UnitMap {
         }
         for (int i = 0; i < this.units.size(); i++) {
             for (int j = i + 1; j < this.units.size(); j++) {
-                GeoBox a = this.units.get(i).area();
-                GeoBox b = this.units.get(j).area();
-                if (a.minLat() <= b.maxLat()
-                        && b.minLat() <= a.maxLat()
-                        && a.minLon() <= b.maxLon()
-                        && b.minLon() <= a.maxLon()) {
+                if (this.units.get(i).area().intersects(this.units.get(j).area())) {
                     throw new IllegalArgumentException("unit areas must not overlap, but "
                             + this.units.get(i).code() + " and "
                             + this.units.get(j).code() + " do");

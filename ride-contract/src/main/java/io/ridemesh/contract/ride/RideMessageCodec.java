@@ -128,21 +128,14 @@ public final class RideMessageCodec {
         }
         String type = text(o, "eventType");
         long rideId = id(o, "rideId");
-        Envelope e;
+        RideMessage message;
         try {
-            e = new Envelope(
+            Envelope e = new Envelope(
                     id(o, "eventId"),
                     rideId,
                     integer(o, "unitId"),
                     occurredAtMs(o),
                     o.has("hlc") ? number(o, "hlc") : 0);
-        } catch (RideMessageRejected ex) {
-            throw ex;
-        } catch (IllegalArgumentException ex) {
-            throw new RideMessageRejected(ex.getMessage(), ex);
-        }
-        RideMessage message;
-        try {
             message = switch (type) {
                 case "RideRequested" ->
                     new RideRequested(
