@@ -2,9 +2,9 @@ package io.ridemesh.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ridemesh.infra.chaos.ChaosRun;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.PortPlan;
+import io.ridemesh.simulator.chaos.ChaosRun;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

@@ -10,7 +10,7 @@ import com.github.dockerjava.api.model.Frame;
 import com.github.dockerjava.api.model.Ports;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Region;
-import io.ridemesh.infra.demo.DemoCluster;
+import io.ridemesh.simulator.demo.DemoCluster;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.PortPlan;
 import io.ridemesh.infra.cluster.ServiceMode;
-import io.ridemesh.infra.demo.DemoCluster;
+import io.ridemesh.simulator.demo.DemoCluster;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;

@@ -3,8 +3,8 @@ package io.ridemesh.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
-import io.ridemesh.infra.demo.DemoCluster;
-import io.ridemesh.infra.demo.DemoRun;
+import io.ridemesh.simulator.demo.DemoCluster;
+import io.ridemesh.simulator.demo.DemoRun;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;

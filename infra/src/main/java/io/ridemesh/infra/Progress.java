@@ -6,7 +6,7 @@ import java.util.function.Consumer;
  * Progress lines on stderr. A line starting with {@code \r} replaces the previous one on a
  * terminal; elsewhere (CI logs) such lines are printed at most every 5 s.
  */
-final class Progress implements Consumer<String> {
+public final class Progress implements Consumer<String> {
 
     private final boolean terminal = System.console() != null;
     private long lastPrinted;

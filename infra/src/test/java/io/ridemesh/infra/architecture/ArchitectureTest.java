@@ -28,6 +28,6 @@ class ArchitectureTest {
     void rulesSeeTheCode() {
         // guards against an empty import making every rule pass vacuously
         assertThat(PRODUCTION.containPackage("io.ridemesh.infra.cluster")).isTrue();
-        assertThat(PRODUCTION.containPackage("io.ridemesh.infra.demo")).isTrue();
+        assertThat(PRODUCTION.containPackage("io.ridemesh.infra.client")).isTrue();
     }
 }
