@@ -7,7 +7,7 @@ import io.ridemesh.common.unit.UnitMap;
 import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.matching.application.WindowReport;
-import io.ridemesh.dispatch.matching.domain.ReplicatedTableUnavailable;
+import io.ridemesh.dispatch.matching.domain.TakeoverSourceUnavailable;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
 import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
 import java.time.Duration;
@@ -132,7 +132,7 @@ final class DispatchLoops implements SmartLifecycle {
         FollowUnitHomes.Report r;
         try {
             r = followUnitHomes.refresh();
-        } catch (ReplicatedTableUnavailable e) {
+        } catch (TakeoverSourceUnavailable e) {
             // logged when it starts failing and when it works again, counted on every tick
             meters.counter("dispatch.takeover.failures").increment();
             if (!unitHomesFailing) {

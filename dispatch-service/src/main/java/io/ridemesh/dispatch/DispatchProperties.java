@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -251,14 +252,15 @@ public record DispatchProperties(
             @DefaultValue("4h") @NotNull Duration tripTtl) {}
 
     /**
-     * @param enabled whether dispatch follows {@code routing.unit_home} (off: every unit is dispatched here, as in tests
-     *     without the routing table)
-     * @param interval how often the routing table is read
+     * @param enabled whether dispatch follows the gateway's unit homes (off: every unit is dispatched here, as in tests
+     *     without a gateway)
+     * @param interval how often the unit homes are read
      * @param sweepInterval how often the waiting rides of the units homed here are checked
      * @param grace rides younger than this are left to the event path
      * @param maxRides at most this many rides taken over per unit and check
-     * @param unitHomesTable the region's copy of the gateway's replicated routing table
-     * @param ridesTable the region's copy of order-service's replicated rides table
+     * @param gatewayUrl base URL of the region's gateway ({@code RIDEMESH_GATEWAY_URL}), whose {@code GET /ops/units}
+     *     says where every unit is homed; required while {@code enabled} (the waiting rides come from order-service's
+     *     query API, {@link OrderService#url()})
      */
     public record Takeover(
             @DefaultValue("true") boolean enabled,
@@ -266,6 +268,16 @@ public record DispatchProperties(
             @DefaultValue("5s") @NotNull Duration sweepInterval,
             @DefaultValue("3s") @NotNull Duration grace,
             @DefaultValue("5000") @Min(1) @Max(100_000) int maxRides,
-            @DefaultValue("routing.unit_home") @NotBlank String unitHomesTable,
-            @DefaultValue("rides.rides") @NotBlank String ridesTable) {}
+            @Nullable URI gatewayUrl) {
+
+        public Takeover {
+            if (gatewayUrl != null && gatewayUrl.toString().isBlank()) {
+                gatewayUrl = null; // RIDEMESH_GATEWAY_URL unset
+            }
+            if (enabled && gatewayUrl == null) {
+                throw new IllegalArgumentException("dispatch.takeover.gateway-url (RIDEMESH_GATEWAY_URL) is required"
+                        + " while dispatch.takeover.enabled is true");
+            }
+        }
+    }
 }

@@ -9,12 +9,16 @@ import io.ridemesh.dispatch.matching.application.FollowUnitHomes;
 import io.ridemesh.dispatch.matching.application.MatchWindow;
 import io.ridemesh.dispatch.offer.application.ExpireOffers;
 import io.ridemesh.dispatch.supply.application.SweepStaleDrivers;
+import io.ridemesh.kit.security.ServiceTokens;
 import java.time.InstantSource;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Wiring shared by every feature: the clock, offer ids, the units, the H3 index and the periodic loops. */
+/**
+ * Wiring shared by every feature: the clock, offer ids, the service credentials, the units, the H3 index and the periodic
+ * loops.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DispatchProperties.class)
 public class PlatformConfiguration {
@@ -27,6 +31,16 @@ public class PlatformConfiguration {
     @Bean
     GlobalIdGenerator ids(DispatchProperties properties, InstantSource clock) {
         return GlobalIdGenerator.create(properties.regionId(), properties.nodeId(), clock);
+    }
+
+    /** The credentials dispatch presents to order-service and to the gateway (role {@code service}). */
+    @Bean
+    ServiceTokens serviceTokens(DispatchProperties properties, InstantSource clock) {
+        return new ServiceTokens(
+                "dispatch-service",
+                properties.jwtKey(),
+                clock,
+                properties.orderService().tokenLifetime());
     }
 
     @Bean

@@ -68,6 +68,7 @@ class DispatchServiceApplicationIT {
         r.add(
                 "RIDEMESH_ORDER_SERVICE_URL",
                 () -> "http://127.0.0.1:" + ORDER_SERVICE.getAddress().getPort());
+        r.add("RIDEMESH_GATEWAY_URL", () -> "http://127.0.0.1:9"); // nothing listens there: no takeover
         r.add("dispatch.matching.window", () -> "100ms");
     }
 

@@ -93,7 +93,7 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
         r.add(new Route(
                 "decline offer", HttpMethod.POST, "/v1/offers/" + offer + "/decline", null, null, Set.of("driver")));
         r.add(new Route("ops regions", HttpMethod.GET, "/ops/regions", null, null, Set.of("operator")));
-        r.add(new Route("ops units", HttpMethod.GET, "/ops/units", null, null, Set.of("operator")));
+        r.add(new Route("ops units", HttpMethod.GET, "/ops/units", null, null, Set.of("operator", "service")));
         r.add(new Route("ops drills", HttpMethod.GET, "/ops/drills", null, null, Set.of("operator")));
         r.add(new Route(
                 "ops move (no-op)",

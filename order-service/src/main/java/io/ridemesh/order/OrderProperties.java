@@ -1,11 +1,13 @@
 package io.ridemesh.order;
 
 import io.ridemesh.common.quote.QuoteSigner;
+import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -212,18 +214,28 @@ public record OrderProperties(
     /**
      * The reconciler of duplicate rides ({@code ReconcileDuplicateRides}).
      *
-     * @param enabled whether it runs; off only where there is no routing table to read (unit tests)
+     * @param enabled whether it runs; off only where there is no gateway to ask (unit tests)
      * @param interval pause between passes, {@code >= 100ms}
      * @param batch most open rides one pass examines, 1..1000
-     * @param unitHomesTable the replica of the gateway's routing table, {@code [schema.]name}
+     * @param gatewayUrl base URL of the region's gateway ({@code RIDEMESH_GATEWAY_URL}), whose {@code GET /ops/units}
+     *     says where every unit is homed; required while {@code enabled}
+     * @param gatewayTimeout connect and read timeout of that call
      */
     public record Duplicates(
             @DefaultValue("true") boolean enabled,
             @DefaultValue("5s") Duration interval,
             @DefaultValue("200") int batch,
-            @DefaultValue("routing.unit_home") String unitHomesTable) {
+            @Nullable URI gatewayUrl,
+            @DefaultValue("2s") Duration gatewayTimeout) {
 
         public Duplicates {
+            if (gatewayUrl != null && gatewayUrl.toString().isBlank()) {
+                gatewayUrl = null; // RIDEMESH_GATEWAY_URL unset
+            }
+            if (enabled && gatewayUrl == null) {
+                throw new IllegalArgumentException("order.duplicates.gateway-url (RIDEMESH_GATEWAY_URL) is required"
+                        + " while order.duplicates.enabled is true");
+            }
             if (interval.toMillis() < 100) {
                 throw new IllegalArgumentException("order.duplicates.interval must be >= 100ms, but was " + interval);
             }

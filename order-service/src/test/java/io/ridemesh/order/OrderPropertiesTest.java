@@ -26,7 +26,23 @@ class OrderPropertiesTest {
                 new OrderProperties.Seats(4, 2),
                 DataSize.ofKilobytes(16),
                 100,
-                new OrderProperties.Duplicates(true, Duration.ofSeconds(5), 200, "routing.unit_home"));
+                new OrderProperties.Duplicates(
+                        true,
+                        Duration.ofSeconds(5),
+                        200,
+                        java.net.URI.create("http://127.0.0.1:8080"),
+                        Duration.ofSeconds(2)));
+    }
+
+    @Test
+    void theDuplicateReconcilerNeedsTheGatewayOnlyWhileEnabled() {
+        assertThatThrownBy(() -> new OrderProperties.Duplicates(
+                        true, Duration.ofSeconds(5), 200, java.net.URI.create(""), Duration.ofSeconds(2)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("RIDEMESH_GATEWAY_URL");
+        assertThat(new OrderProperties.Duplicates(false, Duration.ofSeconds(5), 200, null, Duration.ofSeconds(2))
+                        .gatewayUrl())
+                .isNull();
     }
 
     @Test

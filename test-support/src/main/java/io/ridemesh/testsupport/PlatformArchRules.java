@@ -87,6 +87,35 @@ public final class PlatformArchRules {
                 .because("internal packages are a module's own business");
     }
 
+    /** The root packages of the services; each owns its schema and its code. */
+    private static final java.util.List<String> SERVICES = java.util.List.of(
+            "io.ridemesh.order",
+            "io.ridemesh.dispatch",
+            "io.ridemesh.pricing",
+            "io.ridemesh.gateway",
+            "io.ridemesh.sync");
+
+    /**
+     * A service ({@code root} one of the services' root packages) uses no other service's classes: what it needs of
+     * another service it gets through that one's events or query API (the kit's {@code ServiceClient}), never from its
+     * code or its schema. The schema half is checked where the grants are made (infra's {@code PlaygroundIT}: no
+     * service is granted another's schema). Passes for modules that are not services (the region node, the benchmarks).
+     */
+    public static ArchRule noOtherServiceBelow(String root) {
+        String[] others = SERVICES.stream()
+                .filter(s -> !s.equals(root))
+                .map(s -> s + "..")
+                .toArray(String[]::new);
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(SERVICES.contains(root) ? others : new String[] {"io.ridemesh.none.."})
+                .allowEmptyShould(true)
+                .because("a service learns what another owns from its events or its query API");
+    }
+
     /**
      * Checks the shared rules on a module's classes.
      *
@@ -102,5 +131,6 @@ public final class PlatformArchRules {
         APPLICATION_DEPENDS_ON_PORTS.check(classes);
         noCyclesBelow(root).check(classes);
         internalStaysInside(root).check(classes);
+        noOtherServiceBelow(root).check(classes);
     }
 }

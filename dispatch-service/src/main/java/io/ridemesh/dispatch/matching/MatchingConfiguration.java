@@ -15,16 +15,20 @@ import io.ridemesh.dispatch.matching.domain.GreedyNearestFirst;
 import io.ridemesh.dispatch.matching.domain.Matcher;
 import io.ridemesh.dispatch.matching.domain.OrToolsAssignment;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
+import io.ridemesh.dispatch.matching.messaging.HttpUnitHomes;
+import io.ridemesh.dispatch.matching.messaging.HttpWaitingRides;
 import io.ridemesh.dispatch.matching.messaging.KafkaHealthIndicator;
 import io.ridemesh.dispatch.matching.messaging.RideEventsListener;
-import io.ridemesh.dispatch.matching.persistence.JdbcUnitHomes;
-import io.ridemesh.dispatch.matching.persistence.JdbcWaitingRides;
 import io.ridemesh.dispatch.matching.persistence.RedisPendingRides;
 import io.ridemesh.dispatch.matching.pooling.application.PoolInsertions;
 import io.ridemesh.dispatch.matching.pooling.domain.ActivePools;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
+import io.ridemesh.kit.client.GatewayUnitHomes;
+import io.ridemesh.kit.client.ServiceClient;
+import io.ridemesh.kit.security.ServiceTokens;
+import java.net.URI;
 import java.time.InstantSource;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -33,7 +37,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Wiring of the matching feature. */
@@ -98,14 +101,34 @@ public class MatchingConfiguration {
                 poolInsertions);
     }
 
-    /** Follows {@code routing.unit_home}; {@code null}-free: when switched off every unit is dispatched here. */
+    /**
+     * Follows the gateway's unit homes and takes waiting rides over from order-service's query API (both with dispatch's
+     * service credentials); when switched off every unit is dispatched here.
+     */
     @Bean
     FollowUnitHomes followUnitHomes(
-            JdbcClient jdbc, PendingRides pending, UnitMap units, DispatchProperties properties, InstantSource clock) {
+            PendingRides pending,
+            UnitMap units,
+            DispatchProperties properties,
+            ServiceTokens serviceTokens,
+            JsonMapper json,
+            InstantSource clock) {
         DispatchProperties.Takeover t = properties.takeover();
+        DispatchProperties.OrderService o = properties.orderService();
+        // never called while the takeover is off; then no gateway URL is configured
+        URI configured = t.gatewayUrl();
+        URI gateway = configured != null ? configured : URI.create("http://127.0.0.1:9");
         return new FollowUnitHomes(
-                new JdbcUnitHomes(jdbc, t.unitHomesTable()),
-                new JdbcWaitingRides(jdbc, t.ridesTable()),
+                new HttpUnitHomes(new GatewayUnitHomes(new ServiceClient(
+                        "the gateway",
+                        ServiceClient.restClient(gateway, o.connectTimeout(), o.timeout()),
+                        serviceTokens,
+                        json))),
+                new HttpWaitingRides(new ServiceClient(
+                        "order-service",
+                        ServiceClient.restClient(o.url(), o.connectTimeout(), o.timeout()),
+                        serviceTokens,
+                        json)),
                 pending,
                 units,
                 properties.regionId(),

@@ -23,9 +23,9 @@ import io.ridemesh.dispatch.offer.application.WakingOffers;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
 import io.ridemesh.dispatch.offer.messaging.HttpRideAssignments;
-import io.ridemesh.dispatch.offer.messaging.ServiceTokens;
 import io.ridemesh.dispatch.offer.persistence.RedisOffers;
-import java.net.http.HttpClient;
+import io.ridemesh.kit.client.ServiceClient;
+import io.ridemesh.kit.security.ServiceTokens;
 import java.time.InstantSource;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,7 +33,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
 /** Wiring of the offer feature, including the protected order-service client. */
@@ -102,18 +101,12 @@ public class OfferConfiguration {
     @Bean
     RideAssignments rideAssignments(
             DispatchProperties properties,
-            InstantSource clock,
+            ServiceTokens serviceTokens,
             CircuitBreaker orderServiceBreaker,
             Retry orderServiceRetry,
             ExecutorService orderServiceCalls) {
         DispatchProperties.OrderService o = properties.orderService();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(o.connectTimeout()).build());
-        requests.setReadTimeout(o.timeout());
-        RestClient http = RestClient.builder()
-                .baseUrl(o.url().toString())
-                .requestFactory(requests)
-                .build();
+        RestClient http = ServiceClient.restClient(o.url(), o.connectTimeout(), o.timeout());
         TimeLimiter timeLimiter = TimeLimiter.of(
                 ORDER_SERVICE,
                 TimeLimiterConfig.custom()
@@ -121,12 +114,7 @@ public class OfferConfiguration {
                         .cancelRunningFuture(true)
                         .build());
         return new HttpRideAssignments(
-                http,
-                new ServiceTokens(properties.jwtKey(), clock, o.tokenLifetime()),
-                orderServiceBreaker,
-                orderServiceRetry,
-                timeLimiter,
-                orderServiceCalls);
+                http, serviceTokens, orderServiceBreaker, orderServiceRetry, timeLimiter, orderServiceCalls);
     }
 
     @Bean

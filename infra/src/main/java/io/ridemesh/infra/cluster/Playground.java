@@ -195,7 +195,6 @@ public final class Playground {
         for (Region region : regions) {
             provision(region);
             migrate(region);
-            grantReplicatedReads(region);
         }
         progress.accept(String.format("infrastructure of %d region(s) healthy in %.1f s", regionCount, seconds(start)));
         if (!infraOnly) {
@@ -902,7 +901,9 @@ public final class Playground {
     }
 
     /**
-     * Creates the region's schemas and least-privilege users (idempotent). The CDC user gets
+     * Creates the region's schemas and least-privilege users (idempotent): each service has its own schema and no
+     * other (a service asks another one through its query API, never reads its tables), sync-sink also writes the
+     * replicated rows of the others. The CDC user gets
      * exactly what Debezium needs: SELECT, RELOAD, SHOW DATABASES, REPLICATION SLAVE, BINLOG MONITOR; sync-sink
      * also gets BINLOG REPLAY, to write apply's transactions in their own GTID domain.
      */
@@ -938,27 +939,6 @@ public final class Playground {
         } catch (SQLException e) {
             throw new PlatformException(
                     "cannot provision MariaDB of region " + region.name() + ": " + e.getMessage(), e);
-        }
-    }
-
-    /**
-     * Read-only grants across schemas, on tables that exist once the migrations ran: dispatch-service follows the
-     * gateway's replicated routing table and takes over a unit's waiting rides from order-service's replicated rides
-     * table when the unit moves to its region; order-service reads the routing table to withdraw duplicate rides only
-     * where their unit is homed.
-     */
-    private void grantReplicatedReads(Region region) {
-        String dispatch = "'" + dbUser(ComponentKind.DISPATCH_SERVICE) + "'@'127.0.0.1'";
-        try (Connection c = rootConnection(region);
-                Statement s = c.createStatement()) {
-            s.execute("GRANT SELECT ON `" + ComponentKind.GATEWAY.schema() + "`.`unit_home` TO " + dispatch);
-            s.execute("GRANT SELECT ON `" + ComponentKind.ORDER_SERVICE.schema() + "`.`rides` TO " + dispatch);
-            // order-service withdraws duplicate rides only in the region that homes their unit
-            s.execute("GRANT SELECT ON `" + ComponentKind.GATEWAY.schema() + "`.`unit_home` TO '"
-                    + dbUser(ComponentKind.ORDER_SERVICE) + "'@'127.0.0.1'");
-        } catch (SQLException e) {
-            throw new PlatformException(
-                    "cannot grant reads of replicated tables in region " + region.name() + ": " + e.getMessage(), e);
         }
     }
 

@@ -128,6 +128,31 @@ class PlaygroundIT {
     }
 
     @Test
+    @Order(4)
+    void noServiceIsGrantedAnotherServicesSchema() throws SQLException {
+        // the SQL-grant check of "no service reads another one's schema": they ask each other's query APIs
+        for (ComponentKind kind : ComponentKind.values()) {
+            if (!kind.isService() || kind == ComponentKind.SYNC_SINK) {
+                continue; // sync-sink applies every service's replicated rows
+            }
+            String user = Playground.dbUser(kind);
+            try (Connection c = playground.rootConnection(Region.of(1));
+                    Statement s = c.createStatement();
+                    ResultSet rs = s.executeQuery("SHOW GRANTS FOR '" + user + "'@'127.0.0.1'")) {
+                List<String> onSchemas = new ArrayList<>();
+                while (rs.next()) {
+                    String grant = rs.getString(1);
+                    if (!grant.startsWith("GRANT USAGE ON *.*")) {
+                        onSchemas.add(grant);
+                    }
+                }
+                assertThat(onSchemas).as("grants of %s", user).isNotEmpty().allSatisfy(grant -> assertThat(grant)
+                        .contains(" ON `" + kind.schema() + "`.*"));
+            }
+        }
+    }
+
+    @Test
     @Order(5)
     void kafkaRoundTrips() {
         String topic = "it-roundtrip-" + UUID.randomUUID();

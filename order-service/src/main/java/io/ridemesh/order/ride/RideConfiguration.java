@@ -6,6 +6,9 @@ import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.common.unit.UnitMap;
+import io.ridemesh.kit.client.GatewayUnitHomes;
+import io.ridemesh.kit.client.ServiceClient;
+import io.ridemesh.kit.security.ServiceTokens;
 import io.ridemesh.order.OrderProperties;
 import io.ridemesh.order.ride.application.AcceptRide;
 import io.ridemesh.order.ride.application.ArriveAtPickup;
@@ -26,7 +29,8 @@ import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.messaging.JdbcOutboxRideEvents;
 import io.ridemesh.order.ride.persistence.JdbcRides;
-import io.ridemesh.order.unit.persistence.JdbcUnitHomes;
+import io.ridemesh.order.unit.messaging.HttpUnitHomes;
+import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.beans.factory.ObjectProvider;
@@ -42,6 +46,9 @@ import tools.jackson.databind.json.JsonMapper;
 /** Wires the ride feature explicitly: policies from {@link OrderProperties}, adapters, use cases. */
 @Configuration(proxyBeanMethods = false)
 public class RideConfiguration {
+
+    /** Lifetime of the token order-service presents to the gateway. */
+    private static final java.time.Duration SERVICE_TOKEN_LIFETIME = java.time.Duration.ofMinutes(5);
 
     @Bean
     Rides rides(NamedParameterJdbcOperations jdbc, HybridLogicalClock clock, OrderProperties properties) {
@@ -136,21 +143,29 @@ public class RideConfiguration {
     }
 
     /**
-     * Withdraws duplicate rides created by two regions during a failover, in the region that homes their unit; reads
-     * the gateway's replicated routing table ({@code order.duplicates.unit-homes-table}, SELECT granted by the
-     * playground). Off with {@code order.duplicates.enabled=false}.
+     * Withdraws duplicate rides created by two regions during a failover, in the region that homes their unit; asks the
+     * region's gateway where units are homed ({@code order.duplicates.gateway-url}, with order-service's service
+     * credentials). Off with {@code order.duplicates.enabled=false}.
      */
     @Bean
     DuplicateRideReconciler duplicateRideReconciler(
             Rides rides,
             RideChanges changes,
-            NamedParameterJdbcOperations jdbc,
+            JsonMapper json,
             OrderProperties properties,
             InstantSource clock,
             ObjectProvider<MeterRegistry> registry) {
         OrderProperties.Duplicates d = properties.duplicates();
+        URI configured = d.gatewayUrl();
+        // never asked while the reconciler is off; then no gateway URL is configured
+        URI gateway = configured != null ? configured : URI.create("http://127.0.0.1:9");
+        ServiceClient client = new ServiceClient(
+                "the gateway",
+                ServiceClient.restClient(gateway, d.gatewayTimeout(), d.gatewayTimeout()),
+                new ServiceTokens("order-service", properties.jwtKey(), clock, SERVICE_TOKEN_LIFETIME),
+                json);
         ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
-                rides, changes, new JdbcUnitHomes(jdbc, d.unitHomesTable()), properties.regionId(), clock);
+                rides, changes, new HttpUnitHomes(new GatewayUnitHomes(client)), properties.regionId(), clock);
         return new DuplicateRideReconciler(
                 reconcile, d.enabled(), d.interval(), d.batch(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }

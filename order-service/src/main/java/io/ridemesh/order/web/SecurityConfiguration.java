@@ -87,6 +87,8 @@ public class SecurityConfiguration {
                         .hasRole(driver)
                         .requestMatchers(HttpMethod.POST, "/v1/rides/*/assign", "/v1/rides/*/no-driver")
                         .hasRole(service)
+                        .requestMatchers(HttpMethod.GET, "/v1/units/*/waiting-rides")
+                        .hasAnyRole(service, operator)
                         .requestMatchers("/actuator/**")
                         .hasRole(operator)
                         .anyRequest()

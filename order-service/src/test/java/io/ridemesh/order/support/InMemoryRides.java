@@ -74,6 +74,23 @@ public final class InMemoryRides implements Rides, RideEvents {
     }
 
     @Override
+    public List<Ride> waiting(
+            int unitId, java.time.Instant requestedFrom, java.time.Instant requestedBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, but was " + limit);
+        }
+        return rows.values().stream()
+                .filter(ride -> ride.status() == io.ridemesh.order.ride.domain.RideStatus.REQUESTED)
+                .filter(ride -> ride.unitId() == unitId)
+                .filter(ride -> !ride.requestedAt().isBefore(requestedFrom)
+                        && ride.requestedAt().isBefore(requestedBefore))
+                .sorted(Comparator.comparing(Ride::requestedAt)
+                        .thenComparing(ride -> ride.id().value()))
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
     public synchronized Ride insert(Ride ride) {
         if (findByIdempotencyKey(ride.riderId(), ride.idempotencyKey()).isPresent()) {
             throw new RideAlreadyRequested(ride.riderId(), ride.idempotencyKey(), new IllegalStateException("dup"));

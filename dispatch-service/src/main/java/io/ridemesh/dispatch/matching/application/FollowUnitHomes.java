@@ -86,7 +86,7 @@ public final class FollowUnitHomes {
      * Reads the routing table once and acts on the changes (see the class comment).
      *
      * @return what changed
-     * @throws io.ridemesh.dispatch.matching.domain.ReplicatedTableUnavailable when a replicated table cannot be read;
+     * @throws io.ridemesh.dispatch.matching.domain.TakeoverSourceUnavailable when a replicated table cannot be read;
      *     nothing is remembered and the next call tries again (registering is idempotent)
      */
     public synchronized Report refresh() {

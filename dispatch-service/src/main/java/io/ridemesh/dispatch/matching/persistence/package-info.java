@@ -1,7 +1,4 @@
-/**
- * Adapters of the matching feature: the per-unit dispatch queues in Redis, and read-only views of two replicated tables
- * in the region's MariaDB ({@code routing.unit_home}, {@code rides.rides}) used to take over a unit's waiting rides.
- */
+/** Adapter of the matching feature: the per-unit dispatch queues in Redis. */
 @NullMarked
 package io.ridemesh.dispatch.matching.persistence;
 

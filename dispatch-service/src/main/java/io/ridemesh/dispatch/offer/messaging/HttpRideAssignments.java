@@ -7,6 +7,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.ridemesh.dispatch.offer.domain.AssignOutcome;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
 import io.ridemesh.dispatch.supply.domain.DriverId;
+import io.ridemesh.kit.security.ServiceTokens;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.Callable;

@@ -10,8 +10,8 @@ import io.ridemesh.dispatch.matching.domain.PendingRide;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
 import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
-import io.ridemesh.dispatch.matching.domain.ReplicatedTableUnavailable;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
+import io.ridemesh.dispatch.matching.domain.TakeoverSourceUnavailable;
 import io.ridemesh.dispatch.supply.domain.DriverId;
 import io.ridemesh.testsupport.MutableClock;
 import java.time.Duration;
@@ -41,7 +41,7 @@ class FollowUnitHomesTest {
     final FollowUnitHomes follow = new FollowUnitHomes(
             () -> {
                 if (routingDown) {
-                    throw new ReplicatedTableUnavailable("down", new RuntimeException());
+                    throw new TakeoverSourceUnavailable("down", new RuntimeException());
                 }
                 return Map.copyOf(homes);
             },
@@ -130,7 +130,7 @@ class FollowUnitHomesTest {
         follow.refresh();
         routingDown = true;
         homes.put(NYC, SELF);
-        assertThatThrownBy(follow::refresh).isInstanceOf(ReplicatedTableUnavailable.class);
+        assertThatThrownBy(follow::refresh).isInstanceOf(TakeoverSourceUnavailable.class);
         assertThat(follow.dispatchesUnit(NYC)).isFalse();
         routingDown = false;
         assertThat(follow.refresh().gained()).containsExactly(NYC);

@@ -4,12 +4,19 @@ import io.ridemesh.order.ride.domain.Ride;
 import io.ridemesh.order.ride.domain.RideId;
 import io.ridemesh.order.ride.domain.RideStatus;
 import io.ridemesh.order.ride.domain.Rides;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
-/** Use case: read one ride, or list the caller's rides. Visibility per {@link RideAccess}. Thread-safe. */
+/**
+ * Use case: read one ride, list the caller's rides (visibility per {@link RideAccess}), or the rides of a unit that wait
+ * for a driver. Thread-safe.
+ */
 public final class ViewRides {
+
+    /** Most rides one {@link #waiting} read returns. */
+    public static final int MAX_WAITING = 10_000;
 
     private final Rides rides;
     private final int listLimit;
@@ -49,5 +56,24 @@ public final class ViewRides {
                     case OPERATOR, SERVICE -> new Rides.Filter(null, null, status);
                 };
         return rides.list(filter, listLimit);
+    }
+
+    /**
+     * Rides of a unit that wait for a driver, for dispatch-service's takeover of a unit after a failover (ARCHITECTURE.md
+     * section 1). Every such ride, whoever requested it: only callers with role {@code service} or {@code operator}
+     * reach this (the route admits no other role).
+     *
+     * @param unitId the unit, 1..63
+     * @param requestedFrom only rides requested at or after this instant
+     * @param requestedBefore only rides requested before this instant
+     * @param limit at most this many, 1..{@value #MAX_WAITING}
+     * @return oldest request first
+     * @throws IllegalArgumentException if {@code limit} is out of range
+     */
+    public List<Ride> waiting(int unitId, Instant requestedFrom, Instant requestedBefore, int limit) {
+        if (limit < 1 || limit > MAX_WAITING) {
+            throw new IllegalArgumentException("limit must be in 1.." + MAX_WAITING + ", but was " + limit);
+        }
+        return rides.waiting(unitId, requestedFrom, requestedBefore, limit);
     }
 }

@@ -1,5 +1,6 @@
 package io.ridemesh.order.ride.domain;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -48,6 +49,18 @@ public interface Rides {
      * @param limit most rides returned, {@code >= 1}
      */
     List<Ride> list(Filter filter, int limit);
+
+    /**
+     * Rides of one unit that wait for a driver (status {@code REQUESTED}), requested in {@code [requestedFrom,
+     * requestedBefore)}, whichever region created them: what a unit's new home region takes over after a failover.
+     * Uses the index {@code (status, requested_at_ms)}.
+     *
+     * @param unitId the unit, 1..63
+     * @param limit at most this many, {@code >= 1}
+     * @return oldest request first
+     * @throws IllegalArgumentException if {@code limit < 1}
+     */
+    List<Ride> waiting(int unitId, Instant requestedFrom, Instant requestedBefore, int limit);
 
     /**
      * Stores a new ride (its revision must be {@link Revision#NEW}).

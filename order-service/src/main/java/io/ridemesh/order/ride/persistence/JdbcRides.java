@@ -162,6 +162,22 @@ public final class JdbcRides implements Rides {
     }
 
     @Override
+    public List<Ride> waiting(int unitId, Instant requestedFrom, Instant requestedBefore, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("limit must be >= 1, but was " + limit);
+        }
+        MapSqlParameterSource params = new MapSqlParameterSource("unitId", unitId)
+                .addValue("from", requestedFrom.toEpochMilli())
+                .addValue("before", requestedBefore.toEpochMilli())
+                .addValue("limit", limit);
+        return jdbc.query(
+                SELECT + " AND status = 'REQUESTED' AND unit_id = :unitId AND requested_at_ms >= :from"
+                        + " AND requested_at_ms < :before ORDER BY requested_at_ms, id LIMIT :limit",
+                params,
+                ROW);
+    }
+
+    @Override
     public Ride insert(Ride ride) {
         if (ride.revision().isStored()) {
             throw new IllegalArgumentException("ride " + ride.id() + " must be new, but is at " + ride.revision());

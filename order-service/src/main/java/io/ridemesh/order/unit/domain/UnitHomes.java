@@ -3,7 +3,8 @@ package io.ridemesh.order.unit.domain;
 import java.util.Map;
 
 /**
- * Where every unit is homed now: the gateway's routing table, which each region holds a replica of. Writes for a unit
+ * Where every unit is homed now: the gateway's routing table, which each region holds a replica of, as the region's
+ * gateway answers it. Writes for a unit
  * go to its home region (ARCHITECTURE.md section 1); order-service asks only for work that must be done by exactly
  * one region, such as withdrawing duplicate rides.
  */
@@ -13,15 +14,15 @@ public interface UnitHomes {
      * The current homes.
      *
      * @return unit id -> home region id; a unit missing from the map has no known home
-     * @throws UnitHomesUnavailable if the routing table cannot be read
+     * @throws UnitHomesUnavailable if the gateway cannot be read
      */
     Map<Integer, Integer> homes();
 
-    /** The routing table could not be read (database down, table missing, no {@code SELECT} grant). */
+    /** The unit homes could not be read (gateway down or slow, credentials refused, an unreadable answer). */
     final class UnitHomesUnavailable extends RuntimeException {
         /**
          * @param message what failed
-         * @param cause the database error
+         * @param cause the failed call
          */
         public UnitHomesUnavailable(String message, Throwable cause) {
             super(message, cause);

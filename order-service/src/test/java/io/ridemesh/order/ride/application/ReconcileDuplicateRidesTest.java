@@ -188,6 +188,12 @@ class ReconcileDuplicateRidesTest {
         }
 
         @Override
+        public java.util.List<Ride> waiting(
+                int unitId, java.time.Instant requestedFrom, java.time.Instant requestedBefore, int limit) {
+            return delegate.waiting(unitId, requestedFrom, requestedBefore, limit);
+        }
+
+        @Override
         public Ride insert(Ride ride) {
             return delegate.insert(ride);
         }

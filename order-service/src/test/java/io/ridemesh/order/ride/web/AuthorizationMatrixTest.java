@@ -127,6 +127,20 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 401);
         route("GET /v1/rides", Setup.ASSIGNED, (t, id) -> get("/v1/rides"), 401, 200, 200, 200, 200, 200, 200, 401);
         route(
+                "GET /v1/units/{unit}/waiting-rides",
+                Setup.REQUESTED,
+                (t, id) -> get("/v1/units/1/waiting-rides")
+                        .param("requestedFrom", "2020-01-01T00:00:00Z")
+                        .param("requestedBefore", "2100-01-01T00:00:00Z"),
+                401,
+                403,
+                403,
+                403,
+                403,
+                200,
+                200,
+                401);
+        route(
                 "POST /v1/rides/{id}/cancel",
                 Setup.ASSIGNED,
                 (t, id) -> post("/v1/rides/" + id + "/cancel"),

@@ -307,6 +307,64 @@ class RideApiTest extends OrderServiceTest {
     }
 
     @Test
+    void dispatchReadsAUnitsWaitingRidesInTheirRequestWindowOldestFirst() throws Exception {
+        // the context's clock is shared: move past every ride other tests requested, so the window holds only ours
+        clock.advance(Duration.ofHours(1));
+        java.time.Instant from = clock.instant();
+        String first = requestedRide(user("rider"));
+        clock.advance(Duration.ofSeconds(1));
+        String taken = requestedRide(user("rider"));
+        clock.advance(Duration.ofSeconds(1));
+        String second = requestedRide(user("rider"));
+        clock.advance(Duration.ofSeconds(1));
+        java.time.Instant before = clock.instant();
+        String later = requestedRide(user("rider"));
+        act(taken, "accept", Tokens.driver(user("driver")));
+
+        MvcResult waiting = mvc.perform(get("/v1/units/1/waiting-rides")
+                        .param("requestedFrom", from.toString())
+                        .param("requestedBefore", before.toString())
+                        .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.service("dispatch-service"))))
+                .andExpect(status().isOk())
+                .andReturn();
+        MvcResult chicago = mvc.perform(get("/v1/units/2/waiting-rides")
+                        .param("requestedFrom", from.toString())
+                        .param("requestedBefore", before.toString())
+                        .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.service("dispatch-service"))))
+                .andExpect(status().isOk())
+                .andReturn();
+
+        // the window ends before `later`; `taken` is no longer REQUESTED
+        assertThat(ids(waiting)).containsExactly(first, second).doesNotContain(taken, later);
+        assertThat(ids(chicago)).isEmpty();
+    }
+
+    @Test
+    void badWaitingRidesQueriesAre400NamingTheField() throws Exception {
+        String service = Tokens.bearer(Tokens.service("dispatch-service"));
+        mvc.perform(get("/v1/units/64/waiting-rides")
+                        .param("requestedFrom", "2026-01-01T00:00:00Z")
+                        .param("requestedBefore", "2026-01-01T00:01:00Z")
+                        .header(HttpHeaders.AUTHORIZATION, service))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("unitId"));
+        mvc.perform(get("/v1/units/1/waiting-rides")
+                        .param("requestedFrom", "yesterday")
+                        .param("requestedBefore", "2026-01-01T00:01:00Z")
+                        .param("limit", "0")
+                        .header(HttpHeaders.AUTHORIZATION, service))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[*].field")
+                        .value(org.hamcrest.Matchers.containsInAnyOrder("requestedFrom", "limit")));
+        mvc.perform(get("/v1/units/1/waiting-rides")
+                        .param("requestedFrom", "2026-01-01T00:01:00Z")
+                        .param("requestedBefore", "2026-01-01T00:00:00Z")
+                        .header(HttpHeaders.AUTHORIZATION, service))
+                .andExpect(status().isBadRequest())
+                .andExpect(jsonPath("$.errors[0].field").value("requestedBefore"));
+    }
+
+    @Test
     void listsTheCallersOwnRidesFilteredByStatus() throws Exception {
         String rider = user("rider");
         String driver = Tokens.driver(user("driver"));

@@ -1,4 +1,4 @@
-package io.ridemesh.dispatch.offer.messaging;
+package io.ridemesh.kit.security;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -6,8 +6,6 @@ import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
-import io.ridemesh.kit.security.PlatformTokens;
-import io.ridemesh.kit.security.Role;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
@@ -15,15 +13,14 @@ import java.util.Date;
 import java.util.Objects;
 
 /**
- * Mints the HS256 JWT dispatch-service presents to order-service: {@code sub} = {@code dispatch-service},
- * {@code role} = {@code service}, valid for {@code lifetime}. A token is reused until half its lifetime has passed.
- * Thread-safe: the cached token is replaced atomically under the instance lock.
+ * Service-to-service credentials: mints the HS256 platform token ({@link PlatformTokens}) a service presents to another
+ * one, {@code sub} = the calling service's name, {@link PlatformTokens#ROLE_CLAIM} = {@link Role#SERVICE}, valid for
+ * {@code lifetime}. A token is reused until half its lifetime has passed. Thread-safe: the cached token is replaced
+ * atomically under the instance lock.
  */
 public final class ServiceTokens {
 
-    /** The subject of service tokens. */
-    public static final String SUBJECT = "dispatch-service";
-
+    private final String subject;
     private final MACSigner signer;
     private final InstantSource clock;
     private final Duration lifetime;
@@ -31,9 +28,13 @@ public final class ServiceTokens {
     private Instant renewAt = Instant.MIN;
 
     /**
+     * @param subject the calling service, e.g. {@code dispatch-service}: the token's {@code sub}
      * @param key the shared HMAC-SHA256 key, at least 32 bytes (RFC 7518 section 3.2)
+     * @param lifetime how long a token is valid, positive
+     * @throws IllegalArgumentException if the key is shorter than 32 bytes
      */
-    public ServiceTokens(byte[] key, InstantSource clock, Duration lifetime) {
+    public ServiceTokens(String subject, byte[] key, InstantSource clock, Duration lifetime) {
+        this.subject = Objects.requireNonNull(subject, "subject");
         try {
             this.signer = new MACSigner(key);
         } catch (JOSEException e) {
@@ -43,14 +44,14 @@ public final class ServiceTokens {
         this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
     }
 
-    /** A valid bearer token. */
+    /** A valid bearer token (the JWT, without the {@code Bearer} prefix). */
     public synchronized String current() {
         Instant now = clock.instant();
         if (now.isBefore(renewAt)) {
             return token;
         }
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(SUBJECT)
+                .subject(subject)
                 .claim(PlatformTokens.ROLE_CLAIM, Role.SERVICE.claim())
                 .issueTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(lifetime)))
