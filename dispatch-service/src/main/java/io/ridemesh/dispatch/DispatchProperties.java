@@ -22,6 +22,7 @@ import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -40,7 +41,9 @@ import org.springframework.validation.annotation.Validated;
  * @param orderService the region's order-service client
  * @param messaging the ride-event consumer
  * @param pooling shared-ride promises (see {@code PoolingRules})
- * @param takeover following the replicated routing table (see {@code FollowUnitHomes})
+ * @param takeover following the unit homes (see {@code FollowUnitHomes})
+ * @param maxRequestBody largest accepted request body (a location batch of 500 fixes is about 40 KB); larger ones
+ *     get 413
  */
 @ConfigurationProperties("dispatch")
 @Validated
@@ -60,7 +63,8 @@ public record DispatchProperties(
         @Valid @NotNull OrderService orderService,
         @DefaultValue @Valid Messaging messaging,
         @DefaultValue @Valid Pooling pooling,
-        @DefaultValue @Valid Takeover takeover) {
+        @DefaultValue @Valid Takeover takeover,
+        @DefaultValue("64KB") @NotNull DataSize maxRequestBody) {
 
     /** The JWT key bytes. */
     public byte[] jwtKey() {

@@ -9,9 +9,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 /**
@@ -19,11 +21,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param quoteSigningKey base64 of the HMAC-SHA256 key shared with order-service, at least 32 bytes decoded
  *     ({@code openssl rand -base64 32}); no default on purpose
+ * @param jwtSecret hex HMAC-SHA256 key of the callers' platform tokens (HS256, {@code RIDEMESH_JWT_SECRET}), at least
+ *     32 bytes; no default on purpose
  * @param quoteTtl how long an issued quote stays valid
  * @param model where the tariffs and calibration JSON files are
  * @param products seat limits and the POOL seat share
  * @param surge surge parameters (see {@code SurgePricing})
  * @param supply the Redis supply feed
+ * @param maxRequestBody largest accepted request body (a quote request is about 150 bytes); larger ones get 413
  */
 @ConfigurationProperties("pricing")
 @Validated
@@ -31,11 +36,15 @@ public record PricingProperties(
         @NotBlank(message = "must be set (base64 of >= 32 random bytes), e.g. via PRICING_QUOTE_SIGNING_KEY")
         String quoteSigningKey,
 
+        @NotBlank(message = "must be set (hex of >= 32 random bytes), e.g. via RIDEMESH_JWT_SECRET")
+        String jwtSecret,
+
         @DefaultValue("2m") @NotNull Duration quoteTtl,
         @DefaultValue @Valid Model model,
         @DefaultValue @Valid Products products,
         @DefaultValue @Valid Surge surge,
-        @DefaultValue @Valid Supply supply) {
+        @DefaultValue @Valid Supply supply,
+        @DefaultValue("16KB") @NotNull DataSize maxRequestBody) {
 
     /**
      * @param tariffs tariffs JSON file; {@code null} = {@code pricing-tariffs.json} on the classpath
@@ -80,4 +89,18 @@ public record PricingProperties(
 
     /** @param retryAfterFailure after a failed Redis read, surge falls back to 1.0 without asking Redis for this long */
     public record Supply(@DefaultValue("5s") @NotNull Duration retryAfterFailure) {}
+
+    /** The platform tokens' key bytes. */
+    public byte[] jwtKey() {
+        return HexFormat.of().parseHex(jwtSecret);
+    }
+
+    /** The settings without their secrets. */
+    @Override
+    public String toString() {
+        return "PricingProperties[quoteSigningKey=***, jwtSecret=***, quoteTtl=" + quoteTtl + ", model=" + model
+                + ", products=" + products + ", surge=" + surge + ", supply=" + supply + ", maxRequestBody="
+                + maxRequestBody
+                + "]";
+    }
 }

@@ -2,6 +2,7 @@ package io.ridemesh.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ridemesh.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,9 +25,13 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
             "spring.data.redis.host=127.0.0.1",
             "spring.data.redis.port=1",
             "pricing.quote-signing-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",
+            "pricing.jwt-secret=" + PricingServiceApplicationTest.JWT_KEY,
         })
 @AutoConfigureMockMvc
 class PricingServiceApplicationTest {
+
+    static final String JWT_KEY =
+            "6a77742d746573742d6b65792d6f6e6c792d666f722d70726963696e672d736572766963652d74657374732d31";
 
     @Autowired
     MockMvcTester mvc;
@@ -38,6 +43,7 @@ class PricingServiceApplicationTest {
     void issuesAndStoresAQuoteWithoutSurgeWhileRedisIsDownAndSaysSoInHealth() {
         MvcTestResult created = mvc.post()
                 .uri("/v1/quotes")
+                .header("Authorization", TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-1")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"pickup":{"lat":41.8819,"lon":-87.6278},"dropoff":{"lat":41.9484,"lon":-87.6553},
@@ -66,6 +72,7 @@ class PricingServiceApplicationTest {
 
         MvcTestResult result = mvc.post()
                 .uri("/v1/quotes")
+                .header("Authorization", TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-1")))
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("""
                         {"pickup":{"lat":51.5,"lon":-0.12},"dropoff":{"lat":41.9,"lon":-87.6},

@@ -1,6 +1,7 @@
 package io.ridemesh.dispatch.web;
 
 import io.ridemesh.dispatch.DispatchProperties;
+import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
@@ -60,5 +61,12 @@ public class SecurityConfiguration {
     @Bean
     JwtDecoder jwtDecoder(DispatchProperties properties) {
         return PlatformTokens.jwtDecoder(properties.jwtKey());
+    }
+
+    /** Refuses bodies over {@code dispatch.max-request-body} with 413, before security and any work. */
+    @Bean
+    RequestBodyLimitFilter requestBodyLimitFilter(
+            DispatchProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
     }
 }

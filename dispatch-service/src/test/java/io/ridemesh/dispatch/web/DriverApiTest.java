@@ -265,6 +265,19 @@ class DriverApiTest {
     }
 
     @Test
+    void refusesABodyOverTheLimitWith413AndRecordsNothing() throws Exception {
+        String point = "{\"lat\": 40.75, \"lon\": -73.98, \"ts\": " + NOW.toEpochMilli() + "},";
+        String huge = "{\"points\": [" + point.repeat(1500) + point.substring(0, point.length() - 1) + "]}";
+        assertThat(huge.length()).isGreaterThan(64 * 1024);
+
+        mvc.perform(json(post("/v1/drivers/me/locations"), huge))
+                .andExpect(status().isPayloadTooLarge())
+                .andExpect(jsonPath("$.type").value("urn:ridemesh:problem:content-too-large"))
+                .andExpect(jsonPath("$.field").value("body"));
+        verify(supply, never()).locate(any(), any(), any());
+    }
+
+    @Test
     void rejectsANonNumericOfferId() throws Exception {
         mvc.perform(post("/v1/offers/abc/accept").with(driver()))
                 .andExpect(status().isBadRequest())

@@ -2,6 +2,7 @@ package io.ridemesh.kit.security;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -19,7 +20,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtGra
 /**
  * What a valid platform token is, for every service: a JWT signed HS256 with the platform's key, whose {@code sub} is
  * 1 to {@value #MAX_SUBJECT_LENGTH} characters without whitespace or control characters, whose {@link #ROLE_CLAIM} is
- * a {@link Role}'s claim, and which has not expired (Spring Security's default validators: {@code exp}, {@code nbf},
+ * a {@link Role}'s claim, and which has an {@code exp} and has not expired (Spring Security's default validators: {@code exp}, {@code nbf},
  * 60 s of clock skew). Its role becomes the authority {@code ROLE_<claim>}. Stateless; thread-safe.
  */
 public final class PlatformTokens {
@@ -41,12 +42,14 @@ public final class PlatformTokens {
         return new SecretKeySpec(secret, "HmacSHA256");
     }
 
-    /** The validators every service applies: not expired, a usable {@code sub}, a known role. */
+    /** The validators every service applies: an {@code exp} and not expired, a usable {@code sub}, a known role. */
     public static OAuth2TokenValidator<Jwt> validator() {
         List<String> roles = Arrays.stream(Role.values()).map(Role::claim).toList();
         OAuth2TokenValidator<Jwt> subject = new JwtClaimValidator<String>(JwtClaimNames.SUB, PlatformTokens::usable);
         OAuth2TokenValidator<Jwt> role = new JwtClaimValidator<Object>(ROLE_CLAIM, roles::contains);
-        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject, role);
+        // the default validators check exp only when present: a token without one would be valid forever
+        OAuth2TokenValidator<Jwt> expires = new JwtClaimValidator<Object>(JwtClaimNames.EXP, Objects::nonNull);
+        return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject, role, expires);
     }
 
     /** A servlet service's decoder: HS256 only, with {@link #validator()}. */

@@ -55,6 +55,15 @@ class PlatformTokensTest {
     }
 
     @Test
+    void refusesATokenWithoutExpiry() {
+        // a valid signature and no exp would otherwise be accepted forever
+        assertThatThrownBy(() -> decoder.decode(
+                        token(KEY, c -> c.subject("x").claim("role", "rider").claims(claims -> claims.remove("exp")))))
+                .isInstanceOf(JwtValidationException.class)
+                .hasMessageContaining("exp");
+    }
+
+    @Test
     void theTestSupportTokensAreWhatThePlatformAccepts() {
         // test-support depends on no ridemesh module and spells the role claim itself: this keeps the two the same
         assertThat(TestTokens.ROLE_CLAIM).isEqualTo(PlatformTokens.ROLE_CLAIM);

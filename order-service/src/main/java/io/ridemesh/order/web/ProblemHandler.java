@@ -3,7 +3,6 @@ package io.ridemesh.order.web;
 import io.ridemesh.common.quote.QuoteExpired;
 import io.ridemesh.common.quote.QuoteTampered;
 import io.ridemesh.kit.problem.FieldError;
-import io.ridemesh.kit.problem.JsonInputErrors;
 import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.kit.problem.Problems;
 import io.ridemesh.kit.problem.servlet.ServletProblemHandler;
@@ -20,11 +19,9 @@ import io.ridemesh.order.ride.web.RideView;
 import io.ridemesh.order.unit.domain.OutsideServiceArea;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
@@ -138,30 +135,5 @@ public class ProblemHandler extends ServletProblemHandler {
             problem.property("ride", RideView.of(current));
         }
         return answer(problem, request);
-    }
-
-    @ExceptionHandler(RequestBodyTooLarge.class)
-    ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyTooLarge e, HttpServletRequest request) {
-        return tooLarge(e, request);
-    }
-
-    @Override
-    protected @Nullable ResponseEntity<ProblemDetail> unreadableBody(
-            HttpMessageNotReadableException e, HttpServletRequest request) {
-        RequestBodyTooLarge tooLarge = JsonInputErrors.causeOfType(e, RequestBodyTooLarge.class);
-        return tooLarge == null ? null : tooLarge(tooLarge, request);
-    }
-
-    @Override
-    protected @Nullable ResponseEntity<ProblemDetail> unexpectedCause(Exception e, HttpServletRequest request) {
-        RequestBodyTooLarge tooLarge = JsonInputErrors.causeOfType(e, RequestBodyTooLarge.class);
-        return tooLarge == null ? null : tooLarge(tooLarge, request);
-    }
-
-    private static ResponseEntity<ProblemDetail> tooLarge(RequestBodyTooLarge e, HttpServletRequest request) {
-        return answer(
-                Problems.field(ProblemType.CONTENT_TOO_LARGE, "body", String.valueOf(e.getMessage()))
-                        .property("maxBytes", e.maxBytes()),
-                request);
     }
 }

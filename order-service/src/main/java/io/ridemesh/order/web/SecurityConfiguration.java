@@ -29,6 +29,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * POST /v1/rides/{id}/cancel                       rider, driver (a driver releases the ride)
  * POST /v1/rides/{id}/accept|arrive|start|complete|rider-no-show    driver
  * POST /v1/rides/{id}/assign|no-driver             service
+ * GET  /v1/units/{unit}/waiting-rides             service, operator
  * /actuator/health, /actuator/info, /v3/api-docs   anyone; tokens are ignored there
  * other /actuator endpoints                        operator
  * </pre>

@@ -1,5 +1,6 @@
 package io.ridemesh.order.web;
 
+import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.order.OrderProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
@@ -8,10 +9,8 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -24,14 +23,11 @@ import tools.jackson.databind.type.LogicalType;
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
 
-    /** Runs before security, so an oversized body is refused before any work. */
+    /** Refuses bodies over {@code order.max-request-body} with 413, before security and any work. */
     @Bean
-    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimitFilter(
+    RequestBodyLimitFilter requestBodyLimitFilter(
             OrderProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver));
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
-        return registration;
+        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
     }
 
     /**

@@ -3,15 +3,21 @@ package io.ridemesh.pricing.web;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ridemesh.kit.problem.ProblemType;
+import io.ridemesh.pricing.PricingProperties;
 import io.ridemesh.pricing.application.InMemoryQuotes;
 import io.ridemesh.pricing.application.IssueQuote;
 import io.ridemesh.pricing.application.QuoteFixtures;
 import io.ridemesh.testsupport.MutableClock;
+import io.ridemesh.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.security.autoconfigure.SecurityAutoConfiguration;
+import org.springframework.boot.security.autoconfigure.web.servlet.ServletWebSecurityAutoConfiguration;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
@@ -21,9 +27,22 @@ import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
-@WebMvcTest(QuoteController.class)
-@Import(QuoteControllerTest.InMemoryPricing.class)
+@WebMvcTest(
+        controllers = QuoteController.class,
+        properties = {
+            "pricing.quote-signing-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",
+            "pricing.jwt-secret=" + QuoteControllerTest.JWT_KEY
+        })
+@Import({QuoteControllerTest.InMemoryPricing.class, SecurityConfiguration.class})
+// the web slice leaves Spring Security out; the routes' token checks are part of what this test checks
+@ImportAutoConfiguration({SecurityAutoConfiguration.class, ServletWebSecurityAutoConfiguration.class})
 class QuoteControllerTest {
+
+    static final String JWT_KEY =
+            "6a77742d746573742d6b65792d6f6e6c792d666f722d70726963696e672d736572766963652d74657374732d31";
+
+    /** A rider's platform token. */
+    static final String RIDER = TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-1"));
 
     static final String VALID = """
             {"pickup":{"lat":40.7527,"lon":-73.9772},"dropoff":{"lat":40.7061,"lon":-74.0087},
@@ -125,7 +144,8 @@ class QuoteControllerTest {
         MvcTestResult created = post(VALID);
         String location = created.getResponse().getHeader("Location");
 
-        MvcTestResult result = mvc.get().uri(location).exchange();
+        MvcTestResult result =
+                mvc.get().uri(location).header("Authorization", RIDER).exchange();
 
         assertThat(result).hasStatusOk();
         assertThat(result).bodyJson().extractingPath("$.quoteId").asString().startsWith("q_test");
@@ -134,7 +154,10 @@ class QuoteControllerTest {
 
     @Test
     void answers404ProblemForAnUnknownQuote() {
-        MvcTestResult result = mvc.get().uri("/v1/quotes/q_nope").exchange();
+        MvcTestResult result = mvc.get()
+                .uri("/v1/quotes/q_nope")
+                .header("Authorization", RIDER)
+                .exchange();
 
         assertThat(result).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(result)
@@ -143,15 +166,60 @@ class QuoteControllerTest {
                 .isEqualTo(ProblemHandler.QUOTE_NOT_FOUND.uri().toString());
     }
 
+    @Test
+    void refusesABodyOverTheLimitWith413AndStoresNothing() {
+        String padded = VALID.substring(0, VALID.length() - 1) + ", \"note\": \"" + "x".repeat(17 * 1024) + "\"}";
+
+        MvcTestResult result = post(padded);
+
+        assertThat(result).hasStatus(HttpStatus.PAYLOAD_TOO_LARGE);
+        assertThat(result).bodyJson().extractingPath("$.field").isEqualTo("body");
+        assertThat(quotes.count()).isZero();
+    }
+
+    @Test
+    void quotesNeedARidersValidTokenAndNothingIsStoredOtherwise() {
+        String driver = TestTokens.bearer(TestTokens.of(JWT_KEY, "driver", "driver-1"));
+        String expired =
+                TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-1", java.time.Duration.ofMinutes(-5)));
+        String otherKey = TestTokens.bearer(TestTokens.of("ab".repeat(32), "rider", "rider-1"));
+        String unsigned = "Bearer "
+                + new com.nimbusds.jwt.PlainJWT(new com.nimbusds.jwt.JWTClaimsSet.Builder()
+                                .subject("rider-1")
+                                .claim("role", "rider")
+                                .expirationTime(java.util.Date.from(
+                                        java.time.Instant.now().plusSeconds(600)))
+                                .build())
+                        .serialize();
+
+        assertThat(post(VALID, null)).hasStatus(HttpStatus.UNAUTHORIZED);
+        for (String token : new String[] {expired, otherKey, unsigned}) {
+            MvcTestResult refused = post(VALID, token);
+            assertThat(refused).hasStatus(HttpStatus.UNAUTHORIZED);
+            assertThat(refused).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        assertThat(post(VALID, driver)).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(mvc.get().uri("/v1/quotes/q_nope").exchange()).hasStatus(HttpStatus.UNAUTHORIZED);
+        assertThat(quotes.count()).isZero();
+    }
+
     private MvcTestResult post(String json) {
-        return mvc.post()
+        return post(json, RIDER);
+    }
+
+    private MvcTestResult post(String json, @org.jspecify.annotations.Nullable String authorization) {
+        var request = mvc.post()
                 .uri("/v1/quotes")
                 .contentType(MediaType.APPLICATION_JSON)
-                .content(json)
-                .exchange();
+                .content(json);
+        if (authorization != null) {
+            request = request.header("Authorization", authorization);
+        }
+        return request.exchange();
     }
 
     @TestConfiguration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(PricingProperties.class)
     static class InMemoryPricing {
         @Bean
         InMemoryQuotes inMemoryQuotes() {

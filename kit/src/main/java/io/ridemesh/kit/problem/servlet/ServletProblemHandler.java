@@ -5,6 +5,7 @@ import io.ridemesh.kit.problem.InvalidRequest;
 import io.ridemesh.kit.problem.JsonInputErrors;
 import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.kit.problem.Problems;
+import io.ridemesh.kit.problem.RequestBodyTooLarge;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import java.util.ArrayList;
@@ -33,6 +34,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * only its own exception mappings with {@link #answer}.
  *
  * <ul>
+ *   <li>413 {@code content-too-large}: a body over the service's limit ({@link RequestBodyLimitFilter}), also when it
+ *       surfaced as the cause of a failed read;
  *   <li>400 {@code invalid-field}: {@link InvalidRequest} (every field it lists, in its order), bean validation
  *       (every field, sorted), an unreadable body (the JSON field Jackson
  *       failed on, {@link JsonInputErrors}), a path or query parameter of the wrong type;
@@ -84,21 +87,12 @@ public abstract class ServletProblemHandler extends ResponseEntityExceptionHandl
     protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
             HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         HttpServletRequest servletRequest = servlet(request);
-        ResponseEntity<ProblemDetail> own = unreadableBody(e, servletRequest);
-        if (own != null) {
-            return widen(own);
+        RequestBodyTooLarge tooLarge = JsonInputErrors.causeOfType(e, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return widen(bodyTooLarge(tooLarge, servletRequest));
         }
         FieldError error = JsonInputErrors.describe(e);
         return widen(answerField(ProblemType.INVALID_FIELD, error.field(), error.detail(), servletRequest));
-    }
-
-    /**
-     * A service's own answer to an unreadable body (e.g. a body limit that surfaced as the read's cause), or null for
-     * the field Jackson failed on.
-     */
-    protected @Nullable ResponseEntity<ProblemDetail> unreadableBody(
-            HttpMessageNotReadableException e, HttpServletRequest request) {
-        return null;
     }
 
     @ExceptionHandler(InvalidRequest.class)
@@ -119,9 +113,9 @@ public abstract class ServletProblemHandler extends ResponseEntityExceptionHandl
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> own = unexpectedCause(e, request);
-        if (own != null) {
-            return own;
+        RequestBodyTooLarge tooLarge = JsonInputErrors.causeOfType(e, RequestBodyTooLarge.class);
+        if (tooLarge != null) {
+            return bodyTooLarge(tooLarge, request);
         }
         log.error("unexpected error on {} {}", request.getMethod(), request.getRequestURI(), e);
         return answer(
@@ -131,11 +125,13 @@ public abstract class ServletProblemHandler extends ResponseEntityExceptionHandl
                 request);
     }
 
-    /**
-     * A service's own answer to an exception no handler matched (e.g. one whose cause it maps), or null for 500.
-     */
-    protected @Nullable ResponseEntity<ProblemDetail> unexpectedCause(Exception e, HttpServletRequest request) {
-        return null;
+    /** 413 {@code content-too-large} naming {@code body}, with the limit as {@code maxBytes}. */
+    @ExceptionHandler(RequestBodyTooLarge.class)
+    ResponseEntity<ProblemDetail> bodyTooLarge(RequestBodyTooLarge e, HttpServletRequest request) {
+        return answer(
+                Problems.field(ProblemType.CONTENT_TOO_LARGE, "body", String.valueOf(e.getMessage()))
+                        .property("maxBytes", e.maxBytes()),
+                request);
     }
 
     /** Spring MVC's own problems (405, 415 ...) get this request's path as their instance. */

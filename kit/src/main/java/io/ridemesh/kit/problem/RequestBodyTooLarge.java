@@ -1,6 +1,9 @@
-package io.ridemesh.order.web;
+package io.ridemesh.kit.problem;
 
-/** A request body over the configured limit ({@code order.max-request-body}); answered 413. Nothing was processed. */
+/**
+ * A request body over the service's limit ({@code servlet.RequestBodyLimitFilter}); answered 413 {@link
+ * ProblemType#CONTENT_TOO_LARGE} naming the field {@code body}. Nothing was processed.
+ */
 public final class RequestBodyTooLarge extends RuntimeException {
 
     private final long maxBytes;

@@ -1,5 +1,6 @@
-package io.ridemesh.order.web;
+package io.ridemesh.kit.problem.servlet;
 
+import io.ridemesh.kit.problem.RequestBodyTooLarge;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -10,27 +11,40 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
+import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Rejects request bodies larger than a limit with 413 before anything parses them: a declared
  * {@code Content-Length} over the limit is refused at once; a body without one (chunked) fails as soon as reading
- * crosses the limit. The problem body comes from the central handler (through the {@link HandlerExceptionResolver}).
- * Thread-safe.
+ * crosses the limit. The problem body comes from the service's {@link ServletProblemHandler} (through the {@link
+ * HandlerExceptionResolver}). Declared as a bean it is registered by Spring Boot before security ({@link #getOrder}),
+ * so an oversized body is refused before any work. Thread-safe.
  */
-public final class RequestBodyLimitFilter extends OncePerRequestFilter {
+public final class RequestBodyLimitFilter extends OncePerRequestFilter implements Ordered {
+
+    /** Before Spring Security's filter chain (order -100). */
+    public static final int ORDER = Ordered.HIGHEST_PRECEDENCE + 10;
 
     private final long maxBytes;
     private final HandlerExceptionResolver resolver;
 
     /**
-     * @param maxBytes the largest accepted body, bytes
+     * @param maxBytes the largest accepted body, bytes, {@code >= 1}
      * @param resolver writes the 413 problem body
      */
     public RequestBodyLimitFilter(long maxBytes, HandlerExceptionResolver resolver) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("maxBytes must be >= 1, but was " + maxBytes);
+        }
         this.maxBytes = maxBytes;
         this.resolver = Objects.requireNonNull(resolver, "resolver");
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 
     @Override

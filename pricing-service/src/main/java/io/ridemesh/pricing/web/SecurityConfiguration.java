@@ -1,0 +1,89 @@
+package io.ridemesh.pricing.web;
+
+import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
+import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
+import io.ridemesh.kit.security.servlet.ServletResourceServer;
+import io.ridemesh.pricing.PricingProperties;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.HandlerExceptionResolver;
+
+/**
+ * Who may call what on pricing-service's own port (the gateway checks the same roles in front of it). Callers
+ * authenticate with a platform token ({@link PlatformTokens}: HS256 with {@code pricing.jwt-secret}, a {@code sub}, a
+ * known {@code role}, an {@code exp} not passed); anything else is a 401. Stateless: no session, no CSRF.
+ *
+ * <p>Route roles (403 otherwise):
+ *
+ * <pre>
+ * POST /v1/quotes                                  rider (every quote request counts as demand for surge)
+ * GET  /v1/quotes/{id}                             rider, operator
+ * /actuator/health, /actuator/info, /v3/api-docs   anyone; tokens are ignored there
+ * other /actuator endpoints                        operator
+ * </pre>
+ *
+ * <p>401 and 403 bodies are problem details from the kit's {@link SecurityProblemHandler}.
+ */
+@Configuration(proxyBeanMethods = false)
+@Import(SecurityProblemHandler.class)
+public class SecurityConfiguration {
+
+    private static final String[] OPEN_PATHS = {
+        "/actuator/health",
+        "/actuator/health/**",
+        "/actuator/info",
+        "/v3/api-docs",
+        "/v3/api-docs/**",
+        "/swagger-ui.html",
+        "/swagger-ui/**"
+    };
+
+    /** Health, info and the API description: open, and any {@code Authorization} header is ignored. */
+    @Bean
+    @Order(1)
+    SecurityFilterChain open(HttpSecurity http) throws Exception {
+        return ServletResourceServer.openChain(http, OPEN_PATHS);
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain api(HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
+            throws Exception {
+        String rider = Role.RIDER.claim();
+        String operator = Role.OPERATOR.claim();
+        ServletResourceServer.statelessJwt(http, resolver)
+                .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/quotes")
+                        .hasRole(rider)
+                        .requestMatchers(HttpMethod.GET, "/v1/quotes/*")
+                        .hasAnyRole(rider, operator)
+                        .requestMatchers("/actuator/**")
+                        .hasRole(operator)
+                        .anyRequest()
+                        .authenticated());
+        return http.build();
+    }
+
+    /** The platform's token rules ({@link PlatformTokens}) with pricing's key. */
+    @Bean
+    JwtDecoder jwtDecoder(PricingProperties properties) {
+        return PlatformTokens.jwtDecoder(properties.jwtKey());
+    }
+
+    /** Refuses bodies over {@code pricing.max-request-body} with 413, before security and any work. */
+    @Bean
+    RequestBodyLimitFilter requestBodyLimitFilter(
+            PricingProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
+    }
+}
