@@ -65,7 +65,10 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
                 null,
                 null,
                 Set.of("rider", "driver")));
-        for (String command : List.of("accept", "arrive", "start", "complete", "rider-no-show")) {
+        // closed: a ride is taken only through dispatch's offer (POST /v1/offers/{id}/accept)
+        r.add(new Route(
+                "accept ride directly", HttpMethod.POST, "/v1/rides/" + ride + "/accept", "{}", null, Set.of()));
+        for (String command : List.of("arrive", "start", "complete", "rider-no-show")) {
             r.add(new Route(
                     command + " ride",
                     HttpMethod.POST,

@@ -114,7 +114,7 @@ class GatewayRoutingTest extends GatewayTestSupport {
                 .jsonPath("$.region")
                 .isEqualTo("b");
         client().post()
-                .uri("/v1/rides/" + nycRide + "/accept")
+                .uri("/v1/rides/" + nycRide + "/arrive")
                 .header(HttpHeaders.AUTHORIZATION, DRIVER)
                 .exchange()
                 .expectStatus()
@@ -123,7 +123,7 @@ class GatewayRoutingTest extends GatewayTestSupport {
                 .jsonPath("$.region")
                 .isEqualTo("a")
                 .jsonPath("$.path")
-                .isEqualTo("/v1/rides/" + nycRide + "/accept");
+                .isEqualTo("/v1/rides/" + nycRide + "/arrive");
     }
 
     @Test

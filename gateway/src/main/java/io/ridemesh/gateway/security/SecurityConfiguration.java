@@ -29,7 +29,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * POST /v1/rides                                            rider
  * GET  /v1/rides, /v1/rides/{id}                            rider, driver, operator, service
  * POST /v1/rides/{id}/cancel                                rider, driver
- * POST /v1/rides/{id}/accept|arrive|start|complete|rider-no-show   driver
+ * POST /v1/rides/{id}/arrive|start|complete|rider-no-show          driver
+ * POST /v1/rides/{id}/accept                                nobody: a ride is taken only through dispatch's offer
+ *                                                           (POST /v1/offers/{id}/accept, which ends in /assign)
  * POST /v1/rides/{id}/assign|no-driver                      service
  * /v1/drivers/**, /v1/offers/**                             driver
  * /ops/**                                                   operator
@@ -93,9 +95,11 @@ public class SecurityConfiguration {
                 .hasAnyRole(rider, driver, operator, service)
                 .pathMatchers(HttpMethod.POST, "/v1/rides/*/cancel")
                 .hasAnyRole(rider, driver)
+                // order-service's direct accept bypassed dispatch's offer and driver lock; the route is closed
+                .pathMatchers(HttpMethod.POST, "/v1/rides/*/accept")
+                .denyAll()
                 .pathMatchers(
                         HttpMethod.POST,
-                        "/v1/rides/*/accept",
                         "/v1/rides/*/arrive",
                         "/v1/rides/*/start",
                         "/v1/rides/*/complete",

@@ -10,7 +10,6 @@ import io.ridemesh.kit.client.GatewayUnitHomes;
 import io.ridemesh.kit.client.ServiceClient;
 import io.ridemesh.kit.security.ServiceTokens;
 import io.ridemesh.order.OrderProperties;
-import io.ridemesh.order.ride.application.AcceptRide;
 import io.ridemesh.order.ride.application.ArriveAtPickup;
 import io.ridemesh.order.ride.application.AssignDriver;
 import io.ridemesh.order.ride.application.CancelRide;
@@ -115,11 +114,6 @@ public class RideConfiguration {
     @Bean
     ViewRides viewRides(Rides rides, OrderProperties properties) {
         return new ViewRides(rides, properties.listLimit());
-    }
-
-    @Bean
-    AcceptRide acceptRide(RideChanges changes, InstantSource clock) {
-        return new AcceptRide(changes, ms(clock));
     }
 
     @Bean

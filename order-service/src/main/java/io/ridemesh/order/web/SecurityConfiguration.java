@@ -27,12 +27,16 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * POST /v1/rides                                   rider
  * GET  /v1/rides, /v1/rides/{id}                   rider, driver, operator, service
  * POST /v1/rides/{id}/cancel                       rider, driver (a driver releases the ride)
- * POST /v1/rides/{id}/accept|arrive|start|complete|rider-no-show    driver
+ * POST /v1/rides/{id}/arrive|start|complete|rider-no-show    driver
  * POST /v1/rides/{id}/assign|no-driver             service
  * GET  /v1/units/{unit}/waiting-rides             service, operator
  * /actuator/health, /actuator/info, /v3/api-docs   anyone; tokens are ignored there
  * other /actuator endpoints                        operator
  * </pre>
+ *
+ * <p>A driver cannot take a ride here: a ride is taken only through dispatch-service's offer (which holds the driver's
+ * lock, so one driver never holds two rides), and the offer ends in {@code POST /v1/rides/{id}/assign} (role
+ * {@code service}). Other routes need any valid token and are 404 if they do not exist.
  *
  * <p>401 and 403 bodies are problem details from the kit's {@link SecurityProblemHandler}, which also writes the RFC
  * 6750 {@code WWW-Authenticate} challenge.
@@ -80,7 +84,6 @@ public class SecurityConfiguration {
                         .hasAnyRole(rider, driver)
                         .requestMatchers(
                                 HttpMethod.POST,
-                                "/v1/rides/*/accept",
                                 "/v1/rides/*/arrive",
                                 "/v1/rides/*/start",
                                 "/v1/rides/*/complete",

@@ -117,6 +117,31 @@ public abstract class OrderServiceTest {
         return json(result);
     }
 
+    /**
+     * {@code POST /v1/rides/{id}/assign} as dispatch-service (role {@code service}) with driver {@code driverId}: how a
+     * driver takes a ride, once they accepted dispatch's offer. Fails unless 200.
+     */
+    protected JsonNode assign(String rideId, String driverId) throws Exception {
+        MvcResult result = mvc.perform(assignRequest(rideId, driverId)).andReturn();
+        if (result.getResponse().getStatus() != 200) {
+            throw new AssertionError("assign failed: " + result.getResponse().getContentAsString());
+        }
+        return json(result);
+    }
+
+    /** {@code POST /v1/rides/{id}/assign} as dispatch-service with driver {@code driverId}, whatever the answer. */
+    protected static MockHttpServletRequestBuilder assignRequest(String rideId, String driverId) {
+        return post("/v1/rides/" + rideId + "/assign")
+                .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.service("dispatch-service")))
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(assignBody(driverId));
+    }
+
+    /** The JSON body of an assignment of {@code driverId}. */
+    protected static String assignBody(String driverId) {
+        return JSON.writeValueAsString(Map.of("driverId", driverId));
+    }
+
     /** Completes an IN_PROGRESS ride; fails unless 200. */
     protected JsonNode complete(String rideId, String driverToken, long distanceMetres, long durationSeconds)
             throws Exception {

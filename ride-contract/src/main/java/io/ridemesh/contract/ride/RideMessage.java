@@ -86,7 +86,8 @@ public sealed interface RideMessage
     /**
      * A driver holds the ride.
      *
-     * @param by {@code ASSIGN} (dispatch assigned it) or {@code ACCEPT} (the driver took it)
+     * @param by {@code ASSIGN} (dispatch assigned it, through the driver's accepted offer); {@code ACCEPT} is no longer
+     *     produced (order-service's direct accept is gone), but consumers still read it from older events
      */
     record DriverAssigned(Envelope envelope, String driverId, String by) implements RideMessage {}
 

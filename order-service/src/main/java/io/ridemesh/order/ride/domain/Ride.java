@@ -12,8 +12,8 @@ import org.jspecify.annotations.Nullable;
  * {@link IllegalRideTransition} naming the current status when the status does not allow it.
  *
  * <p><b>Repeats are no-ops.</b> A command repeated by the same actor when the ride is already in the command's target
- * status returns the ride unchanged and no event (e.g. a driver accepting a ride they already hold), so clients may
- * retry safely.
+ * status returns the ride unchanged and no event (e.g. dispatch assigning a driver who already holds the ride), so
+ * clients may retry safely.
  *
  * <p>Persisting is not the ride's business: {@link Rides} writes the changed ride conditionally on {@link #revision()}
  * (the versioned compare-and-set of the replicated-row contract). Thread-safe (immutable).
@@ -140,32 +140,18 @@ public record Ride(
     }
 
     /**
-     * dispatch-service assigns {@code driver}: REQUESTED -> DRIVER_ASSIGNED. A no-op if {@code driver} already holds
-     * the ride in DRIVER_ASSIGNED.
+     * dispatch-service assigns {@code driver}, who accepted its offer: REQUESTED -> DRIVER_ASSIGNED. The only way a
+     * driver takes a ride. A no-op if {@code driver} already holds the ride in DRIVER_ASSIGNED.
      *
      * @throws IllegalRideTransition unless REQUESTED (or the repeat above)
      */
     public Transition assign(DriverId driver, Instant now) {
-        return takeBy(driver, now, RideCommand.ASSIGN);
-    }
-
-    /**
-     * {@code driver} accepts the ride: REQUESTED -> DRIVER_ASSIGNED. A no-op if {@code driver} already holds the ride in
-     * DRIVER_ASSIGNED.
-     *
-     * @throws IllegalRideTransition unless REQUESTED (or the repeat above)
-     */
-    public Transition accept(DriverId driver, Instant now) {
-        return takeBy(driver, now, RideCommand.ACCEPT);
-    }
-
-    private Transition takeBy(DriverId driver, Instant now, RideCommand command) {
-        if (status == RideStatus.DRIVER_ASSIGNED && isHeldBy(driver)) {
+        if (isRepeat(RideStatus.DRIVER_ASSIGNED, driver)) {
             return Transition.unchanged(this);
         }
-        requireStatus(command, RideStatus.REQUESTED);
+        requireStatus(RideCommand.ASSIGN, RideStatus.REQUESTED);
         Ride next = change(RideStatus.DRIVER_ASSIGNED, driver, now).withTimes(now, null);
-        return new Transition(next, new DriverAssigned(id, driver, command, now));
+        return new Transition(next, new DriverAssigned(id, driver, RideCommand.ASSIGN, now));
     }
 
     /**

@@ -4,10 +4,8 @@ import java.util.Locale;
 
 /** The state-changing commands on a ride, named in {@link IllegalRideTransition} messages. */
 public enum RideCommand {
-    /** dispatch-service assigns a driver. */
+    /** dispatch-service assigns a driver, after the driver accepted its offer; the only way a driver takes a ride. */
     ASSIGN,
-    /** A driver accepts a requested ride. */
-    ACCEPT,
     /** The assigned driver is at the pickup. */
     ARRIVE,
     /** The rider is on board. */

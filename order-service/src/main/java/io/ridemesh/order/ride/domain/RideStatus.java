@@ -4,7 +4,7 @@ package io.ridemesh.order.ride.domain;
  * Where a ride is in its lifecycle. The transitions (each a guarded method of {@link Ride}):
  *
  * <pre>
- * REQUESTED       -> DRIVER_ASSIGNED (assign, accept), CANCELLED_BY_RIDER, NO_DRIVER_AVAILABLE
+ * REQUESTED       -> DRIVER_ASSIGNED (assign), CANCELLED_BY_RIDER, NO_DRIVER_AVAILABLE
  * DRIVER_ASSIGNED -> DRIVER_ARRIVED (arrive), REQUESTED (release), CANCELLED_BY_RIDER
  * DRIVER_ARRIVED  -> IN_PROGRESS (start), REQUESTED (release), CANCELLED_BY_RIDER,
  *                    CANCELLED_BY_DRIVER (rider no-show)

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The result of a command on a ride: the ride after it and the event it caused, or no event when the command was a
- * repeat that changed nothing (e.g. accepting a ride the driver already holds). Immutable; thread-safe.
+ * repeat that changed nothing (e.g. assigning the driver who already holds the ride). Immutable; thread-safe.
  *
  * @param ride the ride after the command (the same instance when nothing changed)
  * @param event what happened, or {@code null} if nothing did

@@ -1,7 +1,6 @@
 package io.ridemesh.order.ride.web;
 
 import io.ridemesh.kit.problem.FieldErrors;
-import io.ridemesh.order.ride.application.AcceptRide;
 import io.ridemesh.order.ride.application.ArriveAtPickup;
 import io.ridemesh.order.ride.application.CompleteRide;
 import io.ridemesh.order.ride.application.ReportRiderNoShow;
@@ -20,37 +19,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Drivers' API: accept a ride, then arrive, start and complete it, or report a rider no-show. Repeating a command
- * whose result already holds returns the ride unchanged (200).
+ * Drivers' API: arrive at the pickup, start and complete a ride they hold, or report a rider no-show. A driver takes a
+ * ride only through dispatch-service's offer, which ends in {@code POST /v1/rides/{id}/assign}
+ * ({@link DispatchRidesResource}); there is no direct accept here. Repeating a command whose result already holds
+ * returns the ride unchanged (200).
  */
 @RestController
 @RequestMapping(path = "/v1/rides/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
 @Tag(name = "driver", description = "Drive a ride")
 public class DriverRidesResource {
 
-    private final AcceptRide acceptRide;
     private final ArriveAtPickup arriveAtPickup;
     private final StartRide startRide;
     private final CompleteRide completeRide;
     private final ReportRiderNoShow reportRiderNoShow;
 
     public DriverRidesResource(
-            AcceptRide acceptRide,
             ArriveAtPickup arriveAtPickup,
             StartRide startRide,
             CompleteRide completeRide,
             ReportRiderNoShow reportRiderNoShow) {
-        this.acceptRide = Objects.requireNonNull(acceptRide, "acceptRide");
         this.arriveAtPickup = Objects.requireNonNull(arriveAtPickup, "arriveAtPickup");
         this.startRide = Objects.requireNonNull(startRide, "startRide");
         this.completeRide = Objects.requireNonNull(completeRide, "completeRide");
         this.reportRiderNoShow = Objects.requireNonNull(reportRiderNoShow, "reportRiderNoShow");
-    }
-
-    @Operation(summary = "Accept a REQUESTED ride; 409 if another driver was faster")
-    @PostMapping("/accept")
-    RideView accept(@PathVariable String id, @AuthenticationPrincipal Jwt jwt) {
-        return RideView.of(acceptRide.accept(PathIds.rideId(id), Actors.of(jwt)));
     }
 
     @Operation(summary = "Report arrival at the pickup")

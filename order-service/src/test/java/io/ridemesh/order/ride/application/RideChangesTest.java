@@ -31,9 +31,9 @@ class RideChangesTest {
     void writesTheRideAndItsEvent() {
         Ride stored = rides.insert(RideFixture.inStatus(RideStatus.REQUESTED).atRevision(Revision.NEW));
 
-        Ride accepted = changes.change(stored.id(), driver, ride -> ride.accept(driver.asDriver(), RideFixture.T0));
+        Ride assigned = changes.change(stored.id(), driver, ride -> ride.assign(driver.asDriver(), RideFixture.T0));
 
-        assertThat(accepted.revision().version()).isEqualTo(2);
+        assertThat(assigned.revision().version()).isEqualTo(2);
         assertThat(rides.events()).hasSize(1);
     }
 
@@ -42,7 +42,7 @@ class RideChangesTest {
         Ride held =
                 rides.insert(RideFixture.inStatus(RideStatus.DRIVER_ASSIGNED).atRevision(Revision.NEW));
 
-        Ride same = changes.change(held.id(), driver, ride -> ride.accept(driver.asDriver(), RideFixture.T0));
+        Ride same = changes.change(held.id(), driver, ride -> ride.assign(driver.asDriver(), RideFixture.T0));
 
         assertThat(same).isEqualTo(held);
         assertThat(rides.events()).isEmpty();
@@ -67,10 +67,10 @@ class RideChangesTest {
         Ride open = rides.insert(RideFixture.inStatus(RideStatus.REQUESTED).atRevision(Revision.NEW));
 
         assertThatThrownBy(() -> changes.change(open.id(), otherDriver, ride -> {
-                    // the other driver wins between our read and our write
+                    // the other driver is assigned between our read and our write
                     rides.overwrite(
-                            ride.accept(driver.asDriver(), RideFixture.T0).ride());
-                    return ride.accept(otherDriver.asDriver(), RideFixture.T0);
+                            ride.assign(driver.asDriver(), RideFixture.T0).ride());
+                    return ride.assign(otherDriver.asDriver(), RideFixture.T0);
                 }))
                 .isInstanceOfSatisfying(StaleWrite.class, e -> {
                     assertThat(e.currentStatus()).isEqualTo(RideStatus.DRIVER_ASSIGNED);

@@ -1,6 +1,5 @@
 package io.ridemesh.order.ride.domain;
 
-import static io.ridemesh.order.ride.domain.RideCommand.ACCEPT;
 import static io.ridemesh.order.ride.domain.RideCommand.ARRIVE;
 import static io.ridemesh.order.ride.domain.RideCommand.ASSIGN;
 import static io.ridemesh.order.ride.domain.RideCommand.CANCEL_AS_DUPLICATE;
@@ -58,11 +57,9 @@ class RideLifecycleTest {
 
     static {
         allow(REQUESTED, ASSIGN, DRIVER_ASSIGNED);
-        allow(REQUESTED, ACCEPT, DRIVER_ASSIGNED);
         allow(REQUESTED, CANCEL_BY_RIDER, CANCELLED_BY_RIDER);
         allow(REQUESTED, REPORT_NO_DRIVER, NO_DRIVER_AVAILABLE);
         repeat(DRIVER_ASSIGNED, ASSIGN);
-        repeat(DRIVER_ASSIGNED, ACCEPT);
         allow(DRIVER_ASSIGNED, ARRIVE, DRIVER_ARRIVED);
         allow(DRIVER_ASSIGNED, CANCEL_BY_RIDER, CANCELLED_BY_RIDER);
         allow(DRIVER_ASSIGNED, RELEASE, REQUESTED);
@@ -100,7 +97,6 @@ class RideLifecycleTest {
         DriverId driver = RideFixture.DRIVER;
         return switch (command) {
             case ASSIGN -> ride.assign(driver, NOW);
-            case ACCEPT -> ride.accept(driver, NOW);
             case ARRIVE -> ride.arrive(driver, NOW);
             case START -> ride.start(driver, NOW);
             case COMPLETE -> ride.complete(driver, new TripActuals(7000, 1500), NOW, REPRICING);
@@ -150,19 +146,16 @@ class RideLifecycleTest {
     void tableCoversEveryStatusAndEveryCommand() {
         assertThat(everyStatusTimesEveryCommand()).hasSize(RideStatus.values().length * RideCommand.values().length);
         assertThat(RideStatus.values()).hasSize(9);
-        assertThat(RideCommand.values()).hasSize(10);
+        assertThat(RideCommand.values()).hasSize(9);
     }
 
     @Test
     void eachTransitionRaisesItsEvent() {
-        assertThat(run(RideFixture.inStatus(REQUESTED), ACCEPT).event())
+        assertThat(run(RideFixture.inStatus(REQUESTED), ASSIGN).event())
                 .isInstanceOfSatisfying(DriverAssigned.class, e -> {
                     assertThat(e.driverId()).isEqualTo(RideFixture.DRIVER);
-                    assertThat(e.byCommand()).isEqualTo(ACCEPT);
+                    assertThat(e.byCommand()).isEqualTo(ASSIGN);
                 });
-        assertThat(run(RideFixture.inStatus(REQUESTED), ASSIGN).event())
-                .isInstanceOfSatisfying(
-                        DriverAssigned.class, e -> assertThat(e.byCommand()).isEqualTo(ASSIGN));
         assertThat(run(RideFixture.inStatus(DRIVER_ASSIGNED), ARRIVE).event()).isInstanceOf(DriverArrived.class);
         assertThat(run(RideFixture.inStatus(DRIVER_ARRIVED), START).event()).isInstanceOf(RideStarted.class);
         assertThat(run(RideFixture.inStatus(IN_PROGRESS), COMPLETE).event()).isInstanceOf(RideCompleted.class);
@@ -184,7 +177,7 @@ class RideLifecycleTest {
 
     @Test
     void eventTypesAreTheOutboxVocabulary() {
-        assertThat(run(RideFixture.inStatus(REQUESTED), ACCEPT).event().type()).isEqualTo("DriverAssigned");
+        assertThat(run(RideFixture.inStatus(REQUESTED), ASSIGN).event().type()).isEqualTo("DriverAssigned");
         assertThat(run(RideFixture.inStatus(IN_PROGRESS), COMPLETE).event().type())
                 .isEqualTo("RideCompleted");
         assertThat(Ride.request(
@@ -212,12 +205,12 @@ class RideLifecycleTest {
     }
 
     @Test
-    void acceptingARideAnotherDriverHoldsNamesTheStatus() {
+    void assigningARideAnotherDriverHoldsNamesTheStatus() {
         Ride held = RideFixture.inStatus(DRIVER_ASSIGNED);
 
-        assertThatThrownBy(() -> held.accept(RideFixture.OTHER_DRIVER, NOW))
+        assertThatThrownBy(() -> held.assign(RideFixture.OTHER_DRIVER, NOW))
                 .isInstanceOf(IllegalRideTransition.class)
-                .hasMessage("cannot accept ride " + held.id() + ": it is DRIVER_ASSIGNED, but accept needs REQUESTED");
+                .hasMessage("cannot assign ride " + held.id() + ": it is DRIVER_ASSIGNED, but assign needs REQUESTED");
     }
 
     @Test
@@ -240,7 +233,7 @@ class RideLifecycleTest {
         assertThat(released.driverId()).isNull();
         assertThat(released.assignedAt()).isNull();
         assertThat(released.arrivedAt()).isNull();
-        assertThat(released.accept(RideFixture.OTHER_DRIVER, NOW).ride().driverId())
+        assertThat(released.assign(RideFixture.OTHER_DRIVER, NOW).ride().driverId())
                 .isEqualTo(RideFixture.OTHER_DRIVER);
     }
 

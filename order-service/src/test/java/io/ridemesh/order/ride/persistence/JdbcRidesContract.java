@@ -141,7 +141,7 @@ abstract class JdbcRidesContract {
         Ride replicated = rides.find(stored.id()).orElseThrow();
 
         Ride written = rides.update(
-                replicated.accept(RideFixture.DRIVER, wallClock.instant()).ride());
+                replicated.assign(RideFixture.DRIVER, wallClock.instant()).ride());
 
         assertThat(written.revision()).isEqualTo(new Revision(6, ahead + 1));
         assertThat(row(written)).containsEntry("hlc", ahead + 1).containsEntry("origin_region", REGION);
@@ -151,9 +151,9 @@ abstract class JdbcRidesContract {
     void failsAsStaleWhenTheVersionMovedOnAndReportsTheCurrentRow() {
         Ride stored = rides.insert(newRequestedRide());
         Ride winner = rides.update(
-                stored.accept(RideFixture.DRIVER, wallClock.instant()).ride());
+                stored.assign(RideFixture.DRIVER, wallClock.instant()).ride());
 
-        assertThatThrownBy(() -> rides.update(stored.accept(RideFixture.OTHER_DRIVER, wallClock.instant())
+        assertThatThrownBy(() -> rides.update(stored.assign(RideFixture.OTHER_DRIVER, wallClock.instant())
                         .ride()))
                 .isInstanceOfSatisfying(StaleWrite.class, e -> {
                     assertThat(e.expected()).isEqualTo(stored.revision());
@@ -172,7 +172,7 @@ abstract class JdbcRidesContract {
                 new MapSqlParameterSource("id", stored.id().value()));
 
         assertThatThrownBy(() -> rides.update(
-                        stored.accept(RideFixture.DRIVER, wallClock.instant()).ride()))
+                        stored.assign(RideFixture.DRIVER, wallClock.instant()).ride()))
                 .isInstanceOf(StaleWrite.class);
     }
 
@@ -189,7 +189,7 @@ abstract class JdbcRidesContract {
         assertThat(rides.list(new Rides.Filter(stored.riderId(), null, null), 1000))
                 .noneMatch(ride -> ride.id().equals(stored.id()));
         assertThatThrownBy(() -> rides.update(
-                        stored.accept(RideFixture.DRIVER, wallClock.instant()).ride()))
+                        stored.assign(RideFixture.DRIVER, wallClock.instant()).ride()))
                 .isInstanceOfSatisfying(
                         StaleWrite.class, e -> assertThat(e.current()).isNull());
     }
@@ -293,22 +293,22 @@ abstract class JdbcRidesContract {
         wallClock.advance(Duration.ofSeconds(1));
         Ride newer = rides.insert(newRequestedRide());
         DriverId driver = new DriverId("lister-" + UUID.randomUUID());
-        Ride accepted = rides.update(newer.accept(driver, wallClock.instant()).ride());
+        Ride assigned = rides.update(newer.assign(driver, wallClock.instant()).ride());
 
-        assertThat(rides.list(new Rides.Filter(null, driver, null), 10)).containsExactly(accepted);
+        assertThat(rides.list(new Rides.Filter(null, driver, null), 10)).containsExactly(assigned);
         assertThat(rides.list(new Rides.Filter(RideFixture.RIDER, null, RideStatus.DRIVER_ASSIGNED), 1000))
-                .contains(accepted)
+                .contains(assigned)
                 .doesNotContain(older);
         List<Ride> byRider = rides.list(new Rides.Filter(RideFixture.RIDER, null, null), 1000);
-        assertThat(byRider.indexOf(accepted)).isLessThan(byRider.indexOf(older));
+        assertThat(byRider.indexOf(assigned)).isLessThan(byRider.indexOf(older));
     }
 
     /**
-     * Two drivers read the same REQUESTED ride and both try to take it: the CAS lets exactly one commit, the other
-     * sees 0 rows updated and gets {@link StaleWrite} with the winner's state.
+     * Two assignments of different drivers read the same REQUESTED ride and both try to write it: the CAS lets exactly
+     * one commit, the other sees 0 rows updated and gets {@link StaleWrite} with the winner's state.
      */
     @RepeatedTest(10)
-    void twoDriversAcceptingConcurrentlyExactlyOneWins() throws Exception {
+    void twoDriversAssignedConcurrentlyExactlyOneWins() throws Exception {
         Ride stored = rides.insert(newRequestedRide());
         CyclicBarrier bothRead = new CyclicBarrier(2);
         List<Future<Ride>> attempts = new ArrayList<>();
@@ -316,7 +316,7 @@ abstract class JdbcRidesContract {
             attempts.add(pool.submit(() -> transactions.execute(status -> {
                 Ride read = rides.find(stored.id()).orElseThrow();
                 await(bothRead);
-                return rides.update(read.accept(driver, wallClock.instant()).ride());
+                return rides.update(read.assign(driver, wallClock.instant()).ride());
             })));
         }
 

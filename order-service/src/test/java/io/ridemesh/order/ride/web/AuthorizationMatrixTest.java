@@ -27,7 +27,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * Who may do what: every route x every kind of caller. 401 without a valid token, 403 for a role the route does not
- * serve, 404 for a ride the caller may not see, 2xx when allowed.
+ * serve, 404 for a ride the caller may not see or a route that does not exist, 2xx when allowed. A driver's direct
+ * accept does not exist: a ride is taken only through dispatch-service's offer, which ends in {@code assign}.
  */
 class AuthorizationMatrixTest extends OrderServiceTest {
 
@@ -153,16 +154,16 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 403,
                 401);
         route(
-                "POST /v1/rides/{id}/accept",
+                "POST /v1/rides/{id}/accept (removed)",
                 Setup.REQUESTED,
                 (t, id) -> post("/v1/rides/" + id + "/accept"),
                 401,
-                403,
-                403,
-                200,
-                200,
-                403,
-                403,
+                404,
+                404,
+                404,
+                404,
+                404,
+                404,
                 401);
         route(
                 "POST /v1/rides/{id}/arrive",
@@ -375,7 +376,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         if (setup == Setup.REQUESTED) {
             return id;
         }
-        act(id, "accept", driver);
+        assign(id, cast.driver());
         if (setup == Setup.ASSIGNED) {
             return id;
         }

@@ -343,8 +343,8 @@ class BadInputTest extends OrderServiceTest {
                 400,
                 "id"));
         cases.add(new Case(
-                "POST /v1/rides/xyz/accept",
-                t -> post("/v1/rides/xyz/accept").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(DRIVER)),
+                "POST /v1/rides/xyz/arrive",
+                t -> post("/v1/rides/xyz/arrive").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(DRIVER)),
                 400,
                 "id"));
         for (String status : List.of("DONE", "requested", "")) {

@@ -42,7 +42,7 @@ class ConcurrencyTest extends OrderServiceTest {
     }
 
     @RepeatedTest(5)
-    void twoDriversAcceptingOneRideConcurrentlyExactlyOneSucceedsTheOtherGets409() throws Exception {
+    void twoDriversAssignedToOneRideConcurrentlyExactlyOneSucceedsTheOtherGets409() throws Exception {
         String rideId = requestedRide(user("rider"));
         List<String> drivers = List.of(user("driver"), user("driver"));
         CountDownLatch start = new CountDownLatch(1);
@@ -50,9 +50,10 @@ class ConcurrencyTest extends OrderServiceTest {
         for (String driver : drivers) {
             calls.add(pool.submit(() -> {
                 start.await();
-                return send(HttpRequest.newBuilder(uri("/v1/rides/" + rideId + "/accept"))
-                        .header("Authorization", Tokens.bearer(Tokens.driver(driver)))
-                        .POST(HttpRequest.BodyPublishers.noBody())
+                return send(HttpRequest.newBuilder(uri("/v1/rides/" + rideId + "/assign"))
+                        .header("Authorization", Tokens.bearer(Tokens.service("dispatch-service")))
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(assignBody(driver)))
                         .build());
             }));
         }
@@ -73,15 +74,19 @@ class ConcurrencyTest extends OrderServiceTest {
                 .findFirst()
                 .orElseThrow();
         String winner = JSON.readTree(won.body()).get("driverId").asString();
+        assertThat(winner).isIn(drivers);
         assertThat(lost.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = JSON.readTree(lost.body());
-        assertThat(problem.get("type").asString())
-                .isIn("urn:ridemesh:problem:stale-write", "urn:ridemesh:problem:illegal-ride-transition");
+        String type = problem.get("type").asString();
+        assertThat(type).isIn("urn:ridemesh:problem:stale-write", "urn:ridemesh:problem:illegal-ride-transition");
         assertThat(problem.get("currentStatus").asString()).isEqualTo("DRIVER_ASSIGNED");
         assertThat(problem.has("ride"))
-                .as("the loser may not see a ride another driver holds, only its status")
-                .isFalse();
+                .as("dispatch-service may see every ride: only a stale write carries the ride, the one that won")
+                .isEqualTo(type.equals("urn:ridemesh:problem:stale-write"));
+        if (problem.has("ride")) {
+            assertThat(problem.get("ride").get("driverId").asString()).isEqualTo(winner);
+        }
         assertThat(jdbc.queryForObject(
                         "SELECT driver_id FROM rides WHERE id = ?", String.class, Long.parseLong(rideId)))
                 .isEqualTo(winner);

@@ -9,7 +9,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The races of {@link ConcurrencyTest} with the whole service on a real MariaDB (Flyway migrations, InnoDB locking,
- * the MariaDB driver's error translation): two drivers accepting one ride, 50 concurrent retries of one create.
+ * the MariaDB driver's error translation): two drivers assigned to one ride, 50 concurrent retries of one create.
  */
 class OrderServiceMariaDbIT extends ConcurrencyTest {
 

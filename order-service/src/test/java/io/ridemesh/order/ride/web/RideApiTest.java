@@ -155,10 +155,11 @@ class RideApiTest extends OrderServiceTest {
     @Test
     void drivesTheWholeLifecycleAndWritesOneEventPerChange() throws Exception {
         String rider = user("rider");
-        String driver = Tokens.driver(user("driver"));
+        String driverId = user("driver");
+        String driver = Tokens.driver(driverId);
         String id = requestedRide(rider);
 
-        assertThat(act(id, "accept", driver).get("status").asString()).isEqualTo("DRIVER_ASSIGNED");
+        assertThat(assign(id, driverId).get("status").asString()).isEqualTo("DRIVER_ASSIGNED");
         assertThat(act(id, "arrive", driver).get("status").asString()).isEqualTo("DRIVER_ARRIVED");
         assertThat(act(id, "start", driver).get("status").asString()).isEqualTo("IN_PROGRESS");
         JsonNode done = complete(id, driver, 7100, 1600);
@@ -176,9 +177,10 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void aMuchLongerTripIsRepricedProRata() throws Exception {
-        String driver = Tokens.driver(user("driver"));
+        String driverId = user("driver");
+        String driver = Tokens.driver(driverId);
         String id = requestedRide(user("rider"));
-        act(id, "accept", driver);
+        assign(id, driverId);
         act(id, "arrive", driver);
         act(id, "start", driver);
 
@@ -193,30 +195,52 @@ class RideApiTest extends OrderServiceTest {
     }
 
     @Test
-    void acceptingARideYouAlreadyHoldReturnsItUnchanged() throws Exception {
-        String driver = Tokens.driver(user("driver"));
+    void assigningTheDriverWhoAlreadyHoldsTheRideReturnsItUnchanged() throws Exception {
+        String driverId = user("driver");
         String id = requestedRide(user("rider"));
-        JsonNode first = act(id, "accept", driver);
+        JsonNode first = assign(id, driverId);
         long events = outboxRows();
 
-        JsonNode again = act(id, "accept", driver);
+        JsonNode again = assign(id, driverId);
 
         assertThat(again).isEqualTo(first);
         assertThat(outboxRows()).isEqualTo(events);
     }
 
     @Test
-    void aSecondDriverCannotAcceptAHeldRide() throws Exception {
+    void aSecondDriverCannotBeAssignedAHeldRide() throws Exception {
         String id = requestedRide(user("rider"));
-        act(id, "accept", Tokens.driver(user("driver")));
+        assign(id, user("driver"));
 
-        mvc.perform(post("/v1/rides/" + id + "/accept")
-                        .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.driver(user("driver")))))
+        mvc.perform(assignRequest(id, user("driver")))
                 .andExpect(status().isConflict())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.currentStatus").value("DRIVER_ASSIGNED"))
                 .andExpect(jsonPath("$.detail").value(org.hamcrest.Matchers.containsString("it is DRIVER_ASSIGNED")))
                 .andExpect(jsonPath("$.type").value("urn:ridemesh:problem:illegal-ride-transition"));
+    }
+
+    @Test
+    void aDriverCannotTakeARideDirectlyOnlyThroughDispatch() throws Exception {
+        String id = requestedRide(user("rider"));
+        long events = outboxRows();
+
+        // the route is gone: any authenticated caller gets 404 (AuthorizationMatrixTest pins it), never a ride
+        mvc.perform(post("/v1/rides/" + id + "/accept")
+                        .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.driver(user("driver")))))
+                .andExpect(status().is4xxClientError())
+                .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON));
+
+        MvcResult read = mvc.perform(get("/v1/rides/" + id)
+                        .header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.operator(user("op")))))
+                .andExpect(status().isOk())
+                .andReturn();
+        JsonNode ride = json(read);
+        assertThat(ride.get("status").asString()).isEqualTo("REQUESTED");
+        assertThat(ride.get("driverId").isNull()).isTrue();
+        assertThat(ride.get("version").asLong()).isEqualTo(1);
+        assertThat(outboxRows()).isEqualTo(events);
+        assertThat(eventTypes(id)).containsExactly("RideRequested");
     }
 
     @Test
@@ -232,11 +256,10 @@ class RideApiTest extends OrderServiceTest {
     @Test
     void cancellingWithinTheFreeWindowIsFreeAndLaterCostsTheUnitFee() throws Exception {
         String rider = user("rider");
-        String driver = Tokens.driver(user("driver"));
         String early = requestedRide(rider);
         String late = requestedRide(rider);
-        act(early, "accept", driver);
-        act(late, "accept", Tokens.driver(user("driver")));
+        assign(early, user("driver"));
+        assign(late, user("driver"));
         clock.advance(Duration.ofMinutes(1));
 
         JsonNode free = act(early, "cancel", Tokens.rider(rider));
@@ -251,13 +274,14 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void aDriverCancellingReleasesTheRideForAnotherDriver() throws Exception {
-        String first = Tokens.driver(user("driver"));
+        String firstId = user("driver");
+        String first = Tokens.driver(firstId);
         String second = user("driver");
         String id = requestedRide(user("rider"));
-        act(id, "accept", first);
+        assign(id, firstId);
 
         JsonNode released = act(id, "cancel", first);
-        JsonNode taken = act(id, "accept", Tokens.driver(second));
+        JsonNode taken = assign(id, second);
 
         assertThat(released.get("status").asString()).isEqualTo("REQUESTED");
         assertThat(released.get("driverId").isNull()).isTrue();
@@ -268,9 +292,10 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void aRiderNoShowNeedsTheWaitThenCostsTheFee() throws Exception {
-        String driver = Tokens.driver(user("driver"));
+        String driverId = user("driver");
+        String driver = Tokens.driver(driverId);
         String id = requestedRide(user("rider"));
-        act(id, "accept", driver);
+        assign(id, driverId);
         act(id, "arrive", driver);
 
         mvc.perform(post("/v1/rides/" + id + "/rider-no-show").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(driver)))
@@ -319,7 +344,7 @@ class RideApiTest extends OrderServiceTest {
         clock.advance(Duration.ofSeconds(1));
         java.time.Instant before = clock.instant();
         String later = requestedRide(user("rider"));
-        act(taken, "accept", Tokens.driver(user("driver")));
+        assign(taken, user("driver"));
 
         MvcResult waiting = mvc.perform(get("/v1/units/1/waiting-rides")
                         .param("requestedFrom", from.toString())
@@ -367,11 +392,12 @@ class RideApiTest extends OrderServiceTest {
     @Test
     void listsTheCallersOwnRidesFilteredByStatus() throws Exception {
         String rider = user("rider");
-        String driver = Tokens.driver(user("driver"));
+        String driverId = user("driver");
+        String driver = Tokens.driver(driverId);
         String open = requestedRide(rider);
         String taken = requestedRide(rider);
         requestedRide(user("rider"));
-        act(taken, "accept", driver);
+        assign(taken, driverId);
 
         MvcResult all = mvc.perform(
                         get("/v1/rides").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(Tokens.rider(rider))))
@@ -398,7 +424,9 @@ class RideApiTest extends OrderServiceTest {
         mvc.perform(get("/v3/api-docs"))
                 .andExpect(status().isOk())
                 .andExpect(jsonPath("$.paths['/v1/rides']").exists())
-                .andExpect(jsonPath("$.paths['/v1/rides/{id}/accept']").exists());
+                .andExpect(jsonPath("$.paths['/v1/rides/{id}/arrive']").exists())
+                .andExpect(jsonPath("$.paths['/v1/rides/{id}/assign']").exists())
+                .andExpect(jsonPath("$.paths['/v1/rides/{id}/accept']").doesNotExist());
     }
 
     @Test
