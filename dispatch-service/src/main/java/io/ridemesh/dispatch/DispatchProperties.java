@@ -6,6 +6,7 @@ import io.ridemesh.dispatch.matching.pooling.application.PoolingSettings;
 import io.ridemesh.dispatch.matching.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
+import io.ridemesh.kit.security.ServiceSecuritySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -64,7 +65,8 @@ public record DispatchProperties(
         @DefaultValue @Valid Messaging messaging,
         @DefaultValue @Valid Pooling pooling,
         @DefaultValue @Valid Takeover takeover,
-        @DefaultValue("64KB") @NotNull DataSize maxRequestBody) {
+        @DefaultValue("64KB") @NotNull DataSize maxRequestBody)
+        implements ServiceSecuritySettings {
 
     /** The JWT key bytes. */
     public byte[] jwtKey() {

@@ -1,6 +1,7 @@
 package io.ridemesh.order;
 
 import io.ridemesh.common.quote.QuoteSigner;
+import io.ridemesh.kit.security.ServiceSecuritySettings;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -46,7 +47,8 @@ public record OrderProperties(
         @DefaultValue Seats seats,
         @DefaultValue("16KB") DataSize maxRequestBody,
         @DefaultValue("100") int listLimit,
-        @DefaultValue Duplicates duplicates) {
+        @DefaultValue Duplicates duplicates)
+        implements ServiceSecuritySettings {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
 

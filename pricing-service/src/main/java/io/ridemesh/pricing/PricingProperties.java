@@ -1,5 +1,6 @@
 package io.ridemesh.pricing;
 
+import io.ridemesh.kit.security.ServiceSecuritySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -44,7 +45,8 @@ public record PricingProperties(
         @DefaultValue @Valid Products products,
         @DefaultValue @Valid Surge surge,
         @DefaultValue @Valid Supply supply,
-        @DefaultValue("16KB") @NotNull DataSize maxRequestBody) {
+        @DefaultValue("16KB") @NotNull DataSize maxRequestBody)
+        implements ServiceSecuritySettings {
 
     /**
      * @param tariffs tariffs JSON file; {@code null} = {@code pricing-tariffs.json} on the classpath

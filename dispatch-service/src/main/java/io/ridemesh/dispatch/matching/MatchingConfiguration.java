@@ -15,7 +15,7 @@ import io.ridemesh.dispatch.matching.domain.GreedyNearestFirst;
 import io.ridemesh.dispatch.matching.domain.Matcher;
 import io.ridemesh.dispatch.matching.domain.OrToolsAssignment;
 import io.ridemesh.dispatch.matching.domain.PendingRides;
-import io.ridemesh.dispatch.matching.messaging.HttpUnitHomes;
+import io.ridemesh.dispatch.matching.domain.TakeoverSourceUnavailable;
 import io.ridemesh.dispatch.matching.messaging.HttpWaitingRides;
 import io.ridemesh.dispatch.matching.messaging.KafkaHealthIndicator;
 import io.ridemesh.dispatch.matching.messaging.RideEventsListener;
@@ -119,11 +119,13 @@ public class MatchingConfiguration {
         URI configured = t.gatewayUrl();
         URI gateway = configured != null ? configured : URI.create("http://127.0.0.1:9");
         return new FollowUnitHomes(
-                new HttpUnitHomes(new GatewayUnitHomes(new ServiceClient(
-                        "the gateway",
-                        ServiceClient.restClient(gateway, o.connectTimeout(), o.timeout()),
-                        serviceTokens,
-                        json))),
+                new GatewayUnitHomes(
+                        new ServiceClient(
+                                "the gateway",
+                                ServiceClient.restClient(gateway, o.connectTimeout(), o.timeout()),
+                                serviceTokens,
+                                json),
+                        TakeoverSourceUnavailable::new)::homes,
                 new HttpWaitingRides(new ServiceClient(
                         "order-service",
                         ServiceClient.restClient(o.url(), o.connectTimeout(), o.timeout()),

@@ -1,11 +1,9 @@
 package io.ridemesh.dispatch.web;
 
-import io.ridemesh.dispatch.DispatchProperties;
-import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
-import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
 import io.ridemesh.kit.security.servlet.ServletResourceServer;
+import io.ridemesh.kit.security.servlet.ServletServiceSecurity;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +11,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -32,14 +29,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SecurityProblemHandler.class)
+@Import(ServletServiceSecurity.class)
 public class SecurityConfiguration {
-
-    @Bean
-    @Order(1)
-    SecurityFilterChain open(HttpSecurity http) throws Exception {
-        return ServletResourceServer.openChain(http, "/actuator/health", "/actuator/health/**", "/actuator/info");
-    }
 
     @Bean
     @Order(2)
@@ -55,18 +46,5 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .denyAll());
         return http.build();
-    }
-
-    /** The platform's token rules ({@link PlatformTokens}) with dispatch's key. */
-    @Bean
-    JwtDecoder jwtDecoder(DispatchProperties properties) {
-        return PlatformTokens.jwtDecoder(properties.jwtKey());
-    }
-
-    /** Refuses bodies over {@code dispatch.max-request-body} with 413, before security and any work. */
-    @Bean
-    RequestBodyLimitFilter requestBodyLimitFilter(
-            DispatchProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
     }
 }

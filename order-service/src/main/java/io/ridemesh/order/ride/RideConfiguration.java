@@ -28,7 +28,7 @@ import io.ridemesh.order.ride.domain.Rides;
 import io.ridemesh.order.ride.domain.SeatLimits;
 import io.ridemesh.order.ride.messaging.JdbcOutboxRideEvents;
 import io.ridemesh.order.ride.persistence.JdbcRides;
-import io.ridemesh.order.unit.messaging.HttpUnitHomes;
+import io.ridemesh.order.unit.domain.UnitHomes;
 import java.net.URI;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -159,7 +159,11 @@ public class RideConfiguration {
                 new ServiceTokens("order-service", properties.jwtKey(), clock, SERVICE_TOKEN_LIFETIME),
                 json);
         ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
-                rides, changes, new HttpUnitHomes(new GatewayUnitHomes(client)), properties.regionId(), clock);
+                rides,
+                changes,
+                new GatewayUnitHomes(client, UnitHomes.UnitHomesUnavailable::new)::homes,
+                properties.regionId(),
+                clock);
         return new DuplicateRideReconciler(
                 reconcile, d.enabled(), d.interval(), d.batch(), registry.getIfAvailable(SimpleMeterRegistry::new));
     }

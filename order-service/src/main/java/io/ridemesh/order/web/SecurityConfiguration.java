@@ -1,10 +1,9 @@
 package io.ridemesh.order.web;
 
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
-import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
 import io.ridemesh.kit.security.servlet.ServletResourceServer;
-import io.ridemesh.order.OrderProperties;
+import io.ridemesh.kit.security.servlet.ServletServiceSecurity;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,7 +11,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -42,28 +40,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * 6750 {@code WWW-Authenticate} challenge.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SecurityProblemHandler.class)
+@Import(ServletServiceSecurity.class)
 public class SecurityConfiguration {
-
-    private static final String[] OPEN_PATHS = {
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/v3/api-docs",
-        "/v3/api-docs/**",
-        "/swagger-ui.html",
-        "/swagger-ui/**"
-    };
-
-    /**
-     * Health, info and the API description: open, and any {@code Authorization} header is ignored, so a probe with a
-     * stale token still sees the service's health.
-     */
-    @Bean
-    @Order(1)
-    SecurityFilterChain open(HttpSecurity http) throws Exception {
-        return ServletResourceServer.openChain(http, OPEN_PATHS);
-    }
 
     @Bean
     @Order(2)
@@ -98,11 +76,5 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .authenticated());
         return http.build();
-    }
-
-    /** The platform's token rules ({@link PlatformTokens}) with order's key. */
-    @Bean
-    JwtDecoder jwtDecoder(OrderProperties properties) {
-        return PlatformTokens.jwtDecoder(properties.jwtKey());
     }
 }

@@ -1,17 +1,14 @@
 package io.ridemesh.order.web;
 
-import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.order.OrderProperties;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
-import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.web.servlet.HandlerExceptionResolver;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
@@ -19,16 +16,9 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
 
-/** HTTP plumbing: the body size limit, strict JSON reading, the OpenAPI description. */
+/** HTTP plumbing: strict JSON reading, the OpenAPI description (the body size limit is the kit's). */
 @Configuration(proxyBeanMethods = false)
 public class WebConfiguration {
-
-    /** Refuses bodies over {@code order.max-request-body} with 413, before security and any work. */
-    @Bean
-    RequestBodyLimitFilter requestBodyLimitFilter(
-            OrderProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
-    }
 
     /**
      * Strict types: {@code "seats": "2"} or {@code 2.5} is an error naming the field, not silently 2, and

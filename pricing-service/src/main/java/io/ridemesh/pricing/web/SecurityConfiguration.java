@@ -1,11 +1,10 @@
 package io.ridemesh.pricing.web;
 
-import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
 import io.ridemesh.kit.security.servlet.ServletResourceServer;
-import io.ridemesh.pricing.PricingProperties;
+import io.ridemesh.kit.security.servlet.ServletServiceSecurity;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +12,6 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
@@ -34,25 +32,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <p>401 and 403 bodies are problem details from the kit's {@link SecurityProblemHandler}.
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SecurityProblemHandler.class)
+@Import(ServletServiceSecurity.class)
 public class SecurityConfiguration {
-
-    private static final String[] OPEN_PATHS = {
-        "/actuator/health",
-        "/actuator/health/**",
-        "/actuator/info",
-        "/v3/api-docs",
-        "/v3/api-docs/**",
-        "/swagger-ui.html",
-        "/swagger-ui/**"
-    };
-
-    /** Health, info and the API description: open, and any {@code Authorization} header is ignored. */
-    @Bean
-    @Order(1)
-    SecurityFilterChain open(HttpSecurity http) throws Exception {
-        return ServletResourceServer.openChain(http, OPEN_PATHS);
-    }
 
     @Bean
     @Order(2)
@@ -72,18 +53,5 @@ public class SecurityConfiguration {
                         .anyRequest()
                         .authenticated());
         return http.build();
-    }
-
-    /** The platform's token rules ({@link PlatformTokens}) with pricing's key. */
-    @Bean
-    JwtDecoder jwtDecoder(PricingProperties properties) {
-        return PlatformTokens.jwtDecoder(properties.jwtKey());
-    }
-
-    /** Refuses bodies over {@code pricing.max-request-body} with 413, before security and any work. */
-    @Bean
-    RequestBodyLimitFilter requestBodyLimitFilter(
-            PricingProperties properties, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
-        return new RequestBodyLimitFilter(properties.maxRequestBody().toBytes(), resolver);
     }
 }

@@ -1,5 +1,7 @@
 package io.ridemesh.dispatch.matching.domain;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A source of the takeover could not be read: the gateway's unit homes ({@link UnitHomes}) or order-service's waiting
  * rides ({@link WaitingRides}), because the service is down, slow, refused the credentials or answered something
@@ -7,7 +9,8 @@ package io.ridemesh.dispatch.matching.domain;
  */
 public final class TakeoverSourceUnavailable extends RuntimeException {
 
-    public TakeoverSourceUnavailable(String message, Throwable cause) {
+    /** @param cause the failed call, or null when the answer was unusable */
+    public TakeoverSourceUnavailable(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 

@@ -1,6 +1,7 @@
 package io.ridemesh.order.unit.domain;
 
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where every unit is homed now: the gateway's routing table, which each region holds a replica of, as the region's
@@ -22,9 +23,9 @@ public interface UnitHomes {
     final class UnitHomesUnavailable extends RuntimeException {
         /**
          * @param message what failed
-         * @param cause the failed call
+         * @param cause the failed call, or null when the answer was unusable
          */
-        public UnitHomesUnavailable(String message, Throwable cause) {
+        public UnitHomesUnavailable(String message, @Nullable Throwable cause) {
             super(message, cause);
         }
     }
