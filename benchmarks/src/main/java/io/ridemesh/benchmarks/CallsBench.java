@@ -102,7 +102,12 @@ public final class CallsBench {
                         n -> post(
                                 order + "/v1/rides",
                                 riders.get((int) (n % RIDERS)),
-                                RideRequestBodies.signed(quotes, ThreadLocalRandom.current(), "calls" + n))),
+                                RideRequestBodies.signed(
+                                        quotes,
+                                        ThreadLocalRandom.current(),
+                                        "calls" + n + "x"
+                                                + ThreadLocalRandom.current().nextInt(1_000_000_000),
+                                        "bench-rider-" + (n % RIDERS)))),
                 new CallKind(
                         "POST /v1/quotes direct",
                         ComponentKind.PRICING_SERVICE,

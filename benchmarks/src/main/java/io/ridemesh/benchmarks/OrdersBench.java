@@ -143,11 +143,13 @@ public final class OrdersBench {
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
             }
-            String body = RideRequestBodies.signed(quotes, random, "bench" + n + "x" + random.nextInt(1_000_000));
+            int rider = (int) (n % riders.size());
+            String body = RideRequestBodies.signed(
+                    quotes, random, "bench" + n + "x" + random.nextInt(1_000_000), "bench-rider-" + rider);
             HttpRequest request = HttpRequest.newBuilder(URI.create(url))
                     .timeout(Duration.ofSeconds(10))
                     .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + riders.get((int) (n % riders.size())))
+                    .header("Authorization", "Bearer " + riders.get(rider))
                     .header("Idempotency-Key", UUID.randomUUID().toString())
                     .POST(HttpRequest.BodyPublishers.ofString(body))
                     .build();

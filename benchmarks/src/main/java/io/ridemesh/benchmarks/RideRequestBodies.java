@@ -21,10 +21,11 @@ final class RideRequestBodies {
      *
      * @param quotes the signer with the playground's quote key
      * @param random where the points come from
-     * @param quoteId the quote's id (unique per request)
+     * @param quoteId the quote's id (unique per request: order-service takes a quote once)
+     * @param riderId the rider the quote is issued to: the subject of the token the request is sent with
      * @return the JSON body
      */
-    static String signed(QuoteSigner quotes, RandomGenerator random, String quoteId) {
+    static String signed(QuoteSigner quotes, RandomGenerator random, String quoteId, String riderId) {
         double pickupLat = micro(40.70 + random.nextDouble() * 0.10);
         double pickupLon = micro(-74.01 + random.nextDouble() * 0.06);
         double dropoffLat = micro(40.70 + random.nextDouble() * 0.10);
@@ -42,7 +43,8 @@ final class RideRequestBodies {
                 1000,
                 5000,
                 900,
-                Instant.now().plus(Duration.ofMinutes(2))));
+                Instant.now().plus(Duration.ofMinutes(2)),
+                riderId));
         return String.format(
                 Locale.ROOT,
                 "{\"quoteToken\":\"%s\",\"pickup\":{\"lat\":%.6f,\"lon\":%.6f},\"dropoff\":{\"lat\":%.6f,\"lon\":%.6f},"

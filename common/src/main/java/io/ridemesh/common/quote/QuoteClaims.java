@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
  * @param distanceMetres estimated distance, metres, {@code >= 0}
  * @param durationSeconds estimated duration, seconds, {@code >= 0}
  * @param expiresAt the quote is valid strictly before this instant
+ * @param riderId the rider the quote was issued to (the subject of the rider's token), 1–64 characters without
+ *     whitespace or control characters: only this rider may request a ride with it
  */
 public record QuoteClaims(
         String quoteId,
@@ -38,16 +40,21 @@ public record QuoteClaims(
         long surgeMilli,
         long distanceMetres,
         long durationSeconds,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String riderId) {
 
     private static final Pattern QUOTE_ID = Pattern.compile("[A-Za-z0-9_-]{1,64}");
     private static final Pattern CURRENCY = Pattern.compile("[A-Z]{3}");
+
+    /** Longest rider id: the longest token subject the platform accepts. */
+    public static final int MAX_RIDER_ID_LENGTH = 64;
 
     public QuoteClaims {
         Objects.requireNonNull(quoteId, "quoteId");
         Objects.requireNonNull(product, "product");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(riderId, "riderId");
         if (!QUOTE_ID.matcher(quoteId).matches()) {
             throw new IllegalArgumentException("quoteId must be 1-64 of [A-Za-z0-9_-], but was '" + quoteId + "'");
         }
@@ -75,6 +82,12 @@ public record QuoteClaims(
         }
         if (durationSeconds < 0) {
             throw new IllegalArgumentException("durationSeconds must be >= 0, but was " + durationSeconds);
+        }
+        if (riderId.isEmpty()
+                || riderId.length() > MAX_RIDER_ID_LENGTH
+                || riderId.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("riderId must be 1-" + MAX_RIDER_ID_LENGTH
+                    + " characters without whitespace or control characters, but was '" + riderId + "'");
         }
     }
 

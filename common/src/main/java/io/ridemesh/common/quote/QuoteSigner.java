@@ -19,11 +19,13 @@ import javax.crypto.spec.SecretKeySpec;
  * without padding (RFC 4648 §5). The MAC covers the encoded payload exactly as transmitted, as JWS (RFC 7515) does,
  * so no alternative encoding of the same bytes verifies.
  *
- * <p><b>Payload</b> (canonical serialization, UTF-8, fields joined by {@code '|'} in this order): {@code q1}
+ * <p><b>Payload</b> (canonical serialization, UTF-8, fields joined by {@code '|'} in this order): {@code q2}
  * (format version), quoteId, product, seats, pickupLat, pickupLon, dropoffLat, dropoffLon, fareCents, currency,
- * surgeMilli, distanceMetres, durationSeconds, expiresAt as epoch milliseconds. Doubles are written with
- * {@link Double#toString(double)}, which round-trips exactly; no field can contain {@code '|'} (see
- * {@link QuoteClaims}). {@code expiresAt} is truncated to milliseconds when signing.
+ * surgeMilli, distanceMetres, durationSeconds, expiresAt as epoch milliseconds, riderId. Doubles are written with
+ * {@link Double#toString(double)}, which round-trips exactly; no field but the last can contain {@code '|'} (see
+ * {@link QuoteClaims}), and the last, riderId, is read as the rest of the payload. {@code expiresAt} is truncated to
+ * milliseconds when signing. Format {@code q1} (without the rider) is no longer accepted: a quote is bound to its
+ * rider.
  *
  * <p><b>Verification</b> recomputes the MAC and compares in constant time ({@link MessageDigest#isEqual}) before it
  * parses anything, then checks expiry: a token is valid while {@code now < expiresAt}.
@@ -36,8 +38,8 @@ public final class QuoteSigner {
     public static final int MIN_KEY_BYTES = 32;
 
     private static final String ALGORITHM = "HmacSHA256";
-    private static final String VERSION = "q1";
-    private static final int FIELDS = 14;
+    private static final String VERSION = "q2";
+    private static final int FIELDS = 15;
     private static final Base64.Encoder ENCODER = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder DECODER = Base64.getUrlDecoder();
 
@@ -106,7 +108,8 @@ public final class QuoteSigner {
                 Long.toString(c.surgeMilli()),
                 Long.toString(c.distanceMetres()),
                 Long.toString(c.durationSeconds()),
-                Long.toString(c.expiresAt().toEpochMilli()));
+                Long.toString(c.expiresAt().toEpochMilli()),
+                c.riderId());
     }
 
     private static QuoteClaims parse(String payload) {
@@ -114,7 +117,7 @@ public final class QuoteSigner {
         // different format: still refuse, as tampered.
         try {
             String text = new String(DECODER.decode(payload), StandardCharsets.UTF_8);
-            List<String> f = List.of(text.split("\\|", -1));
+            List<String> f = List.of(text.split("\\|", FIELDS));
             if (f.size() != FIELDS || !f.get(0).equals(VERSION)) {
                 throw new QuoteTampered("payload is not a " + VERSION + " quote");
             }
@@ -131,7 +134,8 @@ public final class QuoteSigner {
                     Long.parseLong(f.get(10)),
                     Long.parseLong(f.get(11)),
                     Long.parseLong(f.get(12)),
-                    Instant.ofEpochMilli(Long.parseLong(f.get(13))));
+                    Instant.ofEpochMilli(Long.parseLong(f.get(13))),
+                    f.get(14));
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw new QuoteTampered("payload does not parse: " + e.getMessage());
         }

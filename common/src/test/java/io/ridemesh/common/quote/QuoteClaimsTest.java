@@ -30,12 +30,26 @@ class QuoteClaimsTest {
 
     @Test
     void rejectsQuoteIdThatCouldBreakTheSerialization() {
-        assertThatThrownBy(() -> new QuoteClaims("a|b", "SOLO", 1, 0, 0, 0, 0, 100, "USD", 1000, 1, 1, Instant.EPOCH))
+        assertThatThrownBy(() ->
+                        new QuoteClaims("a|b", "SOLO", 1, 0, 0, 0, 0, 100, "USD", 1000, 1, 1, Instant.EPOCH, "rider-1"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("quoteId must be");
     }
 
+    @Test
+    void rejectsARiderIdNoTokenSubjectCouldBe() {
+        assertThatThrownBy(() ->
+                        new QuoteClaims("q1", "SOLO", 1, 0, 0, 0, 0, 100, "USD", 1000, 1, 1, Instant.EPOCH, "a b"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("riderId must be 1-64 characters");
+        assertThatThrownBy(
+                        () -> new QuoteClaims("q1", "SOLO", 1, 0, 0, 0, 0, 100, "USD", 1000, 1, 1, Instant.EPOCH, ""))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("riderId must be 1-64 characters");
+    }
+
     private static QuoteClaims claims(String product, int seats, long surgeMilli) {
-        return new QuoteClaims("q1", product, seats, 0, 0, 0, 0, 100, "USD", surgeMilli, 1, 1, Instant.EPOCH);
+        return new QuoteClaims(
+                "q1", product, seats, 0, 0, 0, 0, 100, "USD", surgeMilli, 1, 1, Instant.EPOCH, "rider-1");
     }
 }

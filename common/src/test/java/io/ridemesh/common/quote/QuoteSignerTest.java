@@ -21,7 +21,20 @@ class QuoteSignerTest {
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     static final Instant EXPIRES = Instant.parse("2026-03-01T12:02:00Z");
     static final QuoteClaims CLAIMS = new QuoteClaims(
-            "q_7f3a9c", "SOLO", 1, 40.7527, -73.9772, 40.7061, -74.0087, 1_850, "USD", 1_200, 5_412, 1_080, EXPIRES);
+            "q_7f3a9c",
+            "SOLO",
+            1,
+            40.7527,
+            -73.9772,
+            40.7061,
+            -74.0087,
+            1_850,
+            "USD",
+            1_200,
+            5_412,
+            1_080,
+            EXPIRES,
+            "rider-7");
 
     final QuoteSigner signer = new QuoteSigner(KEY);
 
@@ -31,6 +44,16 @@ class QuoteSignerTest {
 
         assertThat(token).matches("[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+");
         assertThat(signer.verify(token, EXPIRES.minusSeconds(60))).isEqualTo(CLAIMS);
+    }
+
+    @Test
+    void carriesTheRiderEvenWhenTheRiderIdHoldsTheFieldSeparator() {
+        QuoteClaims odd = new QuoteClaims(
+                "q_odd", "SOLO", 1, 40.7527, -73.9772, 40.7061, -74.0087, 1_850, "USD", 1_200, 5_412, 1_080, EXPIRES,
+                "a|b|c");
+
+        assertThat(signer.verify(signer.sign(odd), EXPIRES.minusSeconds(1)).riderId())
+                .isEqualTo("a|b|c");
     }
 
     @Test
@@ -93,7 +116,8 @@ class QuoteSignerTest {
             "1000",
             "5413",
             "1081",
-            Long.toString(EXPIRES.plusSeconds(3600).toEpochMilli())
+            Long.toString(EXPIRES.plusSeconds(3600).toEpochMilli()),
+            "rider-8"
         };
         return IntStream.range(0, replacements.length).mapToObj(i -> Arguments.of(i, replacements[i]));
     }

@@ -8,6 +8,7 @@ import io.ridemesh.kit.problem.Problems;
 import io.ridemesh.kit.problem.servlet.ServletProblemHandler;
 import io.ridemesh.order.ride.application.IdempotencyKeyReused;
 import io.ridemesh.order.ride.application.InvalidRideRequest;
+import io.ridemesh.order.ride.application.QuoteAlreadyUsed;
 import io.ridemesh.order.ride.application.QuoteMismatch;
 import io.ridemesh.order.ride.application.RideNotFound;
 import io.ridemesh.order.ride.domain.IllegalRideTransition;
@@ -32,7 +33,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * limit filter (413) through the {@code HandlerExceptionResolver}.
  *
  * <p>Status codes: 404 no such ride for the caller; 409 the ride's status forbids the command or a concurrent write
- * won (the body carries the current state); 413 body too large; 422 well-formed but unacceptable (quote tampered,
+ * won (the body carries the current state), or the quote was already used for a ride; 413 body too large; 422 well-formed but unacceptable (quote tampered,
  * expired or not matching, pickup outside every unit, idempotency key reused).
  */
 @RestControllerAdvice
@@ -46,6 +47,7 @@ public class ProblemHandler extends ServletProblemHandler {
             ProblemType.of("quote-mismatch", HttpStatus.UNPROCESSABLE_CONTENT, "Request does not match the quote");
     static final ProblemType IDEMPOTENCY_KEY_REUSED =
             ProblemType.of("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency-Key reused");
+    static final ProblemType QUOTE_USED = ProblemType.of("quote-used", HttpStatus.CONFLICT, "Quote already used");
     static final ProblemType RIDE_NOT_FOUND = ProblemType.of("ride-not-found", HttpStatus.NOT_FOUND, "Ride not found");
     static final ProblemType ILLEGAL_RIDE_TRANSITION =
             ProblemType.of("illegal-ride-transition", HttpStatus.CONFLICT, "Not allowed in this status");
@@ -81,6 +83,11 @@ public class ProblemHandler extends ServletProblemHandler {
     @ExceptionHandler(QuoteMismatch.class)
     ResponseEntity<ProblemDetail> quoteMismatch(QuoteMismatch e, HttpServletRequest request) {
         return answerField(QUOTE_MISMATCH, e.field(), String.valueOf(e.getMessage()), request);
+    }
+
+    @ExceptionHandler(QuoteAlreadyUsed.class)
+    ResponseEntity<ProblemDetail> quoteAlreadyUsed(QuoteAlreadyUsed e, HttpServletRequest request) {
+        return answerField(QUOTE_USED, "quoteToken", String.valueOf(e.getMessage()), request);
     }
 
     @ExceptionHandler(OutsideServiceArea.class)

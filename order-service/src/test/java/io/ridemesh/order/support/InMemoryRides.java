@@ -39,6 +39,11 @@ public final class InMemoryRides implements Rides, RideEvents {
     }
 
     @Override
+    public synchronized boolean quoteUsed(String quoteId) {
+        return rows.values().stream().anyMatch(ride -> ride.quote().quoteId().equals(quoteId));
+    }
+
+    @Override
     public List<Ride> findAllByIdempotencyKey(RiderId riderId, IdempotencyKey key) {
         return rows.values().stream()
                 .filter(ride ->
@@ -92,7 +97,13 @@ public final class InMemoryRides implements Rides, RideEvents {
 
     @Override
     public synchronized Ride insert(Ride ride) {
-        if (findByIdempotencyKey(ride.riderId(), ride.idempotencyKey()).isPresent()) {
+        // the unique keys of rides: (rider, key, created region) V5 and (quote, created region) V7
+        int region = io.ridemesh.common.id.GlobalIdGenerator.regionOf(ride.id().value());
+        if (rows.values().stream()
+                .filter(r -> io.ridemesh.common.id.GlobalIdGenerator.regionOf(r.id().value()) == region)
+                .anyMatch(r -> (r.riderId().equals(ride.riderId())
+                                && r.idempotencyKey().equals(ride.idempotencyKey()))
+                        || r.quote().quoteId().equals(ride.quote().quoteId()))) {
             throw new RideAlreadyRequested(ride.riderId(), ride.idempotencyKey(), new IllegalStateException("dup"));
         }
         Ride stored = ride.atRevision(new Revision(1, hlc.incrementAndGet()));

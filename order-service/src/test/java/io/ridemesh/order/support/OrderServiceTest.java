@@ -71,9 +71,9 @@ public abstract class OrderServiceTest {
         return "key-" + UUID.randomUUID();
     }
 
-    /** A quote for the standard NYC trip, valid 5 minutes from the service's clock. */
-    protected QuoteClaims quote() {
-        return Quotes.nyc(clock.instant());
+    /** A quote for the standard NYC trip issued to {@code riderId}, valid 5 minutes from the service's clock. */
+    protected QuoteClaims quote(String riderId) {
+        return Quotes.nyc(clock.instant(), riderId);
     }
 
     /** The JSON body of a ride request matching {@code claims}. */
@@ -98,7 +98,7 @@ public abstract class OrderServiceTest {
 
     /** Creates a REQUESTED ride for {@code riderId} and returns its id. */
     protected String requestedRide(String riderId) throws Exception {
-        MvcResult result = mvc.perform(createRide(Tokens.rider(riderId), key(), body(quote())))
+        MvcResult result = mvc.perform(createRide(Tokens.rider(riderId), key(), body(quote(riderId))))
                 .andReturn();
         if (result.getResponse().getStatus() != 201) {
             throw new AssertionError("create failed: " + result.getResponse().getContentAsString());

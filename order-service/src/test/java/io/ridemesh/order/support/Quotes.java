@@ -27,10 +27,21 @@ public final class Quotes {
 
     private Quotes() {}
 
-    /** A SOLO 1-seat quote for the standard NYC trip, 2450 cents, 7 km, 25 min, valid 5 minutes after {@code now}. */
-    public static QuoteClaims nyc(Instant now) {
+    /**
+     * A SOLO 1-seat quote for the standard NYC trip issued to {@code riderId}, 2450 cents, 7 km, 25 min, valid 5 minutes
+     * after {@code now}.
+     */
+    public static QuoteClaims nyc(Instant now, String riderId) {
         return claims(
-                "SOLO", 1, PICKUP_LAT, PICKUP_LON, DROPOFF_LAT, DROPOFF_LON, "USD", now.plus(Duration.ofMinutes(5)));
+                "SOLO",
+                1,
+                PICKUP_LAT,
+                PICKUP_LON,
+                DROPOFF_LAT,
+                DROPOFF_LON,
+                "USD",
+                now.plus(Duration.ofMinutes(5)),
+                riderId);
     }
 
     public static QuoteClaims claims(
@@ -41,7 +52,8 @@ public final class Quotes {
             double dropoffLat,
             double dropoffLon,
             String currency,
-            Instant expiresAt) {
+            Instant expiresAt,
+            String riderId) {
         return new QuoteClaims(
                 "q-" + SEQUENCE.incrementAndGet(),
                 product,
@@ -55,7 +67,8 @@ public final class Quotes {
                 1000,
                 7000,
                 1500,
-                expiresAt);
+                expiresAt,
+                riderId);
     }
 
     public static String sign(QuoteClaims claims) {

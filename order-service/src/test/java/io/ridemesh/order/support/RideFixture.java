@@ -35,6 +35,16 @@ public final class RideFixture {
 
     private RideFixture() {}
 
+    /** {@link #QUOTE}'s terms under a new quote id: a quote buys one ride, so every stored ride needs its own. */
+    public static Quote newQuote() {
+        return new Quote(
+                "q-" + UUID.randomUUID(),
+                QUOTE.fareCents(),
+                QUOTE.currency(),
+                QUOTE.distanceMetres(),
+                QUOTE.durationSeconds());
+    }
+
     /** A new id in unit 1 (nyc). */
     public static RideId newId() {
         return new RideId(IDS.nextId(1));
@@ -67,7 +77,7 @@ public final class RideFixture {
                 hasDriver ? DRIVER : null,
                 status,
                 TRIP,
-                QUOTE,
+                newQuote(),
                 status == RideStatus.COMPLETED ? 2450L : null,
                 status == RideStatus.CANCELLED_BY_RIDER || status == RideStatus.CANCELLED_BY_DRIVER ? 500L : null,
                 key,

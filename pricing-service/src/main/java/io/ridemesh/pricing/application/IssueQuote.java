@@ -31,7 +31,8 @@ import java.util.function.Supplier;
  * <p>Steps: check seats against the product; find the unit serving the pickup (else {@link OutsideServiceArea} on
  * {@code pickup}) and require the dropoff inside the same unit's area (else on {@code dropoff}: out-of-town rates are
  * not modelled, so such trips are refused rather than mispriced); estimate distance and duration; record demand and
- * read the surge of the pickup's H3 cell; price; sign; store. A rejected request stores nothing and records no
+ * read the surge of the pickup's H3 cell (a rider counts once per demand window); price; sign, bound to the rider;
+ * store. A rejected request stores nothing and records no
  * demand.
  *
  * <p>Thread-safe if its collaborators are (they are, as built by the service's configuration).
@@ -106,7 +107,7 @@ public final class IssueQuote {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         TripEstimate estimate = estimator.estimate(unit, request.pickup(), request.dropoff(), now);
         String cell = cells.cellAt(request.pickup(), surge.policy().h3Resolution());
-        Surge s = surge.quoteRequested(unit.code(), cell, now);
+        Surge s = surge.quoteRequested(unit.code(), cell, request.riderId(), now);
         FareBreakdown fare = fares.price(
                 unit.tariffAt(now),
                 estimate,
@@ -128,7 +129,8 @@ public final class IssueQuote {
                 estimate.roundedDistanceMetres(),
                 estimate.roundedDurationSeconds(),
                 now,
-                now.plus(ttl).truncatedTo(ChronoUnit.MILLIS));
+                now.plus(ttl).truncatedTo(ChronoUnit.MILLIS),
+                request.riderId());
         String token = signer.sign(new QuoteClaims(
                 quote.quoteId(),
                 quote.product().name(),
@@ -142,7 +144,8 @@ public final class IssueQuote {
                 quote.surgeMilli(),
                 quote.distanceMetres(),
                 quote.durationSeconds(),
-                quote.expiresAt()));
+                quote.expiresAt(),
+                quote.riderId()));
         quotes.add(quote);
         return new IssuedQuote(quote, token, s);
     }

@@ -21,6 +21,8 @@ import java.util.Objects;
  * @param durationSeconds estimated duration, seconds
  * @param issuedAt when it was issued
  * @param expiresAt valid strictly before this instant
+ * @param riderId the rider it was issued to ({@code ""} for quotes stored before quotes carried their rider); only
+ *     this rider may read it or request a ride with it
  */
 public record Quote(
         String quoteId,
@@ -36,7 +38,8 @@ public record Quote(
         long distanceMetres,
         long durationSeconds,
         Instant issuedAt,
-        Instant expiresAt) {
+        Instant expiresAt,
+        String riderId) {
 
     public Quote {
         Objects.requireNonNull(quoteId, "quoteId");
@@ -48,6 +51,7 @@ public record Quote(
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(issuedAt, "issuedAt");
         Objects.requireNonNull(expiresAt, "expiresAt");
+        Objects.requireNonNull(riderId, "riderId");
         if (!expiresAt.isAfter(issuedAt)) {
             throw new IllegalArgumentException(
                     "expiresAt must be after issuedAt " + issuedAt + ", but was " + expiresAt);

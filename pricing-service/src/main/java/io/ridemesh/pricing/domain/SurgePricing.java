@@ -57,16 +57,19 @@ public final class SurgePricing {
     }
 
     /**
-     * Records a quote request in {@code cell} at {@code now} and answers the multiplier to charge.
+     * Records a quote request of {@code riderId} in {@code cell} at {@code now} and answers the multiplier to charge.
+     * A rider's repeated requests in one cell count once per demand window ({@link DemandWindow}), so asking again and
+     * again cannot raise the multiplier.
      *
      * @param unitCode unit the cell belongs to (selects the supply hash)
      * @param cell H3 address at {@link SurgePolicy#h3Resolution()}
+     * @param riderId who asks (the subject of the rider's token)
      */
-    public Surge quoteRequested(String unitCode, String cell, Instant now) {
+    public Surge quoteRequested(String unitCode, String cell, String riderId, Instant now) {
         if (calls.incrementAndGet() % EVICTION_PERIOD == 0) {
             evictIdle(now);
         }
-        long requests = demand.record(cell, now);
+        long requests = demand.record(cell, riderId, now);
         SupplyReading reading = supply.availableDrivers(unitCode, cell);
         if (!(reading instanceof SupplyReading.Available available)) {
             return new Surge(1000, cell, requests, -1, true);

@@ -32,8 +32,8 @@ public final class JdbcQuotes implements Quotes {
                         INSERT INTO quote (quote_id, unit_id, product, seats, pickup_lat, pickup_lon, dropoff_lat,
                           dropoff_lon, surge_cell, metered_cents, surged_cents, surcharges_cents,
                           extra_passenger_cents, fare_cents, currency, surge_milli, distance_m, duration_s,
-                          issued_at, expires_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                          issued_at, expires_at, rider_id)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                         """)
                 .params(
                         q.quoteId(),
@@ -55,7 +55,8 @@ public final class JdbcQuotes implements Quotes {
                         q.distanceMetres(),
                         q.durationSeconds(),
                         utc(q.issuedAt()),
-                        utc(q.expiresAt()))
+                        utc(q.expiresAt()),
+                        q.riderId())
                 .update();
     }
 
@@ -87,7 +88,8 @@ public final class JdbcQuotes implements Quotes {
                 rs.getLong("distance_m"),
                 rs.getLong("duration_s"),
                 instant(rs.getObject("issued_at", LocalDateTime.class)),
-                instant(rs.getObject("expires_at", LocalDateTime.class)));
+                instant(rs.getObject("expires_at", LocalDateTime.class)),
+                rs.getString("rider_id"));
     }
 
     private static LocalDateTime utc(Instant t) {

@@ -1,6 +1,8 @@
 package io.ridemesh.pricing.web;
 
 import io.ridemesh.common.geo.GeoPoint;
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
 import io.ridemesh.pricing.application.IssueQuote;
 import io.ridemesh.pricing.application.IssuedQuote;
 import io.ridemesh.pricing.domain.InvalidQuoteRequest;
@@ -13,6 +15,8 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,22 +41,34 @@ class QuoteController {
         this.quotes = quotes;
     }
 
-    /** Prices a ride and answers 201 with the quote and its signed token. */
+    /**
+     * Prices a ride for the calling rider (the token's subject) and answers 201 with the quote and its signed token,
+     * which carries the rider: no one else can request a ride with it.
+     */
     @PostMapping
-    ResponseEntity<QuoteResponse> create(@Valid @RequestBody QuoteRequestBody body) {
+    ResponseEntity<QuoteResponse> create(
+            @Valid @RequestBody QuoteRequestBody body, @AuthenticationPrincipal Jwt caller) {
         IssuedQuote issued = issueQuote.issue(new QuoteRequest(
                 point(Objects.requireNonNull(body.pickup())),
                 point(Objects.requireNonNull(body.dropoff())),
                 product(Objects.requireNonNull(body.product())),
-                Objects.requireNonNull(body.seats())));
+                Objects.requireNonNull(body.seats()),
+                caller.getSubject()));
         return ResponseEntity.created(URI.create("/v1/quotes/" + issued.quote().quoteId()))
                 .body(QuoteResponse.issued(issued));
     }
 
-    /** A quote this region issued, without its token; 404 problem when unknown. */
+    /**
+     * A quote this region issued, without its token: to the rider it was issued to, or to an operator. Another rider's
+     * quote is answered as unknown (404 problem), so its existence is not revealed either.
+     */
     @GetMapping("/{quoteId}")
-    QuoteResponse get(@PathVariable String quoteId) {
-        return quotes.byId(quoteId).map(QuoteResponse::stored).orElseThrow(() -> new QuoteNotFound(quoteId));
+    QuoteResponse get(@PathVariable String quoteId, @AuthenticationPrincipal Jwt caller) {
+        boolean operator = PlatformTokens.roleOf(caller) == Role.OPERATOR;
+        return quotes.byId(quoteId)
+                .filter(q -> operator || q.riderId().equals(caller.getSubject()))
+                .map(QuoteResponse::stored)
+                .orElseThrow(() -> new QuoteNotFound(quoteId));
     }
 
     private static GeoPoint point(QuoteRequestBody.Point p) {

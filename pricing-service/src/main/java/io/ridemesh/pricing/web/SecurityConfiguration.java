@@ -23,8 +23,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <p>Route roles (403 otherwise):
  *
  * <pre>
- * POST /v1/quotes                                  rider (every quote request counts as demand for surge)
- * GET  /v1/quotes/{id}                             rider, operator
+ * POST /v1/quotes                                  rider (a rider counts as demand once per cell and window)
+ * GET  /v1/quotes/{id}                             rider (own quotes only), operator
  * /actuator/health, /actuator/info, /v3/api-docs   anyone; tokens are ignored there
  * other /actuator endpoints                        operator
  * </pre>

@@ -27,7 +27,7 @@ class IssueQuoteTest {
 
     @Test
     void issuesAStoredQuoteWhoseTokenVerifiesUntilTtl() {
-        IssuedQuote issued = issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1));
+        IssuedQuote issued = issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1, "rider-1"));
 
         assertThat(quotes.byId(issued.quote().quoteId())).contains(issued.quote());
         QuoteClaims claims = new QuoteSigner(QuoteFixtures.KEY).verify(issued.token(), clock.instant());
@@ -51,8 +51,8 @@ class IssueQuoteTest {
 
     @Test
     void pricesChicagoTripsInChicagoWithItsUnitId() {
-        IssuedQuote issued =
-                issueQuote.issue(new QuoteRequest(CHICAGO_LOOP, new GeoPoint(41.9484, -87.6553), Product.SOLO, 1));
+        IssuedQuote issued = issueQuote.issue(
+                new QuoteRequest(CHICAGO_LOOP, new GeoPoint(41.9484, -87.6553), Product.SOLO, 1, "rider-1"));
 
         assertThat(issued.quote().unitId()).isEqualTo(2);
         assertThat(issued.quote().fare().surchargesCents()).isZero();
@@ -61,11 +61,11 @@ class IssueQuoteTest {
     @Test
     void chargesAPoolSeatLessThanASoloRide() {
         long solo = issueQuote
-                .issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1))
+                .issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1, "rider-1"))
                 .quote()
                 .fareCents();
         long pool = issueQuote
-                .issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.POOL, 1))
+                .issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.POOL, 1, "rider-1"))
                 .quote()
                 .fareCents();
 
@@ -74,7 +74,8 @@ class IssueQuoteTest {
 
     @Test
     void rejectsMoreSeatsThanTheProductAllowsAndStoresNothing() {
-        assertThatThrownBy(() -> issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.POOL, 3)))
+        assertThatThrownBy(() ->
+                        issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.POOL, 3, "rider-1")))
                 .isInstanceOfSatisfying(InvalidQuoteRequest.class, e -> {
                     assertThat(e.field()).isEqualTo("seats");
                     assertThat(e.detail()).isEqualTo("must be <= 2 for POOL, but was 3");
@@ -86,7 +87,7 @@ class IssueQuoteTest {
     void rejectsPickupOutsideEveryUnitAndStoresNothing() {
         GeoPoint london = new GeoPoint(51.5072, -0.1276);
 
-        assertThatThrownBy(() -> issueQuote.issue(new QuoteRequest(london, WALL_STREET, Product.SOLO, 1)))
+        assertThatThrownBy(() -> issueQuote.issue(new QuoteRequest(london, WALL_STREET, Product.SOLO, 1, "rider-1")))
                 .isInstanceOfSatisfying(
                         OutsideServiceArea.class, e -> assertThat(e.field()).isEqualTo("pickup"));
         assertThat(quotes.count()).isZero();
@@ -94,7 +95,8 @@ class IssueQuoteTest {
 
     @Test
     void rejectsDropoffInAnotherUnit() {
-        assertThatThrownBy(() -> issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, CHICAGO_LOOP, Product.SOLO, 1)))
+        assertThatThrownBy(() ->
+                        issueQuote.issue(new QuoteRequest(GRAND_CENTRAL, CHICAGO_LOOP, Product.SOLO, 1, "rider-1")))
                 .isInstanceOfSatisfying(
                         OutsideServiceArea.class, e -> assertThat(e.field()).isEqualTo("dropoff"));
         assertThat(quotes.count()).isZero();
@@ -105,7 +107,7 @@ class IssueQuoteTest {
         IssueQuote degraded = QuoteFixtures.issueQuote(
                 quotes, clock, (unit, cell) -> new SupplyReading.Unavailable("connection refused"));
 
-        IssuedQuote issued = degraded.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1));
+        IssuedQuote issued = degraded.issue(new QuoteRequest(GRAND_CENTRAL, WALL_STREET, Product.SOLO, 1, "rider-1"));
 
         assertThat(issued.surge().fallback()).isTrue();
         assertThat(issued.quote().surgeMilli()).isEqualTo(1000);

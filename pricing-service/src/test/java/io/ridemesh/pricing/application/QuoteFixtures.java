@@ -33,7 +33,7 @@ public final class QuoteFixtures {
 
     public static IssueQuote issueQuote(InMemoryQuotes quotes, MutableClock clock, SupplyCounts supply) {
         AtomicInteger ids = new AtomicInteger();
-        DemandWindow demand = (cell, at) -> 1;
+        DemandWindow demand = (cell, rider, at) -> 1;
         return new IssueQuote(
                 MODEL,
                 new TripEstimator(MODEL.calibrations(), CELLS),

@@ -65,7 +65,7 @@ class SurgePricingTest {
         long settled = 0;
         for (int i = 0; i < 60; i++) {
             t = t.plusSeconds(10);
-            settled = surge.quoteRequested("nyc", CELL, t).multiplierMilli();
+            settled = surge.quoteRequested("nyc", CELL, "rider-1", t).multiplierMilli();
         }
         // Raw 1.7; the dead band may hold the published value one step below.
         assertThat(settled).isBetween(1600L, 1700L);
@@ -76,7 +76,7 @@ class SurgePricingTest {
         for (long d : jitter) {
             t = t.plusSeconds(10);
             demand.next = d;
-            published.add(surge.quoteRequested("nyc", CELL, t).multiplierMilli());
+            published.add(surge.quoteRequested("nyc", CELL, "rider-1", t).multiplierMilli());
         }
         assertThat(published).containsOnly(settled);
     }
@@ -87,9 +87,9 @@ class SurgePricingTest {
                 new SurgePricing(policy, new FakeSupply(new SupplyReading.Available(0)), new SettableDemand(50));
         Instant t = Instant.parse("2026-01-01T12:00:00Z");
 
-        Surge first = surge.quoteRequested("nyc", CELL, t);
-        Surge afterTenSeconds = surge.quoteRequested("nyc", CELL, t.plusSeconds(10));
-        Surge afterTenMinutes = surge.quoteRequested("nyc", CELL, t.plus(Duration.ofMinutes(10)));
+        Surge first = surge.quoteRequested("nyc", CELL, "rider-1", t);
+        Surge afterTenSeconds = surge.quoteRequested("nyc", CELL, "rider-1", t.plusSeconds(10));
+        Surge afterTenMinutes = surge.quoteRequested("nyc", CELL, "rider-1", t.plus(Duration.ofMinutes(10)));
 
         assertThat(first.multiplierMilli()).isEqualTo(1000);
         assertThat(afterTenSeconds.multiplierMilli()).isEqualTo(1200); // 1 + 2 x (1 - e^(-1/12)) = 1.16 -> 1.2
@@ -101,13 +101,13 @@ class SurgePricingTest {
         FakeSupply supply = new FakeSupply(new SupplyReading.Available(0));
         SurgePricing surge = new SurgePricing(policy, supply, new SettableDemand(50));
         Instant t = Instant.parse("2026-01-01T12:00:00Z");
-        surge.quoteRequested("nyc", CELL, t);
-        assertThat(surge.quoteRequested("nyc", CELL, t.plus(Duration.ofMinutes(10)))
+        surge.quoteRequested("nyc", CELL, "rider-1", t);
+        assertThat(surge.quoteRequested("nyc", CELL, "rider-1", t.plus(Duration.ofMinutes(10)))
                         .multiplierMilli())
                 .isEqualTo(3000);
 
         supply.reading = new SupplyReading.Unavailable("connection refused");
-        Surge down = surge.quoteRequested("nyc", CELL, t.plus(Duration.ofMinutes(11)));
+        Surge down = surge.quoteRequested("nyc", CELL, "rider-1", t.plus(Duration.ofMinutes(11)));
 
         assertThat(down.multiplierMilli()).isEqualTo(1000);
         assertThat(down.fallback()).isTrue();
@@ -115,7 +115,7 @@ class SurgePricingTest {
         assertThat(down.demand()).isEqualTo(50);
 
         supply.reading = new SupplyReading.Available(0);
-        assertThat(surge.quoteRequested("nyc", CELL, t.plus(Duration.ofMinutes(12)))
+        assertThat(surge.quoteRequested("nyc", CELL, "rider-1", t.plus(Duration.ofMinutes(12)))
                         .multiplierMilli())
                 .isEqualTo(3000);
     }
@@ -127,13 +127,13 @@ class SurgePricingTest {
         byCell.put("b", new SupplyReading.Available(100));
         SurgePricing surge = new SurgePricing(policy, (unit, cell) -> byCell.get(cell), new SettableDemand(50));
         Instant t = Instant.parse("2026-01-01T12:00:00Z");
-        surge.quoteRequested("nyc", "a", t);
-        surge.quoteRequested("nyc", "b", t);
+        surge.quoteRequested("nyc", "a", "rider-1", t);
+        surge.quoteRequested("nyc", "b", "rider-1", t);
 
-        assertThat(surge.quoteRequested("nyc", "a", t.plus(Duration.ofMinutes(10)))
+        assertThat(surge.quoteRequested("nyc", "a", "rider-1", t.plus(Duration.ofMinutes(10)))
                         .multiplierMilli())
                 .isEqualTo(3000);
-        assertThat(surge.quoteRequested("nyc", "b", t.plus(Duration.ofMinutes(10)))
+        assertThat(surge.quoteRequested("nyc", "b", "rider-1", t.plus(Duration.ofMinutes(10)))
                         .multiplierMilli())
                 .isEqualTo(1000);
     }
@@ -143,7 +143,7 @@ class SurgePricingTest {
         SurgePricing surge =
                 new SurgePricing(policy, new FakeSupply(new SupplyReading.Available(1)), new SettableDemand(1));
         Instant t = Instant.parse("2026-01-01T12:00:00Z");
-        surge.quoteRequested("nyc", CELL, t);
+        surge.quoteRequested("nyc", CELL, "rider-1", t);
 
         surge.evictIdle(t.plus(Duration.ofMinutes(31)));
 
@@ -173,7 +173,7 @@ class SurgePricingTest {
         }
 
         @Override
-        public long record(String cell, Instant at) {
+        public long record(String cell, String riderId, Instant at) {
             return next;
         }
     }

@@ -47,7 +47,8 @@ class JdbcQuotesTest {
                 7350,
                 1410,
                 Instant.parse("2026-03-02T18:00:00.123Z"),
-                Instant.parse("2026-03-02T18:02:00.123Z"));
+                Instant.parse("2026-03-02T18:02:00.123Z"),
+                "rider-42");
 
         quotes.add(q);
 

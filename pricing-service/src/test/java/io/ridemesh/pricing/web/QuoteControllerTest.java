@@ -153,6 +153,26 @@ class QuoteControllerTest {
     }
 
     @Test
+    void aQuoteIsIssuedToTheCallingRiderAndOnlyThatRiderOrAnOperatorReadsIt() throws Exception {
+        MvcTestResult created = post(VALID);
+        String location = created.getResponse().getHeader("Location");
+        String token = com.jayway.jsonpath.JsonPath.read(created.getResponse().getContentAsString(), "$.token");
+        String otherRider = TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-2"));
+        String operator = TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1"));
+
+        assertThat(new io.ridemesh.common.quote.QuoteSigner(QuoteFixtures.KEY)
+                        .verify(token, QuoteFixtures.mondayAfternoon().instant())
+                        .riderId())
+                .isEqualTo("rider-1");
+        MvcTestResult foreign =
+                mvc.get().uri(location).header("Authorization", otherRider).exchange();
+        assertThat(foreign).hasStatus(HttpStatus.NOT_FOUND);
+        assertThat(foreign).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        assertThat(mvc.get().uri(location).header("Authorization", operator).exchange())
+                .hasStatusOk();
+    }
+
+    @Test
     void answers404ProblemForAnUnknownQuote() {
         MvcTestResult result = mvc.get()
                 .uri("/v1/quotes/q_nope")

@@ -33,9 +33,11 @@ import org.springframework.transaction.support.TransactionOperations;
  * quote expired still returns the ride.
  *
  * <p><b>Checks</b>, in order, each failing without writing anything: quote signature and expiry
- * ({@link io.ridemesh.common.quote.InvalidQuote}), seats per product ({@link InvalidRideRequest}), the request
- * matching the quote ({@link QuoteMismatch}), the pickup inside a unit ({@link OutsideServiceArea}), the quote's
- * currency being the unit's ({@link QuoteMismatch} on {@code quoteToken}).
+ * ({@link io.ridemesh.common.quote.InvalidQuote}), the quote issued to this rider ({@link QuoteMismatch} on
+ * {@code quoteToken}), seats per product ({@link InvalidRideRequest}), the request matching the quote
+ * ({@link QuoteMismatch}), the pickup inside a unit ({@link OutsideServiceArea}), the quote's currency being the
+ * unit's ({@link QuoteMismatch} on {@code quoteToken}), the quote not used before ({@link QuoteAlreadyUsed}: a quote
+ * buys one ride; the unique key {@code (quote_id, created_region)} settles concurrent requests).
  *
  * <p>The ride id is a global id issued for the pickup's unit. The ride and its {@code RideRequested} outbox event are
  * written in one local transaction. Thread-safe.
@@ -85,6 +87,7 @@ public final class RequestRide {
      * @throws QuoteMismatch if the request differs from the quote, or the quote's currency is not the unit's
      * @throws OutsideServiceArea if no unit serves the pickup
      * @throws IdempotencyKeyReused if the key was used for a different request
+     * @throws QuoteAlreadyUsed if another ride was requested with this quote
      */
     public RequestOutcome request(RideRequest request) {
         Optional<Ride> earlier = rides.findByIdempotencyKey(request.riderId(), request.idempotencyKey());
@@ -93,6 +96,10 @@ public final class RequestRide {
         }
         Instant now = clock.instant();
         QuoteClaims claims = quotes.verify(request.quoteToken(), now);
+        if (!claims.riderId().equals(request.riderId().value())) {
+            throw new QuoteMismatch(
+                    "quoteToken", "must be a quote issued to you; this one was issued to another rider");
+        }
         Trip trip = request.trip();
         int maxSeats = seatLimits.maxSeats(trip.product());
         if (trip.seats() > maxSeats) {
@@ -107,6 +114,9 @@ public final class RequestRide {
                     "quoteToken",
                     "must be priced in " + unit.currency() + ", the currency of unit " + unit.code() + ", but was "
                             + claims.currency());
+        }
+        if (rides.quoteUsed(claims.quoteId())) {
+            throw new QuoteAlreadyUsed(claims.quoteId());
         }
         Quote quote = new Quote(
                 claims.quoteId(),
@@ -139,6 +149,10 @@ public final class RequestRide {
                 Optional<Ride> winner = rides.findByIdempotencyKey(request.riderId(), request.idempotencyKey());
                 if (winner.isPresent()) {
                     return replay(winner.get(), request);
+                }
+                if (rides.quoteUsed(quote.quoteId())) {
+                    // a concurrent request with another key took the quote first
+                    throw new QuoteAlreadyUsed(quote.quoteId());
                 }
                 if (attempt >= MAX_INSERT_ATTEMPTS) {
                     // The key is taken by a row that reads do not return (a tombstone).

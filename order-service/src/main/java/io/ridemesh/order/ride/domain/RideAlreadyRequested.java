@@ -1,9 +1,10 @@
 package io.ridemesh.order.ride.domain;
 
 /**
- * Inserting a ride hit the unique key (rider, idempotency key): another request with the same key was stored first,
- * or is being stored concurrently and the database aborted this insert. Nothing was written by this insert; the
- * caller reads the other ride (or retries if it rolled back).
+ * Inserting a ride hit a unique key: (rider, idempotency key), where another request with the same key was stored
+ * first or is being stored concurrently and the database aborted this insert, or (quote, creating region), where
+ * another request used the same quote. Nothing was written by this insert; the caller reads the other ride (or
+ * retries if it rolled back).
  */
 public final class RideAlreadyRequested extends RuntimeException {
 

@@ -33,6 +33,12 @@ public interface Rides {
     List<Ride> findAllByIdempotencyKey(RiderId riderId, IdempotencyKey key);
 
     /**
+     * Whether a ride was requested with this quote in any region whose rides reached this one, tombstoned rides
+     * included: a quote buys one ride.
+     */
+    boolean quoteUsed(String quoteId);
+
+    /**
      * Withdrawable rides (REQUESTED, DRIVER_ASSIGNED, DRIVER_ARRIVED) that share their rider and Idempotency-Key
      * with another live ride: where {@link DuplicateRides} may have something to withdraw. Cost grows with the open
      * rides, not with the table.

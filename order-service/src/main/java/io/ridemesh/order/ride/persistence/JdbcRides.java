@@ -120,6 +120,15 @@ public final class JdbcRides implements Rides {
     }
 
     @Override
+    public boolean quoteUsed(String quoteId) {
+        // uk_rides_quote_region (V7) leads with quote_id; tombstones count, so no deleted filter
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM rides WHERE quote_id = :quoteId)",
+                new MapSqlParameterSource("quoteId", quoteId),
+                Boolean.class));
+    }
+
+    @Override
     public List<Ride> findOpenWithDuplicates(int limit) {
         if (limit < 1 || limit > 1000) {
             throw new IllegalArgumentException("limit must be in 1..1000, but was " + limit);

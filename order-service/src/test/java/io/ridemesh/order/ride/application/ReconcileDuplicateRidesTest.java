@@ -178,6 +178,11 @@ class ReconcileDuplicateRidesTest {
         }
 
         @Override
+        public boolean quoteUsed(String quoteId) {
+            return delegate.quoteUsed(quoteId);
+        }
+
+        @Override
         public java.util.List<Ride> findOpenWithDuplicates(int limit) {
             return delegate.findOpenWithDuplicates(limit);
         }

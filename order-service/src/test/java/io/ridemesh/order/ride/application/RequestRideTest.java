@@ -58,7 +58,7 @@ class RequestRideTest {
 
     @Test
     void createsARequestedRideInThePickupsUnitWithItsEvent() {
-        RequestOutcome outcome = requestRide.request(request(Quotes.nyc(clock.instant()), "k1"));
+        RequestOutcome outcome = requestRide.request(request(Quotes.nyc(clock.instant(), "rider-1"), "k1"));
 
         assertThat(outcome).isInstanceOf(RequestOutcome.Created.class);
         assertThat(outcome.ride().status()).isEqualTo(RideStatus.REQUESTED);
@@ -70,7 +70,7 @@ class RequestRideTest {
 
     @Test
     void replaysAnIdenticalRequestEvenAfterTheQuoteExpired() {
-        RideRequest request = request(Quotes.nyc(clock.instant()), "k1");
+        RideRequest request = request(Quotes.nyc(clock.instant(), "rider-1"), "k1");
         RequestOutcome first = requestRide.request(request);
         clock.advance(Duration.ofHours(1));
 
@@ -82,17 +82,38 @@ class RequestRideTest {
     }
 
     @Test
-    void refusesAKeyReusedForAnotherRequest() {
-        requestRide.request(request(Quotes.nyc(clock.instant()), "k1"));
+    void refusesAQuoteIssuedToAnotherRiderAndWritesNothing() {
+        QuoteClaims theirs = Quotes.nyc(clock.instant(), "rider-2");
 
-        assertThatThrownBy(() -> requestRide.request(request(Quotes.nyc(clock.instant()), "k1")))
+        assertThatThrownBy(() -> requestRide.request(request(theirs, "k1")))
+                .isInstanceOfSatisfying(
+                        QuoteMismatch.class, e -> assertThat(e.field()).isEqualTo("quoteToken"));
+        assertThat(rides.size()).isZero();
+    }
+
+    @Test
+    void aQuoteBuysOneRide() {
+        QuoteClaims claims = Quotes.nyc(clock.instant(), "rider-1");
+        requestRide.request(request(claims, "k1"));
+
+        assertThatThrownBy(() -> requestRide.request(request(claims, "k2")))
+                .isInstanceOfSatisfying(
+                        QuoteAlreadyUsed.class, e -> assertThat(e.quoteId()).isEqualTo(claims.quoteId()));
+        assertThat(rides.size()).isEqualTo(1);
+    }
+
+    @Test
+    void refusesAKeyReusedForAnotherRequest() {
+        requestRide.request(request(Quotes.nyc(clock.instant(), "rider-1"), "k1"));
+
+        assertThatThrownBy(() -> requestRide.request(request(Quotes.nyc(clock.instant(), "rider-1"), "k1")))
                 .isInstanceOf(IdempotencyKeyReused.class);
         assertThat(rides.size()).isEqualTo(1);
     }
 
     @Test
     void fingerprintsIgnoreFormattingButNotMeaning() {
-        RideRequest request = request(Quotes.nyc(clock.instant()), "k1");
+        RideRequest request = request(Quotes.nyc(clock.instant(), "rider-1"), "k1");
         RideRequest sameMeaning =
                 new RideRequest(request.riderId(), request.idempotencyKey(), request.quoteToken(), request.trip());
         RideRequest otherSeats = new RideRequest(
@@ -107,10 +128,10 @@ class RequestRideTest {
 
     @Test
     void refusesTamperedAndExpiredQuotesWithoutWriting() {
-        RideRequest genuine = request(Quotes.nyc(clock.instant()), "k1");
+        RideRequest genuine = request(Quotes.nyc(clock.instant(), "rider-1"), "k1");
         RideRequest tampered = new RideRequest(
                 genuine.riderId(), genuine.idempotencyKey(), genuine.quoteToken() + "x", genuine.trip());
-        QuoteClaims expiring = Quotes.nyc(clock.instant());
+        QuoteClaims expiring = Quotes.nyc(clock.instant(), "rider-1");
 
         assertThatThrownBy(() -> requestRide.request(tampered)).isInstanceOf(QuoteTampered.class);
         clock.advance(Duration.ofMinutes(5));
@@ -123,7 +144,7 @@ class RequestRideTest {
 
     @Test
     void namesTheFieldThatDiffersFromTheQuote() {
-        QuoteClaims claims = Quotes.nyc(clock.instant());
+        QuoteClaims claims = Quotes.nyc(clock.instant(), "rider-1");
         RideRequest request = request(claims, "k1");
         RideRequest otherDropoff = new RideRequest(
                 request.riderId(),
@@ -139,7 +160,7 @@ class RequestRideTest {
     @Test
     void refusesPickupsOutsideEveryUnitNamingThem() {
         QuoteClaims paris = Quotes.claims(
-                "SOLO", 1, 48.85, 2.35, 48.86, 2.36, "EUR", clock.instant().plusSeconds(60));
+                "SOLO", 1, 48.85, 2.35, 48.86, 2.36, "EUR", clock.instant().plusSeconds(60), "rider-1");
 
         assertThatThrownBy(() -> requestRide.request(request(paris, "k1")))
                 .isInstanceOf(OutsideServiceArea.class)
@@ -156,7 +177,8 @@ class RequestRideTest {
                 Quotes.DROPOFF_LAT,
                 Quotes.DROPOFF_LON,
                 "USD",
-                clock.instant().plusSeconds(60));
+                clock.instant().plusSeconds(60),
+                "rider-1");
 
         assertThatThrownBy(() -> requestRide.request(request(pool, "k1")))
                 .isInstanceOfSatisfying(

@@ -80,7 +80,7 @@ abstract class JdbcRidesContract {
                         RideFixture.newId(),
                         RideFixture.RIDER,
                         RideFixture.TRIP,
-                        RideFixture.QUOTE,
+                        RideFixture.newQuote(),
                         new IdempotencyKey("k-" + UUID.randomUUID()),
                         "c".repeat(64),
                         wallClock.instant())
@@ -271,7 +271,7 @@ abstract class JdbcRidesContract {
                         RideFixture.newId(),
                         first.riderId(),
                         RideFixture.TRIP,
-                        RideFixture.QUOTE,
+                        RideFixture.newQuote(),
                         first.idempotencyKey(),
                         "d".repeat(64),
                         wallClock.instant())

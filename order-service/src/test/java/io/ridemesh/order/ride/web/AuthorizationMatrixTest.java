@@ -14,7 +14,6 @@ import java.util.Date;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -77,11 +76,13 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         }
     }
 
-    record Route(
-            String name,
-            Setup setup,
-            BiFunction<OrderServiceTest, String, MockHttpServletRequestBuilder> call,
-            Map<Caller, Integer> expected) {}
+    /** One route's request, given the test, the case's people and the prepared ride's id. */
+    @FunctionalInterface
+    interface Call {
+        MockHttpServletRequestBuilder apply(OrderServiceTest test, Cast cast, String rideId);
+    }
+
+    record Route(String name, Setup setup, Call call, Map<Caller, Integer> expected) {}
 
     private static final List<Route> ROUTES = new ArrayList<>();
 
@@ -89,14 +90,14 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides",
                 Setup.NO_RIDE,
-                (t, id) -> post("/v1/rides")
+                (t, cast, id) -> post("/v1/rides")
                         .header("Idempotency-Key", key())
                         .contentType(MediaType.APPLICATION_JSON)
-                        .content(body(
-                                io.ridemesh.order.support.Quotes.nyc(((AuthorizationMatrixTest) t).clock.instant()))),
+                        .content(body(io.ridemesh.order.support.Quotes.nyc(
+                                ((AuthorizationMatrixTest) t).clock.instant(), cast.owner()))),
                 401,
                 201,
-                201,
+                422, // the quote was issued to the owner: another rider cannot use it
                 403,
                 403,
                 403,
@@ -105,7 +106,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "GET /v1/rides/{id} (assigned)",
                 Setup.ASSIGNED,
-                (t, id) -> get("/v1/rides/" + id),
+                (t, cast, id) -> get("/v1/rides/" + id),
                 401,
                 200,
                 404,
@@ -117,7 +118,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "GET /v1/rides/{id} (requested)",
                 Setup.REQUESTED,
-                (t, id) -> get("/v1/rides/" + id),
+                (t, cast, id) -> get("/v1/rides/" + id),
                 401,
                 200,
                 404,
@@ -126,11 +127,22 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 200,
                 200,
                 401);
-        route("GET /v1/rides", Setup.ASSIGNED, (t, id) -> get("/v1/rides"), 401, 200, 200, 200, 200, 200, 200, 401);
+        route(
+                "GET /v1/rides",
+                Setup.ASSIGNED,
+                (t, cast, id) -> get("/v1/rides"),
+                401,
+                200,
+                200,
+                200,
+                200,
+                200,
+                200,
+                401);
         route(
                 "GET /v1/units/{unit}/waiting-rides",
                 Setup.REQUESTED,
-                (t, id) -> get("/v1/units/1/waiting-rides")
+                (t, cast, id) -> get("/v1/units/1/waiting-rides")
                         .param("requestedFrom", "2020-01-01T00:00:00Z")
                         .param("requestedBefore", "2100-01-01T00:00:00Z"),
                 401,
@@ -144,7 +156,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/cancel",
                 Setup.ASSIGNED,
-                (t, id) -> post("/v1/rides/" + id + "/cancel"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/cancel"),
                 401,
                 200,
                 404,
@@ -156,7 +168,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/accept (removed)",
                 Setup.REQUESTED,
-                (t, id) -> post("/v1/rides/" + id + "/accept"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/accept"),
                 401,
                 404,
                 404,
@@ -168,7 +180,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/arrive",
                 Setup.ASSIGNED,
-                (t, id) -> post("/v1/rides/" + id + "/arrive"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/arrive"),
                 401,
                 403,
                 403,
@@ -180,7 +192,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/start",
                 Setup.ARRIVED,
-                (t, id) -> post("/v1/rides/" + id + "/start"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/start"),
                 401,
                 403,
                 403,
@@ -192,7 +204,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/complete",
                 Setup.IN_PROGRESS,
-                (t, id) -> post("/v1/rides/" + id + "/complete")
+                (t, cast, id) -> post("/v1/rides/" + id + "/complete")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"actualDistanceMetres\":7000,\"actualDurationSeconds\":1500}"),
                 401,
@@ -206,7 +218,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/rider-no-show",
                 Setup.ARRIVED_AND_WAITED,
-                (t, id) -> post("/v1/rides/" + id + "/rider-no-show"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/rider-no-show"),
                 401,
                 403,
                 403,
@@ -218,7 +230,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/assign",
                 Setup.REQUESTED,
-                (t, id) -> post("/v1/rides/" + id + "/assign")
+                (t, cast, id) -> post("/v1/rides/" + id + "/assign")
                         .contentType(MediaType.APPLICATION_JSON)
                         .content("{\"driverId\":\"drv-7\"}"),
                 401,
@@ -232,7 +244,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "POST /v1/rides/{id}/no-driver",
                 Setup.REQUESTED,
-                (t, id) -> post("/v1/rides/" + id + "/no-driver"),
+                (t, cast, id) -> post("/v1/rides/" + id + "/no-driver"),
                 401,
                 403,
                 403,
@@ -244,7 +256,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         route(
                 "GET /actuator/health",
                 Setup.NO_RIDE,
-                (t, id) -> get("/actuator/health"),
+                (t, cast, id) -> get("/actuator/health"),
                 200,
                 200,
                 200,
@@ -255,11 +267,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 200);
     }
 
-    private static void route(
-            String name,
-            Setup setup,
-            BiFunction<OrderServiceTest, String, MockHttpServletRequestBuilder> call,
-            int... statuses) {
+    private static void route(String name, Setup setup, Call call, int... statuses) {
         Map<Caller, Integer> expected = new EnumMap<>(Caller.class);
         for (Caller caller : Caller.values()) {
             expected.put(caller, statuses[caller.ordinal()]);
@@ -277,7 +285,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
     void answersEachCallerAsTheMatrixSays(String name, Caller caller, Route route) throws Exception {
         Cast cast = new Cast(user("owner"), user("driver"));
         String rideId = prepare(route.setup(), cast);
-        MockHttpServletRequestBuilder request = route.call().apply(this, rideId);
+        MockHttpServletRequestBuilder request = route.call().apply(this, cast, rideId);
         String token = cast.token(caller);
         if (token != null) {
             request.header(HttpHeaders.AUTHORIZATION, Tokens.bearer(token));

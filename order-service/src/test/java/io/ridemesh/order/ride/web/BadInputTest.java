@@ -31,7 +31,8 @@ import tools.jackson.databind.JsonNode;
  */
 class BadInputTest extends OrderServiceTest {
 
-    private static final String RIDER = Tokens.rider("bad-input-rider");
+    private static final String RIDER_ID = "bad-input-rider";
+    private static final String RIDER = Tokens.rider(RIDER_ID);
     private static final String DRIVER = Tokens.driver("bad-input-driver");
     private static final String SERVICE = Tokens.service("dispatch-service");
     private static final String OTHER_KEY_HEX = "00".repeat(32);
@@ -136,7 +137,7 @@ class BadInputTest extends OrderServiceTest {
         cases.add(new Case(
                 "quoteToken signed with another key",
                 t -> {
-                    QuoteClaims claims = t.quote();
+                    QuoteClaims claims = t.quote(RIDER_ID);
                     String forged = new io.ridemesh.common.quote.QuoteSigner(
                                     java.util.HexFormat.of().parseHex(OTHER_KEY_HEX))
                             .sign(claims);
@@ -147,9 +148,9 @@ class BadInputTest extends OrderServiceTest {
         cases.add(new Case(
                 "quoteToken payload of one quote with the signature of another",
                 t -> {
-                    QuoteClaims claims = t.quote();
+                    QuoteClaims claims = t.quote(RIDER_ID);
                     String genuine = Quotes.sign(claims);
-                    String other = Quotes.sign(t.quote());
+                    String other = Quotes.sign(t.quote(RIDER_ID));
                     String spliced = genuine.substring(0, genuine.indexOf('.')) + other.substring(other.indexOf('.'));
                     return create(bodyWithToken(claims, spliced), key());
                 },
@@ -277,7 +278,8 @@ class BadInputTest extends OrderServiceTest {
                             Quotes.DROPOFF_LAT,
                             Quotes.DROPOFF_LON,
                             "EUR",
-                            t.clock.instant().plusSeconds(300));
+                            t.clock.instant().plusSeconds(300),
+                            RIDER_ID);
                     return create(json(bodyWithToken(euro, Quotes.sign(euro))), key());
                 },
                 422,
@@ -426,7 +428,7 @@ class BadInputTest extends OrderServiceTest {
         cases.add(new Case(
                 name,
                 t -> {
-                    QuoteClaims claims = t.quote();
+                    QuoteClaims claims = t.quote(RIDER_ID);
                     return create(json(bodyWithToken(claims, tamper.apply(Quotes.sign(claims)))), key());
                 },
                 422,
@@ -445,7 +447,8 @@ class BadInputTest extends OrderServiceTest {
                             Quotes.DROPOFF_LAT,
                             Quotes.DROPOFF_LON,
                             "USD",
-                            t.clock.instant().plus(fromNow));
+                            t.clock.instant().plus(fromNow),
+                            RIDER_ID);
                     return create(json(bodyWithToken(claims, Quotes.sign(claims))), key());
                 },
                 422,
@@ -464,7 +467,8 @@ class BadInputTest extends OrderServiceTest {
                             Quotes.DROPOFF_LAT,
                             Quotes.DROPOFF_LON,
                             "USD",
-                            t.clock.instant().plusSeconds(300));
+                            t.clock.instant().plusSeconds(300),
+                            RIDER_ID);
                     return create(json(bodyWithToken(claims, Quotes.sign(claims))), key());
                 },
                 422,
@@ -515,7 +519,7 @@ class BadInputTest extends OrderServiceTest {
 
     /** A valid request body (fresh quote) as a mutable map, nested points mutable too. */
     private Map<String, Object> validBody() {
-        QuoteClaims claims = quote();
+        QuoteClaims claims = quote(RIDER_ID);
         return bodyWithToken(claims, Quotes.sign(claims));
     }
 

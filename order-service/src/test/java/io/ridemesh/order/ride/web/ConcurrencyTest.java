@@ -97,7 +97,7 @@ class ConcurrencyTest extends OrderServiceTest {
     void fiftyConcurrentRetriesOfOneCreateMakeExactlyOneRide() throws Exception {
         String rider = user("rider");
         String key = key();
-        String body = body(quote());
+        String body = body(quote(rider));
         long rides = rideRows();
         long events = outboxRows();
         CountDownLatch start = new CountDownLatch(1);
@@ -131,6 +131,46 @@ class ConcurrencyTest extends OrderServiceTest {
         assertThat(rideRows()).isEqualTo(rides + 1);
         assertThat(outboxRows()).isEqualTo(events + 1);
         assertThat(eventTypes(ids.iterator().next())).containsExactly("RideRequested");
+    }
+
+    @Test
+    void twentyConcurrentRequestsWithOneQuoteAndDifferentKeysMakeExactlyOneRide() throws Exception {
+        String rider = user("rider");
+        String body = body(quote(rider));
+        long rides = rideRows();
+        long events = outboxRows();
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String key = key();
+            calls.add(pool.submit(() -> {
+                start.await();
+                return send(HttpRequest.newBuilder(uri("/v1/rides"))
+                        .header("Authorization", Tokens.bearer(Tokens.rider(rider)))
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+            }));
+        }
+        start.countDown();
+
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            responses.add(call.get(120, TimeUnit.SECONDS));
+        }
+
+        assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
+        assertThat(responses.stream().filter(r -> r.statusCode() != 201))
+                .as(responses.stream().map(HttpResponse::body).toList().toString())
+                .hasSize(19)
+                .allSatisfy(r -> {
+                    assertThat(r.statusCode()).isEqualTo(409);
+                    assertThat(JSON.readTree(r.body()).get("type").asString())
+                            .isEqualTo("urn:ridemesh:problem:quote-used");
+                });
+        assertThat(rideRows()).isEqualTo(rides + 1);
+        assertThat(outboxRows()).isEqualTo(events + 1);
     }
 
     private URI uri(String path) {

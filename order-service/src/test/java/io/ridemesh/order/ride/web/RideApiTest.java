@@ -30,7 +30,7 @@ class RideApiTest extends OrderServiceTest {
         long rides = rideRows();
         long events = outboxRows();
 
-        MvcResult created = mvc.perform(createRide(Tokens.rider(rider), key(), body(quote())))
+        MvcResult created = mvc.perform(createRide(Tokens.rider(rider), key(), body(quote(rider))))
                 .andExpect(status().isCreated())
                 .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_JSON))
                 .andExpect(jsonPath("$.id").isString())
@@ -68,9 +68,10 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void aRetryWithTheSameKeyAndBodyReturnsTheSameRideWith200() throws Exception {
-        String token = Tokens.rider(user("rider"));
+        String rider = user("rider");
+        String token = Tokens.rider(rider);
         String key = key();
-        String body = body(quote());
+        String body = body(quote(rider));
         String first = mvc.perform(createRide(token, key, body))
                 .andExpect(status().isCreated())
                 .andReturn()
@@ -92,9 +93,10 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void aRetryAfterTheQuoteExpiredStillReturnsTheRide() throws Exception {
-        String token = Tokens.rider(user("rider"));
+        String rider = user("rider");
+        String token = Tokens.rider(rider);
         String key = key();
-        String body = body(quote());
+        String body = body(quote(rider));
         mvc.perform(createRide(token, key, body)).andExpect(status().isCreated());
         clock.advance(Duration.ofMinutes(10));
 
@@ -103,13 +105,14 @@ class RideApiTest extends OrderServiceTest {
 
     @Test
     void reusingAKeyForADifferentBodyIs422AndChangesNothing() throws Exception {
-        String token = Tokens.rider(user("rider"));
+        String rider = user("rider");
+        String token = Tokens.rider(rider);
         String key = key();
-        mvc.perform(createRide(token, key, body(quote()))).andExpect(status().isCreated());
+        mvc.perform(createRide(token, key, body(quote(rider)))).andExpect(status().isCreated());
         long rides = rideRows();
         long events = outboxRows();
 
-        mvc.perform(createRide(token, key, body(quote())))
+        mvc.perform(createRide(token, key, body(quote(rider))))
                 .andExpect(status().isUnprocessableContent())
                 .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
                 .andExpect(jsonPath("$.errors[0].field").value("Idempotency-Key"))
@@ -122,14 +125,50 @@ class RideApiTest extends OrderServiceTest {
     @Test
     void idempotencyKeysArePerRider() throws Exception {
         String key = key();
-        String body = body(quote());
+        String first = user("rider");
+        String second = user("rider");
 
-        mvc.perform(createRide(Tokens.rider(user("rider")), key, body)).andExpect(status().isCreated());
-        mvc.perform(createRide(Tokens.rider(user("rider")), key, body)).andExpect(status().isCreated());
+        mvc.perform(createRide(Tokens.rider(first), key, body(quote(first)))).andExpect(status().isCreated());
+        mvc.perform(createRide(Tokens.rider(second), key, body(quote(second)))).andExpect(status().isCreated());
+    }
+
+    @Test
+    void aQuoteIssuedToAnotherRiderIs422AndCreatesNothing() throws Exception {
+        String rider = user("rider");
+        long rides = rideRows();
+        long events = outboxRows();
+
+        mvc.perform(createRide(Tokens.rider(rider), key(), body(quote(user("rider")))))
+                .andExpect(status().isUnprocessableContent())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.errors[0].field").value("quoteToken"));
+
+        assertThat(rideRows()).isEqualTo(rides);
+        assertThat(outboxRows()).isEqualTo(events);
+    }
+
+    @Test
+    void aQuoteBuysOneRideAnotherKeyWithTheSameQuoteIs409AndCreatesNothing() throws Exception {
+        String rider = user("rider");
+        String token = Tokens.rider(rider);
+        String body = body(quote(rider));
+        mvc.perform(createRide(token, key(), body)).andExpect(status().isCreated());
+        long rides = rideRows();
+        long events = outboxRows();
+
+        mvc.perform(createRide(token, key(), body))
+                .andExpect(status().isConflict())
+                .andExpect(content().contentType(MediaType.APPLICATION_PROBLEM_JSON))
+                .andExpect(jsonPath("$.type").value("urn:ridemesh:problem:quote-used"))
+                .andExpect(jsonPath("$.errors[0].field").value("quoteToken"));
+
+        assertThat(rideRows()).isEqualTo(rides);
+        assertThat(outboxRows()).isEqualTo(events);
     }
 
     @Test
     void aRideInChicagoBelongsToUnit2() throws Exception {
+        String rider = user("rider");
         QuoteClaims chicago = Quotes.claims(
                 "POOL",
                 2,
@@ -138,9 +177,10 @@ class RideApiTest extends OrderServiceTest {
                 41.9742,
                 -87.9073,
                 "USD",
-                clock.instant().plusSeconds(300));
+                clock.instant().plusSeconds(300),
+                rider);
 
-        MvcResult created = mvc.perform(createRide(Tokens.rider(user("rider")), key(), body(chicago)))
+        MvcResult created = mvc.perform(createRide(Tokens.rider(rider), key(), body(chicago)))
                 .andExpect(status().isCreated())
                 .andExpect(jsonPath("$.unitId").value(2))
                 .andExpect(jsonPath("$.product").value("POOL"))

@@ -1,0 +1,11 @@
+-- A quote buys one ride (issue 19): a second request with the same quote and another Idempotency-Key is refused
+-- (409 quote-used). order-service checks before inserting; this key settles concurrent requests.
+--
+-- Why (quote_id, created_region) and not quote_id alone: rides is replicated, and for the same reason as migration V5
+-- a key that two regions can each satisfy on their own must include the creating region, or sync-sink's
+-- INSERT ... ON DUPLICATE KEY UPDATE of the other region's ride would match and overwrite the local one. A ride is
+-- requested in its unit's home region, so outside a failover every ride of a quote is created in one region and the
+-- key is as strict as quote_id alone; during a failover's replication lag a quote could buy one ride per region,
+-- which the duplicate reconciler does not merge (different Idempotency-Keys) and the conflict is visible as two rides
+-- with one quote_id.
+CREATE UNIQUE INDEX uk_rides_quote_region ON rides (quote_id, created_region);
