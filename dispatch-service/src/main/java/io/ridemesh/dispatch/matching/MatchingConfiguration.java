@@ -24,6 +24,7 @@ import io.ridemesh.dispatch.matching.pooling.application.PoolInsertions;
 import io.ridemesh.dispatch.matching.pooling.domain.ActivePools;
 import io.ridemesh.dispatch.offer.domain.Offers;
 import io.ridemesh.dispatch.offer.domain.RideAssignments;
+import io.ridemesh.dispatch.supply.application.HeldOffers;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import io.ridemesh.kit.client.GatewayUnitHomes;
 import io.ridemesh.kit.client.ServiceClient;
@@ -149,9 +150,18 @@ public class MatchingConfiguration {
             DriverSupply supply,
             ActivePools activePools,
             UnitMap units,
+            HeldOffers heldOffers,
             DispatchProperties properties,
             InstantSource clock) {
-        return new FollowRides(pending, supply, activePools, units, properties.matchingSettings(), clock);
+        return new FollowRides(
+                pending,
+                supply,
+                activePools,
+                units,
+                properties.matchingSettings(),
+                heldOffers,
+                properties.supplySettings().stateTtl(),
+                clock);
     }
 
     @Bean

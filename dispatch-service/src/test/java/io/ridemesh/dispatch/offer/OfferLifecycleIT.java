@@ -62,6 +62,63 @@ class OfferLifecycleIT extends RedisBackedIT {
     }
 
     @Test
+    void aDriverOrderServiceAssignedIsNeverOfferedAnotherRideUntilTheRideEnds() {
+        // e.g. the offer was swept while its accept was in flight, and order-service assigned the ride all the same
+        f.online("near", NEAR);
+        f.online("less-near", LESS_NEAR);
+        f.follow.assigned(7, new DriverId("near"));
+
+        assertThat(status("near")).isEqualTo(DriverStatus.ON_TRIP);
+        SupplyInvariants.check(redis.template(), "nyc");
+        f.request(1, PICKUP);
+        f.matchWindow().run(f.nyc);
+        assertThat(f.offers.heldBy(new DriverId("near"))).isEmpty();
+        assertThat(f.offers.heldBy(new DriverId("less-near")).orElseThrow().rideId())
+                .isEqualTo(1);
+
+        f.follow.ended(7, f.nyc.id(), new DriverId("near"));
+        f.online("near", NEAR);
+        assertThat(status("near")).isEqualTo(DriverStatus.AVAILABLE);
+        SupplyInvariants.check(redis.template(), "nyc");
+    }
+
+    @Test
+    void aDriverAssignedWhileHoldingAnOfferForAnotherRideGivesThatOfferBack() {
+        f.online("near", NEAR);
+        f.request(1, PICKUP);
+        f.matchWindow().run(f.nyc);
+        Offer held = f.offers.heldBy(new DriverId("near")).orElseThrow();
+
+        f.follow.assigned(9, new DriverId("near"));
+
+        assertThat(status("near")).isEqualTo(DriverStatus.ON_TRIP);
+        assertThat(f.offers.find(held.offerId()).orElseThrow().status()).isEqualTo(OfferStatus.DECLINED);
+        assertThat(redis.template().opsForZSet().score(RedisKeys.pending("nyc"), "1"))
+                .as("ride 1 is back in the queue")
+                .isNotNull();
+        f.online("less-near", LESS_NEAR);
+        f.matchWindow().run(f.nyc);
+        assertThat(f.offers.heldBy(new DriverId("less-near")).orElseThrow().rideId())
+                .isEqualTo(1);
+        SupplyInvariants.check(redis.template(), "nyc");
+    }
+
+    @Test
+    void anAssignmentOfADriverDispatchAlreadyPutOnTheTripChangesNothing() {
+        f.online("near", NEAR);
+        f.request(1, PICKUP);
+        f.matchWindow().run(f.nyc);
+        Offer held = f.offers.heldBy(new DriverId("near")).orElseThrow();
+        f.accept.accept(held.offerId(), new DriverId("near"));
+
+        f.follow.assigned(1, new DriverId("near"));
+
+        assertThat(status("near")).isEqualTo(DriverStatus.ON_TRIP);
+        assertThat(f.offers.find(held.offerId()).orElseThrow().status()).isEqualTo(OfferStatus.ACCEPTED);
+        SupplyInvariants.check(redis.template(), "nyc");
+    }
+
+    @Test
     void placingSeveralOffersInOneCallIsPlacingThemOneAfterTheOther() {
         f.online("near", NEAR);
         f.request(1, PICKUP);

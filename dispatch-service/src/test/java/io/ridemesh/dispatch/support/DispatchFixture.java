@@ -103,7 +103,8 @@ public final class DispatchFixture {
                 Duration.ofDays(7),
                 Duration.ofMinutes(10));
         this.register = new RegisterRideRequest(pending, units, matchingSettings, clock);
-        this.follow = new FollowRides(pending, supply, pools, units, matchingSettings, clock);
+        this.follow = new FollowRides(
+                pending, supply, pools, units, matchingSettings, decline, supplySettings.stateTtl(), clock);
         this.ids = GlobalIdGenerator.create(1, 0, clock);
         AssignmentSolver solver =
                 OrToolsAssignment.load().map(s -> (AssignmentSolver) s).orElseGet(GreedyNearestFirst::new);

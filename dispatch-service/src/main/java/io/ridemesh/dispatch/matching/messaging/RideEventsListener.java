@@ -31,6 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>{@code RideRequested}: {@link RideRequests#submit}, idempotent by {@code eventId}.
+ *   <li>{@code DriverAssigned}: the driver is busy ({@link FollowRides#assigned}), so a driver holding a ride is
+ *       never offered another.
  *   <li>{@code RideCompleted}, {@code RideCancelled}: the ride leaves dispatch, its driver is free.
  *   <li>{@code DriverReleased}: the driver is free, the ride is queued again without that driver.
  *   <li>{@code RideStarted}: the rider is on board (recorded for a shared trip's ride-time promise).
@@ -128,9 +130,7 @@ public final class RideEventsListener {
             case RideMessage.RideCancelled c -> rides.ended(e.rideId(), e.unitId(), driver(c.driverId()));
             case RideMessage.DriverReleased r -> rides.released(e.rideId(), e.unitId(), new DriverId(r.driverId()));
             case RideMessage.RideStarted s -> rides.started(e.rideId(), new DriverId(s.driverId()), occurredAt);
-            case RideMessage.DriverAssigned a -> {
-                // dispatch assigned it itself, or the driver accepted the offer: nothing to do
-            }
+            case RideMessage.DriverAssigned a -> rides.assigned(e.rideId(), new DriverId(a.driverId()));
             case RideMessage.DriverArrived a -> {
                 // nothing for dispatch to do
             }

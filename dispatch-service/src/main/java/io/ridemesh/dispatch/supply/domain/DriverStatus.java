@@ -11,6 +11,7 @@ import java.util.Optional;
  * OFFLINE --online--> AVAILABLE --offer placed--> OFFERED --accepted--> ON_TRIP --trip ended--> AVAILABLE
  *                     AVAILABLE <--declined / expired / void-- OFFERED
  * AVAILABLE --offline--> OFFLINE
+ * AVAILABLE, OFFLINE --DriverAssigned (order-service assigned a ride without an accepted offer)--> ON_TRIP
  * </pre>
  *
  * A driver on a shared (POOL) trip stays {@link #ON_TRIP} while offers to insert further POOL rides into the trip are

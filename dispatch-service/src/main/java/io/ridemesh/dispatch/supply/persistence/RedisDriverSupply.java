@@ -41,6 +41,7 @@ public final class RedisDriverSupply implements DriverSupply {
     private static final RedisScript<List<Object>> SEARCH = LuaScripts.list("search");
     private static final RedisScript<List<Object>> SEARCH_MANY = LuaScripts.list("search-many");
     private static final RedisScript<Long> END_TRIP = LuaScripts.number("end-trip");
+    private static final RedisScript<String> BEGIN_TRIP = LuaScripts.text("begin-trip");
 
     private final StringRedisTemplate redis;
 
@@ -168,6 +169,16 @@ public final class RedisDriverSupply implements DriverSupply {
     public boolean endTrip(DriverId id, Instant seenSince) {
         Long was = redis.execute(END_TRIP, List.of(), id.value(), Long.toString(seenSince.toEpochMilli()));
         return was != null && was == 1L;
+    }
+
+    @Override
+    public Optional<DriverStatus> beginTrip(DriverId id, Duration ttl) {
+        String before = redis.execute(BEGIN_TRIP, List.of(), id.value(), Long.toString(ttl.toMillis()));
+        if (before == null || before.equals("unknown")) {
+            return Optional.empty();
+        }
+        return Optional.of(DriverStatus.ofCode(before)
+                .orElseThrow(() -> new IllegalStateException("begin-trip returned '" + before + "'")));
     }
 
     @Override

@@ -98,6 +98,13 @@ class RideEventsListenerTest {
     }
 
     @Test
+    void marksTheDriverBusyWhenOrderServiceAssignsARide() {
+        listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 12, "k", RideMessageExamples.of("DriverAssigned")));
+        Mockito.verify(rides)
+                .assigned(7_000_000_000_000_100L, new io.ridemesh.dispatch.supply.domain.DriverId("driver-9"));
+    }
+
+    @Test
     void recordsTheRiderOnBoardWhenARideStarts() {
         listener.onRecord(new ConsumerRecord<>("events.a.ride", 0, 11, "k", RideMessageExamples.of("RideStarted")));
         Mockito.verify(rides)
