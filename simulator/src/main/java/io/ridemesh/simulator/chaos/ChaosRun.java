@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.id.GlobalIdGenerator;
+import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
@@ -134,6 +135,9 @@ public final class ChaosRun {
     private static final String[] ADVANCE = {"REQUESTED", "ASSIGNED", "DRIVER_ARRIVED", "IN_PROGRESS"};
 
     private final Playground playground;
+    /** Operator tokens for the sync-sinks' actuator, which answers operators only. */
+    private final Tokens tokens;
+
     private final Options options;
     private final Consumer<String> out;
     private final Random random;
@@ -155,6 +159,7 @@ public final class ChaosRun {
 
     public ChaosRun(Playground playground, Options options, Consumer<String> out) {
         this.playground = playground;
+        this.tokens = new Tokens(playground.credentials().jwtSecret());
         this.options = options;
         this.out = out;
         this.random = new Random(options.seed());
@@ -616,6 +621,9 @@ public final class ChaosRun {
                     HttpRequest.newBuilder(URI.create("http://127.0.0.1:"
                                     + playground.ports().port(region, ComponentKind.SYNC_SINK) + "/actuator/metrics/"
                                     + name))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + tokens.mint("chaos-run", "operator", Duration.ofMinutes(5)))
                             .timeout(Duration.ofSeconds(5))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

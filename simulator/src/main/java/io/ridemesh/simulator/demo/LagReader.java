@@ -1,5 +1,6 @@
 package io.ridemesh.simulator.demo;
 
+import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Region;
 import java.net.URI;
@@ -27,9 +28,12 @@ final class LagReader {
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     private final DemoCluster cluster;
+    /** Operator tokens: the sync-sinks' metrics answer operators only. */
+    private final Tokens tokens;
 
     LagReader(DemoCluster cluster) {
         this.cluster = cluster;
+        this.tokens = new Tokens(cluster.jwtSecretHex());
     }
 
     /** The {@code q} quantile in ms of lag from {@code source} into {@code target}, if measured. */
@@ -46,6 +50,9 @@ final class LagReader {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(
                                     URI.create(cluster.url(target, ComponentKind.SYNC_SINK) + "/actuator/prometheus"))
+                            .header(
+                                    "Authorization",
+                                    "Bearer " + tokens.mint("demo-lag-reader", "operator", Duration.ofMinutes(5)))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
