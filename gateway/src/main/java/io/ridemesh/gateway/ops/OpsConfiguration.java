@@ -1,5 +1,6 @@
 package io.ridemesh.gateway.ops;
 
+import io.ridemesh.kit.problem.reactive.NettyProblemBodies;
 import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -12,8 +13,8 @@ import org.springframework.http.server.reactive.HttpHandler;
 public class OpsConfiguration {
 
     @Bean
-    OpsServer opsServer(HttpHandler httpHandler, OpsServerProperties properties) {
-        return new OpsServer(httpHandler, properties);
+    OpsServer opsServer(HttpHandler httpHandler, OpsServerProperties properties, NettyProblemBodies problemBodies) {
+        return new OpsServer(httpHandler, properties, problemBodies);
     }
 
     @Bean

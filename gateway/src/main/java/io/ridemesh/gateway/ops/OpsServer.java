@@ -8,6 +8,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.reactor.netty.NettyReactiveWebServerFactory;
+import org.springframework.boot.reactor.netty.NettyServerCustomizer;
 import org.springframework.boot.web.server.WebServer;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.server.reactive.HttpHandler;
@@ -31,15 +32,20 @@ public final class OpsServer implements SmartLifecycle {
 
     private final HttpHandler application;
     private final OpsServerProperties properties;
+    private final NettyServerCustomizer listenerCustomizer;
     private @Nullable LoopResources loops;
     private @Nullable WebServer server;
 
     /**
      * @param application the gateway's whole web application, as the main listener serves it
+     * @param listenerCustomizer applied to this listener as the main one's customizers are to it (problem bodies for
+     *     Netty's own refusals)
      */
-    public OpsServer(HttpHandler application, OpsServerProperties properties) {
+    public OpsServer(
+            HttpHandler application, OpsServerProperties properties, NettyServerCustomizer listenerCustomizer) {
         this.application = Objects.requireNonNull(application, "application");
         this.properties = Objects.requireNonNull(properties, "properties");
+        this.listenerCustomizer = Objects.requireNonNull(listenerCustomizer, "listenerCustomizer");
     }
 
     @Override
@@ -54,7 +60,7 @@ public final class OpsServer implements SmartLifecycle {
         } catch (UnknownHostException e) {
             throw new IllegalStateException("gateway.ops-server.address is not an address: " + properties.address(), e);
         }
-        factory.addServerCustomizers(http -> http.runOn(own));
+        factory.addServerCustomizers(http -> listenerCustomizer.apply(http.runOn(own)));
         WebServer started = factory.getWebServer(application);
         started.start();
         loops = own;

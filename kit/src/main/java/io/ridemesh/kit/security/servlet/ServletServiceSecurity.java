@@ -2,6 +2,7 @@ package io.ridemesh.kit.security.servlet;
 
 import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
+import io.ridemesh.kit.problem.servlet.ServletProblemPages;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -24,11 +25,13 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *       probe with a stale token still sees health ({@code @Order(1)});
  *   <li>the platform tokens' decoder ({@link PlatformTokens#jwtDecoder}) with the service's key;
  *   <li>the request-body limit ({@link RequestBodyLimitFilter}: 413 before security and any work);
- *   <li>401, 403 and 413 as problem details ({@link SecurityProblemHandler}, the service's problem handler).
+ *   <li>401, 403 and 413 as problem details ({@link SecurityProblemHandler}, the service's problem handler);
+ *   <li>the framework's own refusals as problem details too ({@link ServletProblemPages}: the {@code /error} page and
+ *       Tomcat's error report), so no answer of a servlet service is HTML or Boot's default JSON.
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@Import(SecurityProblemHandler.class)
+@Import({SecurityProblemHandler.class, ServletProblemPages.class})
 public class ServletServiceSecurity {
 
     /** Paths open to everyone on every servlet service. */
