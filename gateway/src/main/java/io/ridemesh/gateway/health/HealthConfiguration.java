@@ -3,15 +3,22 @@ package io.ridemesh.gateway.health;
 import io.netty.channel.ChannelOption;
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.gateway.region.Regions;
+import io.ridemesh.kit.security.ServiceTokens;
+import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
+import org.springframework.web.reactive.function.client.ClientRequest;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 
-/** The region probes: their own HTTP client and connection pool (short timeouts), started with the application. */
+/**
+ * The region probes: their own HTTP client and connection pool (short timeouts), started with the application. The
+ * client presents the gateway's service token (role {@code service}, subject {@code gateway}): health is open, but a
+ * sync-sink's metrics (lag, backlog) answer only operators and services.
+ */
 @Configuration(proxyBeanMethods = false)
 public class HealthConfiguration {
 
@@ -37,8 +44,12 @@ public class HealthConfiguration {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         h.probeTimeout().toMillis())
                 .responseTimeout(h.probeTimeout());
+        ServiceTokens tokens = new ServiceTokens("gateway", properties.jwtKey(), clock, Duration.ofMinutes(10));
         WebClient http = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(client))
+                .filter((request, next) -> next.exchange(ClientRequest.from(request)
+                        .headers(headers -> headers.setBearerAuth(tokens.current()))
+                        .build()))
                 .build();
         return new RegionHealthMonitor(regions, http, clock, h.probeInterval(), h.failuresBeforeUnhealthy());
     }

@@ -14,10 +14,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may call what on sync-sink's port: health and info are open (the kit's {@link ServletServiceSecurity}); every
- * other actuator endpoint (metrics, the Prometheus scrape, the rest) needs an operator's platform token, as on every
- * service (401 without a valid token, 403 for another role, both problem details). sync-sink has no API of its own.
- * Stateless: no session, no CSRF.
+ * Who may call what on sync-sink's port: health and info are open (the kit's {@link ServletServiceSecurity});
+ * {@code /actuator/metrics/**} needs an operator's or a service's platform token (the gateways read each region's
+ * replication lag and apply backlog there, and hold back a fail-back until the backlog is drained); every other
+ * actuator endpoint (the Prometheus scrape, the rest) needs an operator's, as on every service (401 without a valid
+ * token, 403 for another role, both problem details). sync-sink has no API of its own. Stateless: no session, no CSRF.
  */
 @Configuration(proxyBeanMethods = false)
 @Import(ServletServiceSecurity.class)
@@ -32,6 +33,8 @@ public class SecurityConfiguration {
         ServletResourceServer.statelessJwt(http, resolver)
                 .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
                         .permitAll()
+                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+                        .hasAnyRole(Role.OPERATOR.claim(), Role.SERVICE.claim())
                         .anyRequest()
                         .hasRole(Role.OPERATOR.claim()));
         return http.build();

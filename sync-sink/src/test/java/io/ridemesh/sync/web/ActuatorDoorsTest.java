@@ -73,6 +73,16 @@ class ActuatorDoorsTest {
     }
 
     @Test
+    void servicesReadMetricsButNotTheScrape() {
+        String service = TestTokens.bearer(TestTokens.of(JWT_KEY, "service", "gateway"));
+
+        assertThat(get("/actuator/metrics/jvm.threads.live", service)).hasStatusOk();
+        MvcTestResult scrape = get("/actuator/prometheus", service);
+        assertThat(scrape).hasStatus(HttpStatus.FORBIDDEN);
+        assertThat(scrape).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+    }
+
+    @Test
     void anUnknownPathIsAProblemForAnOperatorAndARefusalForAnyoneElse() {
         assertThat(get("/v1/anything", null)).hasStatus(HttpStatus.UNAUTHORIZED);
         MvcTestResult missing = get("/v1/anything", TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1")));
