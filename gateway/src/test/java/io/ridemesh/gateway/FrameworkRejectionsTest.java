@@ -3,11 +3,7 @@ package io.ridemesh.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ridemesh.gateway.support.GatewayTestSupport;
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.ridemesh.testsupport.RawHttp;
 import java.util.Locale;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -44,40 +40,11 @@ class FrameworkRejectionsTest extends GatewayTestSupport {
     @MethodSource("rejections")
     void everyRejectionIsAProblem(String listener, String name, String head) throws Exception {
         int target = listener.equals("public") ? port : OPS_PORT;
-        String raw = send(target, head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        String statusLine = raw.lines().findFirst().orElse("");
+        String raw = RawHttp.exchange(target, head);
         String lower = raw.toLowerCase(Locale.ROOT);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        int bodyAt = raw.indexOf("\r\n\r\n") + 4;
-        System.out.println("REJECTION " + listener + " " + name + " -> " + statusLine + " | "
-                + lower.lines()
-                        .filter(l -> l.startsWith("content-type"))
-                        .findFirst()
-                        .orElse("no content-type")
-                + " | "
-                + raw.substring(bodyAt, Math.min(raw.length(), bodyAt + 160)).replace("\n", " "));
+        int status = RawHttp.status(raw);
         assertThat(status).as(raw).isBetween(400, 499);
         assertThat(lower).as(raw).contains("content-type: application/problem+json");
         assertThat(raw).as(raw).contains("\"status\":" + status);
-    }
-
-    private static String send(int port, String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = in.read(buffer)) > 0; ) {
-                    bytes.write(buffer, 0, n);
-                }
-            } catch (java.net.SocketException e) {
-                // the server closed after answering
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }

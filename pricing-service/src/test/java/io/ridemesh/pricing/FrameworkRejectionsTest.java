@@ -2,11 +2,7 @@ package io.ridemesh.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.ridemesh.testsupport.RawHttp;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -57,36 +53,11 @@ class FrameworkRejectionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rejections")
     void everyRejectionIsAProblem(String name, String head) throws Exception {
-        String raw = send(head + "Host: 127.0.0.1\r\nConnection: close\r\n\r\n");
-        String statusLine = raw.lines().findFirst().orElse("");
+        String raw = RawHttp.exchange(port, head);
         String lower = raw.toLowerCase(java.util.Locale.ROOT);
-        int status = Integer.parseInt(statusLine.split(" ")[1]);
-        System.out.println("REJECTION " + name + " -> " + statusLine + " | "
-                + lower.lines()
-                        .filter(l -> l.startsWith("content-type"))
-                        .findFirst()
-                        .orElse("no content-type") + " | "
-                + raw.substring(raw.indexOf("\r\n\r\n") + 4)
-                        .replace("\n", " ")
-                        .substring(0, Math.min(160, raw.length() - raw.indexOf("\r\n\r\n") - 4)));
+        int status = RawHttp.status(raw);
         assertThat(status).as(raw).isBetween(400, 499);
         assertThat(lower).as(raw).contains("content-type: application/problem+json");
         assertThat(raw).as(raw).contains("\"status\":" + status);
-    }
-
-    private String send(String request) throws Exception {
-        try (Socket socket = new Socket("127.0.0.1", port)) {
-            socket.setSoTimeout(10_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(request.getBytes(StandardCharsets.ISO_8859_1));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            byte[] buffer = new byte[8192];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                bytes.write(buffer, 0, n);
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }

@@ -116,6 +116,11 @@ public final class RequestRide {
                             + claims.currency());
         }
         if (rides.quoteUsed(claims.quoteId())) {
+            // a retry of the request that used it (its ride committed after our first look) replays that ride
+            Optional<Ride> sameKey = rides.findByIdempotencyKey(request.riderId(), request.idempotencyKey());
+            if (sameKey.isPresent()) {
+                return replay(sameKey.get(), request);
+            }
             throw new QuoteAlreadyUsed(claims.quoteId());
         }
         Quote quote = new Quote(

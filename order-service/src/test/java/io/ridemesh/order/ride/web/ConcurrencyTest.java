@@ -100,25 +100,7 @@ class ConcurrencyTest extends OrderServiceTest {
         String body = body(quote(rider));
         long rides = rideRows();
         long events = outboxRows();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 50; i++) {
-            calls.add(pool.submit(() -> {
-                start.await();
-                return send(HttpRequest.newBuilder(uri("/v1/rides"))
-                        .header("Authorization", Tokens.bearer(Tokens.rider(rider)))
-                        .header("Idempotency-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
-            }));
-        }
-        start.countDown();
-
-        List<HttpResponse<String>> responses = new ArrayList<>();
-        for (Future<HttpResponse<String>> call : calls) {
-            responses.add(call.get(120, TimeUnit.SECONDS));
-        }
+        List<HttpResponse<String>> responses = createRidesAtOnce(50, rider, body, i -> key);
 
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
         assertThat(responses.stream().map(HttpResponse::statusCode).collect(Collectors.toSet()))
@@ -139,26 +121,7 @@ class ConcurrencyTest extends OrderServiceTest {
         String body = body(quote(rider));
         long rides = rideRows();
         long events = outboxRows();
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
-        for (int i = 0; i < 20; i++) {
-            String key = key();
-            calls.add(pool.submit(() -> {
-                start.await();
-                return send(HttpRequest.newBuilder(uri("/v1/rides"))
-                        .header("Authorization", Tokens.bearer(Tokens.rider(rider)))
-                        .header("Idempotency-Key", key)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
-                        .build());
-            }));
-        }
-        start.countDown();
-
-        List<HttpResponse<String>> responses = new ArrayList<>();
-        for (Future<HttpResponse<String>> call : calls) {
-            responses.add(call.get(120, TimeUnit.SECONDS));
-        }
+        List<HttpResponse<String>> responses = createRidesAtOnce(20, rider, body, i -> key());
 
         assertThat(responses.stream().filter(r -> r.statusCode() == 201)).hasSize(1);
         assertThat(responses.stream().filter(r -> r.statusCode() != 201))
@@ -171,6 +134,34 @@ class ConcurrencyTest extends OrderServiceTest {
                 });
         assertThat(rideRows()).isEqualTo(rides + 1);
         assertThat(outboxRows()).isEqualTo(events + 1);
+    }
+
+    /**
+     * {@code n} {@code POST /v1/rides} of {@code rider} with {@code body}, released together, the i-th with the
+     * Idempotency-Key {@code keys.apply(i)}; their answers in submission order.
+     */
+    private List<HttpResponse<String>> createRidesAtOnce(
+            int n, String rider, String body, java.util.function.IntFunction<String> keys) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<HttpResponse<String>>> calls = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            String key = keys.apply(i);
+            calls.add(pool.submit(() -> {
+                start.await();
+                return send(HttpRequest.newBuilder(uri("/v1/rides"))
+                        .header("Authorization", Tokens.bearer(Tokens.rider(rider)))
+                        .header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build());
+            }));
+        }
+        start.countDown();
+        List<HttpResponse<String>> responses = new ArrayList<>();
+        for (Future<HttpResponse<String>> call : calls) {
+            responses.add(call.get(120, TimeUnit.SECONDS));
+        }
+        return responses;
     }
 
     private URI uri(String path) {
