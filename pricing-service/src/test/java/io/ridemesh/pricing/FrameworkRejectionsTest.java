@@ -9,22 +9,14 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Requests the framework refuses before any controller (Tomcat's parser, Spring Security's firewall, Spring MVC's
  * routing), sent raw over a socket to the real server: every answer is a 4xx with an RFC 9457 problem body.
  */
-@SpringBootTest(
-        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:pricing-raw;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-            "spring.datasource.username=sa",
-            "spring.datasource.password=",
-            "spring.data.redis.host=127.0.0.1",
-            "spring.data.redis.port=1",
-            "pricing.quote-signing-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",
-            "pricing.jwt-secret=" + PricingServiceApplicationTest.JWT_KEY,
-        })
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("wholeservice")
 class FrameworkRejectionsTest {
 
     @LocalServerPort

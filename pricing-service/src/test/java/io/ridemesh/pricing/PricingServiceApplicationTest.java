@@ -10,6 +10,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
@@ -17,16 +18,8 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
  * The whole service wired as in production, on H2 in MariaDB mode (Flyway runs the real migration) and with Redis
  * unreachable (port 1): quotes are still issued without surge and health says DEGRADED.
  */
-@SpringBootTest(
-        properties = {
-            "spring.datasource.url=jdbc:h2:mem:pricing;MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_DELAY=-1",
-            "spring.datasource.username=sa",
-            "spring.datasource.password=",
-            "spring.data.redis.host=127.0.0.1",
-            "spring.data.redis.port=1",
-            "pricing.quote-signing-key=dGVzdC1rZXktdGVzdC1rZXktdGVzdC1rZXktdGVzdC0=",
-            "pricing.jwt-secret=" + PricingServiceApplicationTest.JWT_KEY,
-        })
+@SpringBootTest
+@ActiveProfiles("wholeservice")
 @AutoConfigureMockMvc
 class PricingServiceApplicationTest {
 

@@ -8,10 +8,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The problem body for a refusal the framework itself answers with a bare status (Tomcat's or Netty's parser, Spring
- * Security's firewall, a {@code sendError} without a handler): 400 is {@link ProblemType#REQUEST_REJECTED} (the request line or a
- * header was refused before any controller read it), 401, 403, 413 and 5xx are the kit's types, any other status
- * {@code about:blank} with the status's reason phrase as title (RFC 9457 section 4.2.1). The detail never echoes the
- * request. Stateless; thread-safe.
+ * Security's firewall, a {@code sendError} without a handler): 400 is {@link ProblemType#REQUEST_REJECTED} (the
+ * request line or a header was refused before any controller read it), 401, 403, 413 and 5xx are the kit's types, any
+ * other status {@code about:blank} with the status's reason phrase as title (RFC 9457 section 4.2.1). The detail never
+ * echoes the request. Stateless; thread-safe.
  */
 public final class FrameworkProblems {
 

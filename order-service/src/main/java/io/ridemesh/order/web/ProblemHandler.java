@@ -33,8 +33,9 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * limit filter (413) through the {@code HandlerExceptionResolver}.
  *
  * <p>Status codes: 404 no such ride for the caller; 409 the ride's status forbids the command or a concurrent write
- * won (the body carries the current state), or the quote was already used for a ride; 413 body too large; 422 well-formed but unacceptable (quote tampered,
- * expired or not matching, pickup outside every unit, idempotency key reused).
+ * won (the body carries the current state), or the quote was already used for a ride; 413 body too large; 422
+ * well-formed but unacceptable (quote tampered, expired, not matching or issued to another rider, pickup outside every
+ * unit, idempotency key reused).
  */
 @RestControllerAdvice
 public class ProblemHandler extends ServletProblemHandler {

@@ -28,8 +28,8 @@ public final class Quotes {
     private Quotes() {}
 
     /**
-     * A SOLO 1-seat quote for the standard NYC trip issued to {@code riderId}, 2450 cents, 7 km, 25 min, valid 5 minutes
-     * after {@code now}.
+     * A SOLO 1-seat quote for the standard NYC trip issued to {@code riderId}, 2450 cents, 7 km, 25 min, valid 5
+     * minutes after {@code now}.
      */
     public static QuoteClaims nyc(Instant now, String riderId) {
         return claims(

@@ -79,9 +79,9 @@ public interface DriverSupply {
 
     /**
      * Marks a driver busy because order-service assigned them a ride (its {@code DriverAssigned} event): an
-     * {@link DriverStatus#AVAILABLE}, {@link DriverStatus#OFFLINE} or unknown driver becomes {@link DriverStatus#ON_TRIP}
-     * and leaves the index (an unknown driver gets a state holding only that status, living {@code ttl}); a driver on
-     * a trip stays so. A driver who holds an offer ({@link DriverStatus#OFFERED}) is left as is: the caller declines
+     * {@link DriverStatus#AVAILABLE}, {@link DriverStatus#OFFLINE} or unknown driver becomes
+     * {@link DriverStatus#ON_TRIP} and leaves the index (an unknown driver gets a state holding only that status,
+     * living {@code ttl}); a driver on a trip stays so. A driver who holds an offer ({@link DriverStatus#OFFERED}) is left as is: the caller declines
      * that offer and calls again.
      *
      * @return the status before, empty if the driver had no stored state

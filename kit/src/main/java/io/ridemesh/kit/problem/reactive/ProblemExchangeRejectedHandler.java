@@ -9,8 +9,8 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * Spring Security's WebFlux firewall refusals (an encoded {@code ..}, {@code %2F}, {@code %00} or {@code ;} in the path,
- * a method outside the allowed ones such as TRACE, a header that is not printable ASCII) as a 400
+ * Spring Security's WebFlux firewall refusals (an encoded {@code ..}, {@code %2F}, {@code %00} or {@code ;} in the
+ * path, a method outside the allowed ones such as TRACE, a header that is not printable ASCII) as a 400
  * {@link ProblemType#REQUEST_REJECTED} problem instead of a bare 400. Declared as a bean, it is the handler Spring
  * Security's {@code WebFilterChainProxy} uses. The detail names the firewall's reason, never the request's text.
  * Thread-safe.

@@ -2,8 +2,8 @@ package io.ridemesh.order.ride.application;
 
 /**
  * The quote was already used for a ride: a quote buys one ride (issue 19). Checked before the insert and enforced by
- * the unique key {@code (quote_id, created_region)} of {@code rides} (migration V7), so two concurrent requests with one
- * quote create one ride. Nothing was created; the rider asks pricing-service for a new quote.
+ * the unique key {@code (quote_id, created_region)} of {@code rides} (migration V7), so two concurrent requests with
+ * one quote create one ride. Nothing was created; the rider asks pricing-service for a new quote.
  */
 public final class QuoteAlreadyUsed extends RuntimeException {
 
