@@ -36,15 +36,12 @@ public class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain api(HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
-        ServletResourceServer.statelessJwt(http, resolver)
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/v1/drivers/me/**", "/v1/offers/**")
+        return ServletResourceServer.routeChain(
+                http, resolver, routes -> routes.requestMatchers("/v1/drivers/me/**", "/v1/offers/**")
                         .hasRole(Role.DRIVER.claim())
                         .requestMatchers(HttpMethod.GET, "/actuator/**")
                         .hasRole(Role.OPERATOR.claim())
                         .anyRequest()
                         .denyAll());
-        return http.build();
     }
 }

@@ -51,10 +51,8 @@ public class SecurityConfiguration {
         String driver = Role.DRIVER.claim();
         String operator = Role.OPERATOR.claim();
         String service = Role.SERVICE.claim();
-        ServletResourceServer.statelessJwt(http, resolver)
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/v1/rides")
+        return ServletResourceServer.routeChain(
+                http, resolver, routes -> routes.requestMatchers(HttpMethod.POST, "/v1/rides")
                         .hasRole(rider)
                         .requestMatchers(HttpMethod.GET, "/v1/rides", "/v1/rides/*")
                         .hasAnyRole(rider, driver, operator, service)
@@ -75,6 +73,5 @@ public class SecurityConfiguration {
                         .hasRole(operator)
                         .anyRequest()
                         .authenticated());
-        return http.build();
     }
 }

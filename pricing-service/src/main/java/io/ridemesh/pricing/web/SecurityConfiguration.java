@@ -41,10 +41,8 @@ public class SecurityConfiguration {
             throws Exception {
         String rider = Role.RIDER.claim();
         String operator = Role.OPERATOR.claim();
-        ServletResourceServer.statelessJwt(http, resolver)
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/v1/quotes")
+        return ServletResourceServer.routeChain(
+                http, resolver, routes -> routes.requestMatchers(HttpMethod.POST, "/v1/quotes")
                         .hasRole(rider)
                         .requestMatchers(HttpMethod.GET, "/v1/quotes/*")
                         .hasAnyRole(rider, operator)
@@ -52,6 +50,5 @@ public class SecurityConfiguration {
                         .hasRole(operator)
                         .anyRequest()
                         .authenticated());
-        return http.build();
     }
 }

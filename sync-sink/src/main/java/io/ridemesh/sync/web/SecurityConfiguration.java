@@ -30,13 +30,10 @@ public class SecurityConfiguration {
     SecurityFilterChain actuator(
             HttpSecurity http, @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver)
             throws Exception {
-        ServletResourceServer.statelessJwt(http, resolver)
-                .authorizeHttpRequests(routes -> routes.requestMatchers("/error")
-                        .permitAll()
-                        .requestMatchers("/actuator/metrics", "/actuator/metrics/**")
+        return ServletResourceServer.routeChain(
+                http, resolver, routes -> routes.requestMatchers("/actuator/metrics", "/actuator/metrics/**")
                         .hasAnyRole(Role.OPERATOR.claim(), Role.SERVICE.claim())
                         .anyRequest()
                         .hasRole(Role.OPERATOR.claim()));
-        return http.build();
     }
 }

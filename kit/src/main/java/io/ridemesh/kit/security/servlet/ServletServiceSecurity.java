@@ -18,7 +18,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 /**
  * The doors every servlet service has, one definition: imported by a service's security configuration, which then
  * adds only its route rules (a {@link SecurityFilterChain} at {@code @Order(2)} built on {@link
- * ServletResourceServer#statelessJwt}). Needs a {@link ServiceSecuritySettings} bean (the service's properties).
+ * ServletResourceServer#routeChain}). Needs a {@link ServiceSecuritySettings} bean (the service's properties).
  *
  * <ul>
  *   <li>{@link #OPEN_PATHS} (health, info, the API description): open, any {@code Authorization} header ignored, so a
