@@ -61,7 +61,7 @@ public final class SyncMetrics {
                 Counter.builder("sync.capture.published").tag("source", target).register(registry);
         this.captureSkipped = Counter.builder("sync.capture.skipped")
                 .description("change events capture decoded but did not publish: rows of other regions' origin"
-                        + " (applied outside apply's GTID domain), regional tables, delete tombstones")
+                        + " (applied here), regional tables, delete tombstones")
                 .tag("source", target)
                 .register(registry);
         this.captureFailures =
@@ -139,6 +139,11 @@ public final class SyncMetrics {
 
     public void captured(int n) {
         captured.increment(n);
+    }
+
+    /** Change records capture published since this process started. */
+    public long capturedTotal() {
+        return (long) captured.count();
     }
 
     /** Change events capture received from Debezium and did not publish. */

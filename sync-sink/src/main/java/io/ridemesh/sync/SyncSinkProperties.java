@@ -113,15 +113,14 @@ public record SyncSinkProperties(
      * @param enabled false to run capture only
      * @param consumerGroup Kafka consumer group; null for {@code apply-<region>}
      * @param gtidDomainId MariaDB GTID domain apply's transactions are written in ({@code SET SESSION
-     *     gtid_domain_id}, which needs the {@code BINLOG REPLAY} privilege), and which this region's capture
-     *     skips at the GTID event, before Debezium decodes a row of the transaction
-     *     ({@code gtid.source.excludes}). Without it capture decodes every applied row from the binlog only to
-     *     drop it by {@code origin_region}: at 5,000 rows/s that was about 60% of the target sync-sink's sampled
-     *     CPU (JFR, {@code ./platform bench replication}). The applied rows stay in the binlog (point-in-time
-     *     recovery and native replicas of the region still see them), in a domain of their own, which is what
-     *     MariaDB's GTID domains are for: independent streams of writes into one server. Default {@value #DEFAULT_GTID_DOMAIN_BASE} + region id
-     *     with the mariadb connector, 0 (off: the server's domain, filtered by {@code origin_region} only) with
-     *     the mysql one
+     *     gtid_domain_id}, which needs the {@code BINLOG REPLAY} privilege): the region's own writes and the rows
+     *     applied from other regions are independent streams in its binlog, which is what MariaDB's GTID domains
+     *     are for (a native replica of the region applies them in parallel, and a GTID position names how far each
+     *     got). Capture reads both and publishes only rows whose {@code origin_region} is this region; it does not
+     *     skip the domain at its GTID events, because Debezium then resumes from a position without the domain,
+     *     which MariaDB cannot serve once the binlog that began the domain is purged ({@code Capture}). Default
+     *     {@value #DEFAULT_GTID_DOMAIN_BASE} + region id with the mariadb connector, 0 (off: the server's domain)
+     *     with the mysql one
      */
     public record Apply(
             Integer maxBatch,

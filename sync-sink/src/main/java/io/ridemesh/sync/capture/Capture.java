@@ -262,13 +262,12 @@ public final class Capture implements AutoCloseable {
         p.setProperty("schema.history.internal.jdbc.connection.password", syncPassword);
         p.setProperty("schema.history.internal.jdbc.table.name", "debezium_schema_history");
         p.setProperty("schema.history.internal.store.only.captured.tables.ddl", "true");
-        long applyDomain = props.apply().gtidDomainId();
-        if (applyDomain > 0) {
-            // Transactions apply wrote (other regions' rows) are skipped at their GTID event, undecoded; Debezium
-            // matches "<domain>-<server id>". The origin_region filter in DebeziumEventMapper stays the rule.
-            p.setProperty("gtid.source.excludes", applyDomain + "-\\d+");
-            p.setProperty("gtid.source.filter.dml.events", "true");
-        }
+        // No gtid.source.excludes for apply's GTID domain, although it would skip apply's transactions undecoded:
+        // Debezium (3.5, MariaDbConnection.filterGtidSet) then leaves the excluded domain out of the GTID position it
+        // resumes from, and MariaDB serves a position that lacks a domain only from the binlog file in which that
+        // domain began. Once expire_logs_days purges that file, capture could never restart (error 1236, "Could
+        // not find GTID state requested by slave"; ReplicationIT.captureRestartsAfterTheBinlogsHoldingApplysDomain
+        // WerePurged). Applied rows are decoded and dropped by origin_region in DebeziumEventMapper.
         return p;
     }
 
