@@ -92,6 +92,7 @@ public final class PlatformArchRules {
             "io.ridemesh.order",
             "io.ridemesh.dispatch",
             "io.ridemesh.pricing",
+            "io.ridemesh.identity",
             "io.ridemesh.gateway",
             "io.ridemesh.sync");
 

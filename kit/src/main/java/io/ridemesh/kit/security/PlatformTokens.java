@@ -1,17 +1,21 @@
 package io.ridemesh.kit.security;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
@@ -31,6 +35,8 @@ public final class PlatformTokens {
     public static final int MAX_SUBJECT_LENGTH = 64;
     /** Spring Security's prefix of role authorities. */
     public static final String AUTHORITY_PREFIX = "ROLE_";
+    /** The audience of the access tokens the regions' authorization servers issue for the platform's services. */
+    public static final String AUDIENCE = "ridemesh";
 
     private PlatformTokens() {}
 
@@ -59,6 +65,36 @@ public final class PlatformTokens {
                 .build();
         decoder.setJwtValidator(validator());
         return decoder;
+    }
+
+    /**
+     * A servlet service's decoder for both kinds of token: HS256 platform tokens ({@link #jwtDecoder(byte[])}) and
+     * ES256 tokens of the {@code issuers} (the regions' authorization servers), chosen by the token's {@code alg}. An
+     * ES256 token must name a trusted issuer in {@code iss}, be signed by a key of that issuer's JWK set (fetched on
+     * first use and cached by Nimbus; an unknown {@code kid} makes it fetch the set again, so a rotated key is found),
+     * carry the audience {@link #AUDIENCE}, and pass {@link #validator()}. Any other token is a {@code BadJwtException}
+     * (401). Thread-safe.
+     */
+    public static JwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
+        Map<String, JwtDecoder> byIssuer = new HashMap<>();
+        for (TrustedIssuer trusted : issuers) {
+            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
+                            trusted.jwkSetUri().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .build();
+            decoder.setJwtValidator(issuerValidator(trusted));
+            byIssuer.put(trusted.issuer().toString(), decoder);
+        }
+        return new PlatformJwtDecoder(jwtDecoder(secret), byIssuer);
+    }
+
+    /** The validators of an issuer's ES256 tokens: {@link #validator()}, that {@code iss}, the audience. */
+    public static OAuth2TokenValidator<Jwt> issuerValidator(TrustedIssuer trusted) {
+        return new DelegatingOAuth2TokenValidator<>(
+                validator(),
+                new JwtIssuerValidator(trusted.issuer().toString()),
+                new JwtClaimValidator<List<String>>(
+                        JwtClaimNames.AUD, audience -> audience != null && audience.contains(AUDIENCE)));
     }
 
     /** Turns a validated token into an authentication whose authority is {@code ROLE_<role claim>}. */

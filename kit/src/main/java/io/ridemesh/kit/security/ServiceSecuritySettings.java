@@ -1,5 +1,6 @@
 package io.ridemesh.kit.security;
 
+import java.util.List;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -14,4 +15,12 @@ public interface ServiceSecuritySettings {
 
     /** The largest request body the service reads; larger ones are answered 413 before anything reads them. */
     DataSize maxRequestBody();
+
+    /**
+     * The regional authorization servers whose ES256 tokens the service accepts beside the platform's HS256 ones
+     * ({@link PlatformTokens#jwtDecoder(byte[], List)}); none by default.
+     */
+    default List<TrustedIssuer> trustedIssuers() {
+        return List.of();
+    }
 }

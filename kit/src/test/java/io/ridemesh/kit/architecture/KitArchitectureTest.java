@@ -31,6 +31,7 @@ class KitArchitectureTest {
                         "io.ridemesh.order..",
                         "io.ridemesh.dispatch..",
                         "io.ridemesh.pricing..",
+                        "io.ridemesh.identity..",
                         "io.ridemesh.gateway..",
                         "io.ridemesh.sync..",
                         "io.ridemesh.infra..")

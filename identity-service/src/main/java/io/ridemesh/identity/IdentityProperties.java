@@ -1,0 +1,177 @@
+package io.ridemesh.identity;
+
+import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
+import java.net.URI;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.regex.Pattern;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * All settings of identity-service, prefix {@code identity}. Defaults live here only; secrets have none (they come from
+ * the environment the launcher writes, {@code .platform/credentials.properties}) and {@link #toString()} masks them.
+ *
+ * @param regionId this region's numeric id, 1..15 ({@code RIDEMESH_REGION_ID}): in account ids and {@code
+ *     origin_region}
+ * @param nodeId this process's id generator within the region, 0..7
+ * @param jwtSecret hex HMAC-SHA256 key of the platform tokens (HS256) operators and services still present on the
+ *     account API, at least 32 bytes
+ * @param issuer this region's issuer URL, the {@code iss} of every token it signs and the base of its metadata
+ *     ({@code /.well-known/openid-configuration}, {@code /oauth2/jwks}), e.g. {@code http://127.0.0.1:21050}
+ * @param signingKeys the region's signing keys as JWK JSON (EC P-256 private keys with a {@code kid}): the first signs,
+ *     all are published, so a new key can be published before it signs and an old one kept until its tokens expired
+ * @param accessTokenTtl lifetime of an access token
+ * @param appClient the public client of the rider and driver apps (authorization code with PKCE)
+ * @param serviceClients confidential clients of the services (client credentials): client id to secret
+ * @param signIn lockout and rate limits of sign-in
+ * @param passwords password rules
+ * @param hlc the hybrid logical clock that stamps account writes
+ * @param maxRequestBody largest accepted request body; larger ones get 413
+ * @param acceptTokensFrom the authorization servers whose ES256 tokens the account API accepts ({@code
+ *     RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}, every region's, this one's included); blank:
+ *     platform tokens only
+ */
+@ConfigurationProperties("identity")
+public record IdentityProperties(
+        int regionId,
+        @DefaultValue("0") int nodeId,
+        String jwtSecret,
+        URI issuer,
+        List<String> signingKeys,
+        @DefaultValue("15m") Duration accessTokenTtl,
+        @DefaultValue AppClient appClient,
+        @DefaultValue Map<String, String> serviceClients,
+        @DefaultValue SignIn signIn,
+        @DefaultValue Passwords passwords,
+        @DefaultValue Hlc hlc,
+        @DefaultValue("16KB") DataSize maxRequestBody,
+        @DefaultValue("") String acceptTokensFrom)
+        implements ServiceSecuritySettings {
+
+    private static final Pattern CLIENT_ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
+
+    public IdentityProperties {
+        Objects.requireNonNull(jwtSecret, "identity.jwt-secret must be set (RIDEMESH_JWT_SECRET)");
+        Objects.requireNonNull(issuer, "identity.issuer must be set (this region's issuer URL)");
+        Objects.requireNonNull(signingKeys, "identity.signing-keys must be set (the region's ES256 JWKs)");
+        if (regionId < 1 || regionId > 15) {
+            throw new IllegalArgumentException("identity.region-id must be in 1..15, but was " + regionId);
+        }
+        if (nodeId < 0 || nodeId > 7) {
+            throw new IllegalArgumentException("identity.node-id must be in 0..7, but was " + nodeId);
+        }
+        if (HexFormat.of().parseHex(jwtSecret).length < 32) {
+            throw new IllegalArgumentException("identity.jwt-secret must be hex of >= 32 bytes");
+        }
+        if (!"http".equals(issuer.getScheme()) && !"https".equals(issuer.getScheme())) {
+            throw new IllegalArgumentException("identity.issuer must be an http(s) URL, but was " + issuer);
+        }
+        TrustedIssuer.parseList(acceptTokensFrom); // fails at start, naming the entry
+        if (signingKeys.isEmpty()) {
+            throw new IllegalArgumentException("identity.signing-keys must hold at least one key");
+        }
+        if (accessTokenTtl.compareTo(Duration.ofMinutes(1)) < 0 || accessTokenTtl.compareTo(Duration.ofHours(1)) > 0) {
+            throw new IllegalArgumentException(
+                    "identity.access-token-ttl must be in 1m..1h, but was " + accessTokenTtl);
+        }
+        for (Map.Entry<String, String> client : serviceClients.entrySet()) {
+            if (!CLIENT_ID.matcher(client.getKey()).matches()) {
+                throw new IllegalArgumentException("identity.service-clients keys must match " + CLIENT_ID
+                        + ", but was '" + client.getKey() + "'");
+            }
+            if (client.getValue().length() < 32) {
+                throw new IllegalArgumentException(
+                        "identity.service-clients." + client.getKey() + " must be a secret of >= 32 characters");
+            }
+        }
+    }
+
+    @Override
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
+    }
+
+    @Override
+    public byte[] jwtKey() {
+        return HexFormat.of().parseHex(jwtSecret);
+    }
+
+    /** The HLC node key of this process in {@code hlc_high_water}, e.g. {@code identity-service/node-0}. */
+    public String hlcNodeKey() {
+        return "identity-service/node-" + nodeId;
+    }
+
+    @Override
+    public String toString() {
+        return "IdentityProperties[regionId=" + regionId + ", nodeId=" + nodeId + ", jwtSecret=***, issuer=" + issuer
+                + ", signingKeys=" + signingKeys.size() + " (***), accessTokenTtl=" + accessTokenTtl + ", appClient="
+                + appClient + ", serviceClients=" + serviceClients.keySet() + " (***), signIn=" + signIn
+                + ", passwords=" + passwords + ", hlc=" + hlc + ", maxRequestBody=" + maxRequestBody
+                + ", acceptTokensFrom="
+                + acceptTokensFrom + "]";
+    }
+
+    /**
+     * The rider and driver apps' client: public (no secret; a phone cannot keep one), authorization code with PKCE
+     * (S256) only, no consent screen (the platform's own app).
+     *
+     * @param clientId its {@code client_id}
+     * @param redirectUris where the authorization endpoint may send the code (the apps' own schemes)
+     */
+    public record AppClient(
+            @DefaultValue("ridemesh-app") String clientId,
+
+            @DefaultValue("io.ridemesh.app:/oauth2/callback")
+            List<String> redirectUris) {}
+
+    /**
+     * Sign-in protection.
+     *
+     * @param maxFailures consecutive failed sign-ins after which an account is locked
+     * @param lockout how long a locked account stays locked
+     * @param attemptsPerAddressPerMinute sign-in attempts one client address may make per minute, over all accounts
+     */
+    public record SignIn(
+            @DefaultValue("5") int maxFailures,
+            @DefaultValue("15m") Duration lockout,
+            @DefaultValue("30") int attemptsPerAddressPerMinute) {
+
+        public SignIn {
+            if (maxFailures < 1 || maxFailures > 100) {
+                throw new IllegalArgumentException("identity.sign-in.max-failures must be in 1..100");
+            }
+            if (attemptsPerAddressPerMinute < 1) {
+                throw new IllegalArgumentException("identity.sign-in.attempts-per-address-per-minute must be >= 1");
+            }
+        }
+    }
+
+    /**
+     * Password rules (NIST SP 800-63B section 5.1.1.2: a minimum length, a generous maximum, no composition rules,
+     * not the login itself).
+     *
+     * @param minLength fewest characters
+     * @param maxLength most characters
+     */
+    public record Passwords(
+            @DefaultValue("10") int minLength,
+            @DefaultValue("128") int maxLength) {
+
+        public Passwords {
+            if (minLength < 8 || maxLength < minLength || maxLength > 1024) {
+                throw new IllegalArgumentException(
+                        "identity.passwords needs 8 <= min-length <= max-length <= 1024, but was " + minLength + ".."
+                                + maxLength);
+            }
+        }
+    }
+
+    /** @param maxOffset the largest amount a remote timestamp may be ahead of the local clock */
+    public record Hlc(@DefaultValue("500ms") Duration maxOffset) {}
+}

@@ -1,0 +1,116 @@
+package io.ridemesh.identity.web;
+
+import io.ridemesh.identity.account.application.SignUp;
+import io.ridemesh.identity.account.domain.Account;
+import io.ridemesh.identity.account.domain.Accounts;
+import io.ridemesh.kit.problem.InvalidRequest;
+import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.Role;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.util.List;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Accounts over HTTP.
+ *
+ * <pre>
+ * POST   /v1/accounts     {login, password}                      anyone: a rider signs up            201 AccountView
+ * POST   /v1/accounts     {login, password, role, subject}       operator: a driver or an operator   201 AccountView
+ * GET    /v1/accounts/me                                         the account of the token's subject  200 AccountView
+ * DELETE /v1/accounts/me                                         deletes it                          204
+ * </pre>
+ *
+ * Errors (problem details): 400 naming the field ({@code login}, {@code password}, {@code role}, {@code subject}), 403
+ * when a non-operator asks for a driver or operator account, 404 {@code account-not-found}, 409 {@code login-taken}.
+ * Signing in is not here: it is the authorization server's ({@code /oauth2/authorize}, {@code /login}). Thread-safe.
+ */
+@RestController
+@RequestMapping("/v1/accounts")
+class AccountResource {
+
+    private final SignUp signUp;
+    private final Accounts accounts;
+
+    AccountResource(SignUp signUp, Accounts accounts) {
+        this.signUp = signUp;
+        this.accounts = accounts;
+    }
+
+    /**
+     * A sign-up.
+     *
+     * @param login an e-mail address
+     * @param password the password, checked by {@code PasswordRules}
+     * @param role {@code rider} (default), or {@code driver} or {@code operator} (an operator's call only)
+     * @param subject a driver's driver id or an operator's chosen subject; none for a rider
+     */
+    record SignUpBody(
+            @NotNull @Size(max = 254) String login,
+            @NotNull @Size(max = 1024) String password,
+            @Nullable String role,
+            @Nullable @Size(max = 64) String subject) {}
+
+    /** An account as its owner sees it: no hash, no bookkeeping. */
+    record AccountView(String subject, String login, String role, long createdAtMs) {
+
+        static AccountView of(Account account) {
+            return new AccountView(
+                    account.subject(), account.login(), account.role().claim(), account.createdAtMs());
+        }
+    }
+
+    @PostMapping
+    ResponseEntity<AccountView> signUp(
+            @Valid @RequestBody SignUpBody body, @AuthenticationPrincipal @Nullable Jwt jwt) {
+        Role role = body.role() == null
+                ? Role.RIDER
+                : Role.ofClaim(body.role())
+                        .filter(r -> r != Role.SERVICE)
+                        .orElseThrow(() -> InvalidRequest.of("role", "must be rider, driver or operator"));
+        if (role != Role.RIDER && (jwt == null || PlatformTokens.roleOf(jwt) != Role.OPERATOR)) {
+            throw new AccessDeniedException("only an operator creates " + role.claim() + " accounts");
+        }
+        Account account = signUp.signUp(body.login(), body.password(), role, body.subject());
+        return ResponseEntity.created(URI.create("/v1/accounts/me")).body(AccountView.of(account));
+    }
+
+    @GetMapping("/me")
+    AccountView me(@AuthenticationPrincipal Jwt jwt) {
+        return AccountView.of(own(jwt).orElseThrow(AccountNotFound::new));
+    }
+
+    @DeleteMapping("/me")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt) {
+        if (!signUp.delete(jwt.getSubject())) {
+            throw new AccountNotFound();
+        }
+        return ResponseEntity.noContent().build();
+    }
+
+    private Optional<Account> own(Jwt jwt) {
+        List<Account> mine = accounts.findBySubject(jwt.getSubject());
+        return mine.stream().findFirst();
+    }
+
+    /** The token's subject has no live account. */
+    static final class AccountNotFound extends RuntimeException {
+
+        AccountNotFound() {
+            super("no account for this token's subject");
+        }
+    }
+}
