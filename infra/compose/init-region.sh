@@ -32,6 +32,7 @@ ridemesh_init_region() {
         [dispatch_service]=dispatch
         [sync_sink]=sync
         [gateway]=routing
+        [identity_service]=identity
     )
     local -A password_of=(
         [order_service]=${RIDEMESH_DB_ORDER_SERVICE_PASSWORD:?set RIDEMESH_DB_ORDER_SERVICE_PASSWORD}
@@ -39,16 +40,17 @@ ridemesh_init_region() {
         [dispatch_service]=${RIDEMESH_DB_DISPATCH_SERVICE_PASSWORD:?set RIDEMESH_DB_DISPATCH_SERVICE_PASSWORD}
         [sync_sink]=${RIDEMESH_DB_SYNC_SINK_PASSWORD:?set RIDEMESH_DB_SYNC_SINK_PASSWORD}
         [gateway]=${RIDEMESH_DB_GATEWAY_PASSWORD:?set RIDEMESH_DB_GATEWAY_PASSWORD}
+        [identity_service]=${RIDEMESH_DB_IDENTITY_SERVICE_PASSWORD:?set RIDEMESH_DB_IDENTITY_SERVICE_PASSWORD}
         [cdc]=${RIDEMESH_DB_CDC_PASSWORD:?set RIDEMESH_DB_CDC_PASSWORD}
     )
-    for schema in rides pricing dispatch sync routing; do
+    for schema in rides pricing dispatch sync routing identity; do
         sql+="CREATE DATABASE IF NOT EXISTS \`$schema\`;"$'\n'
     done
-    for user in order_service pricing_service dispatch_service sync_sink gateway; do
+    for user in order_service pricing_service dispatch_service sync_sink gateway identity_service; do
         sql+="CREATE USER IF NOT EXISTS '$user'@'%' IDENTIFIED BY $(ridemesh_sql_literal "${password_of[$user]}");"$'\n'
         sql+="GRANT ALL ON \`${schema_of[$user]}\`.* TO '$user'@'%';"$'\n'
     done
-    for schema in rides pricing dispatch routing; do
+    for schema in rides pricing dispatch routing identity; do
         sql+="GRANT SELECT, INSERT, UPDATE ON \`$schema\`.* TO 'sync_sink'@'%';"$'\n'
     done
     # apply writes its transactions in a GTID domain of their own (SET SESSION gtid_domain_id), which the region's

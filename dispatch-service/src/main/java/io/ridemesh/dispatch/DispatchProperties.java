@@ -7,6 +7,7 @@ import io.ridemesh.dispatch.matching.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -45,6 +46,8 @@ import org.springframework.validation.annotation.Validated;
  * @param takeover following the unit homes (see {@code FollowUnitHomes})
  * @param maxRequestBody largest accepted request body (a location batch of 500 fixes is about 40 KB); larger ones
  *     get 413
+ * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
  */
 @ConfigurationProperties("dispatch")
 @Validated
@@ -65,8 +68,14 @@ public record DispatchProperties(
         @DefaultValue @Valid Messaging messaging,
         @DefaultValue @Valid Pooling pooling,
         @DefaultValue @Valid Takeover takeover,
-        @DefaultValue("64KB") @NotNull DataSize maxRequestBody)
+        @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
+        @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
+
+    @Override
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
+    }
 
     /** The JWT key bytes. */
     public byte[] jwtKey() {

@@ -442,7 +442,10 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
 
     // ---------------------------------------------------------------- secrets
 
-    /** Fresh secrets for every variable docker-compose.yml requires: 32 random bytes, hex, each. */
+    /**
+     * Fresh secrets for every variable docker-compose.yml requires: 32 random bytes, hex, each, and each region's
+     * identity-service signing key (a JWK set of one EC P-256 key).
+     */
     private static Map<String, String> generateSecrets() {
         SecureRandom random = new SecureRandom();
         Map<String, String> env = new LinkedHashMap<>();
@@ -456,6 +459,19 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
         env.put(JWT_SECRET, randomHex(random));
         env.put("RIDEMESH_QUOTE_SECRET", randomHex(random));
         env.put(OPERATOR_PASSWORD, randomHex(random));
+        for (String region : new String[] {"A", "B"}) {
+            try {
+                env.put(
+                        "RIDEMESH_IDENTITY_SIGNING_KEYS_" + region,
+                        new com.nimbusds.jose.jwk.JWKSet(
+                                        new com.nimbusds.jose.jwk.gen.ECKeyGenerator(com.nimbusds.jose.jwk.Curve.P_256)
+                                                .keyID(region.toLowerCase(Locale.ROOT) + "-1")
+                                                .generate())
+                                .toString(false));
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new IllegalStateException(e);
+            }
+        }
         return Map.copyOf(env);
     }
 

@@ -24,8 +24,9 @@ import org.springframework.util.unit.DataSize;
  *     account API, at least 32 bytes
  * @param issuer this region's issuer URL, the {@code iss} of every token it signs and the base of its metadata
  *     ({@code /.well-known/openid-configuration}, {@code /oauth2/jwks}), e.g. {@code http://127.0.0.1:21050}
- * @param signingKeys the region's signing keys as JWK JSON (EC P-256 private keys with a {@code kid}): the first signs,
- *     all are published, so a new key can be published before it signs and an old one kept until its tokens expired
+ * @param signingKeys the region's signing keys, a JWK set as JSON ({@code {"keys":[...]}}, RFC 7517 section 5) of EC
+ *     P-256 private keys with a {@code kid} ({@code RIDEMESH_IDENTITY_SIGNING_KEYS}): the first signs, all are
+ *     published, so a new key can be published before it signs and an old one kept until its tokens expired
  * @param accessTokenTtl lifetime of an access token
  * @param appClient the public client of the rider and driver apps (authorization code with PKCE)
  * @param serviceClients confidential clients of the services (client credentials): client id to secret
@@ -43,7 +44,7 @@ public record IdentityProperties(
         @DefaultValue("0") int nodeId,
         String jwtSecret,
         URI issuer,
-        List<String> signingKeys,
+        String signingKeys,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue AppClient appClient,
         @DefaultValue Map<String, String> serviceClients,
@@ -73,9 +74,6 @@ public record IdentityProperties(
             throw new IllegalArgumentException("identity.issuer must be an http(s) URL, but was " + issuer);
         }
         TrustedIssuer.parseList(acceptTokensFrom); // fails at start, naming the entry
-        if (signingKeys.isEmpty()) {
-            throw new IllegalArgumentException("identity.signing-keys must hold at least one key");
-        }
         if (accessTokenTtl.compareTo(Duration.ofMinutes(1)) < 0 || accessTokenTtl.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException(
                     "identity.access-token-ttl must be in 1m..1h, but was " + accessTokenTtl);
@@ -110,7 +108,7 @@ public record IdentityProperties(
     @Override
     public String toString() {
         return "IdentityProperties[regionId=" + regionId + ", nodeId=" + nodeId + ", jwtSecret=***, issuer=" + issuer
-                + ", signingKeys=" + signingKeys.size() + " (***), accessTokenTtl=" + accessTokenTtl + ", appClient="
+                + ", signingKeys=***, accessTokenTtl=" + accessTokenTtl + ", appClient="
                 + appClient + ", serviceClients=" + serviceClients.keySet() + " (***), signIn=" + signIn
                 + ", passwords=" + passwords + ", hlc=" + hlc + ", maxRequestBody=" + maxRequestBody
                 + ", acceptTokensFrom="

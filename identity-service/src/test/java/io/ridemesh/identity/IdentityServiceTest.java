@@ -61,7 +61,7 @@ class IdentityServiceTest {
     @DynamicPropertySource
     static void keys(DynamicPropertyRegistry registry) {
         registry.add("server.port", () -> PORT);
-        registry.add("identity.signing-keys[0]", SIGNING_KEY::toJSONString);
+        registry.add("identity.signing-keys", () -> new com.nimbusds.jose.jwk.JWKSet(SIGNING_KEY).toString(false));
         registry.add("identity.issuer", () -> ISSUER);
         registry.add("identity.accept-tokens-from", () -> ISSUER + " " + ISSUER + "/oauth2/jwks");
     }

@@ -2,9 +2,11 @@ package io.ridemesh.order;
 
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -33,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param listLimit most rides {@code GET /v1/rides} returns, 1..1000
  * @param duplicates the reconciler of duplicate rides created during a failover
+ * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
  */
 @ConfigurationProperties("order")
 public record OrderProperties(
@@ -47,7 +51,8 @@ public record OrderProperties(
         @DefaultValue Seats seats,
         @DefaultValue("16KB") DataSize maxRequestBody,
         @DefaultValue("100") int listLimit,
-        @DefaultValue Duplicates duplicates)
+        @DefaultValue Duplicates duplicates,
+        @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -78,6 +83,11 @@ public record OrderProperties(
         }
     }
 
+    @Override
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
+    }
+
     /** The JWT key bytes. */
     public byte[] jwtKey() {
         return HexFormat.of().parseHex(jwtSecret);
@@ -98,7 +108,7 @@ public record OrderProperties(
         return "OrderProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
                 + ", jwtSecret=***, quoteSecret=***, hlc=" + hlc + ", cancellation=" + cancellation + ", repricing="
                 + repricing + ", seats=" + seats + ", maxRequestBody=" + maxRequestBody + ", listLimit=" + listLimit
-                + ", duplicates=" + duplicates + "]";
+                + ", duplicates=" + duplicates + ", acceptTokensFrom=" + acceptTokensFrom + "]";
     }
 
     private static void requireKey(String property, String hex) {

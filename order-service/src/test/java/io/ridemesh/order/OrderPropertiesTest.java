@@ -31,7 +31,8 @@ class OrderPropertiesTest {
                         Duration.ofSeconds(5),
                         200,
                         java.net.URI.create("http://127.0.0.1:8080"),
-                        Duration.ofSeconds(2)));
+                        Duration.ofSeconds(2)),
+                "");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ridemesh.pricing;
 
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -30,6 +32,8 @@ import org.springframework.validation.annotation.Validated;
  * @param surge surge parameters (see {@code SurgePricing})
  * @param supply the Redis supply feed
  * @param maxRequestBody largest accepted request body (a quote request is about 150 bytes); larger ones get 413
+ * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
  */
 @ConfigurationProperties("pricing")
 @Validated
@@ -45,8 +49,14 @@ public record PricingProperties(
         @DefaultValue @Valid Products products,
         @DefaultValue @Valid Surge surge,
         @DefaultValue @Valid Supply supply,
-        @DefaultValue("16KB") @NotNull DataSize maxRequestBody)
+        @DefaultValue("16KB") @NotNull DataSize maxRequestBody,
+        @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
+
+    @Override
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
+    }
 
     /**
      * @param tariffs tariffs JSON file; {@code null} = {@code pricing-tariffs.json} on the classpath

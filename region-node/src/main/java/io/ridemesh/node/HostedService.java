@@ -2,6 +2,7 @@ package io.ridemesh.node;
 
 import io.ridemesh.dispatch.DispatchServiceApplication;
 import io.ridemesh.gateway.GatewayApplication;
+import io.ridemesh.identity.IdentityServiceApplication;
 import io.ridemesh.order.OrderServiceApplication;
 import io.ridemesh.pricing.PricingServiceApplication;
 import io.ridemesh.sync.SyncSinkApplication;
@@ -18,6 +19,8 @@ import org.springframework.boot.WebApplicationType;
  */
 enum HostedService {
     SYNC_SINK("sync-sink", SyncSinkApplication.class, WebApplicationType.SERVLET),
+    // stops after every service that may call it, before sync-sink (which then still publishes its rows)
+    IDENTITY_SERVICE("identity-service", IdentityServiceApplication.class, WebApplicationType.SERVLET),
     PRICING_SERVICE("pricing-service", PricingServiceApplication.class, WebApplicationType.SERVLET),
     ORDER_SERVICE("order-service", OrderServiceApplication.class, WebApplicationType.SERVLET),
     DISPATCH_SERVICE("dispatch-service", DispatchServiceApplication.class, WebApplicationType.SERVLET),

@@ -23,7 +23,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     the region's changes ({@code sync.peers.b: host:port}); empty when all regions share one cluster, from which
  *     apply then consumes every other region's topics
  * @param mergeKeys per table ({@code schema.table}), the leading merge-key columns placed before
- *     {@code (hlc, origin_region)}, e.g. {@code rides.rides: [terminal]}
+ *     {@code (hlc, origin_region)}; default {@code rides.rides: [terminal]} and {@code identity.account: [claim]}
  * @param capture capture settings
  * @param apply apply settings
  */
@@ -55,7 +55,9 @@ public record SyncSinkProperties(
             throw new IllegalArgumentException("sync.connector must be mariadb or mysql, but was " + connector);
         }
         databaseHost = databaseHost == null ? "127.0.0.1" : databaseHost;
-        schemas = schemas == null || schemas.isEmpty() ? List.of("rides", "dispatch", "routing") : List.copyOf(schemas);
+        schemas = schemas == null || schemas.isEmpty()
+                ? List.of("rides", "dispatch", "routing", "identity")
+                : List.copyOf(schemas);
         peers = peers == null ? Map.of() : Map.copyOf(peers);
         if (peers.containsKey(regionName)) {
             throw new IllegalArgumentException(
@@ -70,7 +72,10 @@ public record SyncSinkProperties(
                 throw new IllegalArgumentException("sync.peers." + peer.getKey() + " (bootstrap servers) is empty");
             }
         }
-        mergeKeys = mergeKeys == null ? Map.of("rides.rides", List.of("terminal")) : Map.copyOf(mergeKeys);
+        // rides: a terminal state outranks any later non-terminal write; accounts: the earlier sign-up of a login wins
+        mergeKeys = mergeKeys == null
+                ? Map.of("rides.rides", List.of("terminal"), "identity.account", List.of("claim"))
+                : Map.copyOf(mergeKeys);
         capture = capture == null ? new Capture(null, null, true, null) : capture;
         apply = apply == null ? new Apply(null, null, null, true, null, null) : apply;
         if (apply.gtidDomainId() == null) {

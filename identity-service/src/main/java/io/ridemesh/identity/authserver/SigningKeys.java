@@ -25,25 +25,26 @@ public final class SigningKeys {
     }
 
     /**
-     * Parses {@code jwks}, each one JWK as JSON.
+     * Parses a JWK set (JSON, {@code {"keys":[...]}}).
      *
-     * @throws IllegalArgumentException naming the key at fault: not JSON, not EC P-256, no private part, no or a
-     *     repeated {@code kid}
+     * @throws IllegalArgumentException naming the key at fault: not a JWK set, no key, not EC P-256, no private part, no
+     *     or a repeated {@code kid}
      */
-    public static SigningKeys parse(List<String> jwks) {
-        if (jwks.isEmpty()) {
+    public static SigningKeys parse(String jwkSetJson) {
+        JWKSet set;
+        try {
+            set = JWKSet.parse(jwkSetJson);
+        } catch (ParseException e) {
+            throw new IllegalArgumentException("identity.signing-keys is not a JWK set: " + e.getMessage());
+        }
+        if (set.getKeys().isEmpty()) {
             throw new IllegalArgumentException("identity.signing-keys must hold at least one key");
         }
         List<ECKey> keys = new ArrayList<>();
         Set<String> kids = new HashSet<>();
-        for (int i = 0; i < jwks.size(); i++) {
-            String at = "identity.signing-keys[" + i + "]";
-            JWK jwk;
-            try {
-                jwk = JWK.parse(jwks.get(i));
-            } catch (ParseException e) {
-                throw new IllegalArgumentException(at + " is not a JWK: " + e.getMessage());
-            }
+        for (int i = 0; i < set.getKeys().size(); i++) {
+            String at = "identity.signing-keys key " + i;
+            JWK jwk = set.getKeys().get(i);
             if (!(jwk instanceof ECKey ec) || !Curve.P_256.equals(ec.getCurve())) {
                 throw new IllegalArgumentException(at + " must be an EC P-256 key (ES256)");
             }

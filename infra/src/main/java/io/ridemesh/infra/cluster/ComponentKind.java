@@ -15,6 +15,8 @@ public enum ComponentKind {
     WAN_PROXY(null),
     ORDER_SERVICE("rides"),
     PRICING_SERVICE("pricing"),
+    /** Accounts and the region's authorization server (issue 19). */
+    IDENTITY_SERVICE("identity"),
     DISPATCH_SERVICE("dispatch"),
     SYNC_SINK("sync"),
     GATEWAY("routing");

@@ -47,6 +47,7 @@ public final class Credentials {
                 "db.cdc",
                 "db.order-service",
                 "db.pricing-service",
+                "db.identity-service",
                 "db.dispatch-service",
                 "db.sync-sink",
                 "db.gateway",
@@ -60,15 +61,7 @@ public final class Credentials {
                 }
             }
             if (changed) {
-                Files.createDirectories(file.getParent());
-                try (OutputStream out = Files.newOutputStream(file)) {
-                    props.store(out, "ridemesh playground secrets: generated locally, never committed");
-                }
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException ignored) {
-                    // non-POSIX file system: permissions stay as created
-                }
+                credentials.store();
             }
             return credentials;
         } catch (IOException e) {
@@ -86,6 +79,29 @@ public final class Credentials {
         return require("jwt.secret");
     }
 
+    /**
+     * {@code region}'s authorization server's signing keys, a JWK set (JSON) of one EC P-256 key: made the first time a
+     * region asks and kept in the file from then on.
+     */
+    public synchronized String identitySigningKeys(String region) {
+        String key = "identity.signing-keys." + region;
+        String value = props.getProperty(key);
+        if (value == null) {
+            try {
+                com.nimbusds.jose.jwk.ECKey ec = new com.nimbusds.jose.jwk.gen.ECKeyGenerator(
+                                com.nimbusds.jose.jwk.Curve.P_256)
+                        .keyID(region + "-" + java.time.Instant.now().getEpochSecond())
+                        .generate();
+                value = new com.nimbusds.jose.jwk.JWKSet(ec).toString(false);
+            } catch (com.nimbusds.jose.JOSEException e) {
+                throw new PlatformException("cannot make a signing key for region " + region + ": " + e);
+            }
+            props.setProperty(key, value);
+            store();
+        }
+        return value;
+    }
+
     /** HMAC key (hex) used by pricing to sign quotes and by order-service to verify them. */
     public String quoteSecret() {
         return require("quote.secret");
@@ -94,6 +110,23 @@ public final class Credentials {
     /** Password of the local operator account (the gateway's token endpoint, the console). */
     public String operatorPassword() {
         return require("operator.password");
+    }
+
+    /** Writes the secrets back to their file, readable by its owner only. */
+    private void store() {
+        try {
+            Files.createDirectories(file.getParent());
+            try (OutputStream out = Files.newOutputStream(file)) {
+                props.store(out, "ridemesh playground secrets: generated locally, never committed");
+            }
+            try {
+                Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+            } catch (UnsupportedOperationException ignored) {
+                // non-POSIX file system: permissions stay as created
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + file, e);
+        }
     }
 
     private String require(String key) {

@@ -670,6 +670,14 @@ public final class Playground {
     }
 
     /**
+     * The issuer of {@code region}'s authorization server (identity-service): the {@code iss} of the tokens it signs,
+     * its own address.
+     */
+    public String identityIssuer(Region region) {
+        return "http://127.0.0.1:" + ports.port(region, ComponentKind.IDENTITY_SERVICE);
+    }
+
+    /**
      * The base URL through which {@code from} calls {@code to}'s {@code service}: direct within a region, through
      * {@code from}'s WAN proxy across regions.
      */

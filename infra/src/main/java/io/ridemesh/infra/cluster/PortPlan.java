@@ -54,6 +54,7 @@ public record PortPlan(int basePort) {
             case REDIS -> base + 379;
             case ORDER_SERVICE -> base + 10;
             case PRICING_SERVICE -> base + 20;
+            case IDENTITY_SERVICE -> base + 50;
             case DISPATCH_SERVICE -> base + 30;
             case SYNC_SINK -> base + 40;
             case GATEWAY -> base + 80;
@@ -80,6 +81,7 @@ public record PortPlan(int basePort) {
                     case DISPATCH_SERVICE -> 3;
                     case SYNC_SINK -> 4;
                     case GATEWAY -> 5;
+                    case IDENTITY_SERVICE -> 6;
                     case MARIADB, REDIS, WAN_PROXY ->
                         throw new IllegalArgumentException(kind.id() + " is not reached across regions");
                 };

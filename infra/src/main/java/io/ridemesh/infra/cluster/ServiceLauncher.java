@@ -268,6 +268,17 @@ final class ServiceLauncher {
                 }
             }
         }
+        if (kind == ComponentKind.IDENTITY_SERVICE) {
+            env.put("RIDEMESH_IDENTITY_ISSUER", playground.identityIssuer(region));
+            env.put("RIDEMESH_IDENTITY_SIGNING_KEYS", creds.identitySigningKeys(region.name()));
+        }
+        // every region's authorization server, its keys fetched through whatever link reaches that region
+        env.put(
+                "RIDEMESH_TRUSTED_ISSUERS",
+                regions.stream()
+                        .map(r -> playground.identityIssuer(r) + " "
+                                + playground.serviceUrl(region, r, ComponentKind.IDENTITY_SERVICE) + "/oauth2/jwks")
+                        .collect(Collectors.joining(",")));
         env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
         env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
         env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());

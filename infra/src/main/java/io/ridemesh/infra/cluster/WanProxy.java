@@ -56,7 +56,8 @@ public final class WanProxy implements AutoCloseable {
             ComponentKind.PRICING_SERVICE,
             ComponentKind.DISPATCH_SERVICE,
             ComponentKind.SYNC_SINK,
-            ComponentKind.GATEWAY);
+            ComponentKind.GATEWAY,
+            ComponentKind.IDENTITY_SERVICE);
 
     /**
      * One proxied link.

@@ -123,7 +123,7 @@ class PlaygroundIT {
             while (rs.next()) {
                 dbs.add(rs.getString(1));
             }
-            assertThat(dbs).contains("rides").doesNotContain("dispatch", "pricing", "mysql");
+            assertThat(dbs).contains("rides").doesNotContain("dispatch", "pricing", "identity", "mysql");
         }
     }
 

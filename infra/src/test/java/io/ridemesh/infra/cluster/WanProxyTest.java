@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The playground's WAN proxy on real loopback sockets: region a's link to b's order-service port, with an echo
- * server standing in for the service. Base port 14000 (region a's links 15520..15525, b's order-service 16010).
+ * server standing in for the service. Base port 14000 (region a's links 15520..15526, b's order-service 16010).
  */
 class WanProxyTest {
 
@@ -86,11 +86,12 @@ class WanProxyTest {
     @Test
     void plansOneLinkPerPeerAndKindTheKafkaLinkToThePeersListenerForThisRegion() {
         var links = WanProxy.plan(PORTS, A, 3);
-        assertThat(links).hasSize(12);
+        assertThat(links).hasSize(14);
         assertThat(links.getFirst())
                 .isEqualTo(new WanProxy.Link(B, ComponentKind.KAFKA, 15520, PORTS.kafkaPeerListener(B, A)));
         assertThat(links)
                 .contains(new WanProxy.Link(Region.of(3), ComponentKind.GATEWAY, 15535, 17080))
+                .contains(new WanProxy.Link(Region.of(3), ComponentKind.IDENTITY_SERVICE, 15536, 17050))
                 .noneMatch(l -> l.peer().equals(A));
     }
 

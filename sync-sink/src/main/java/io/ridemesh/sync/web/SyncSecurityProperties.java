@@ -1,7 +1,9 @@
 package io.ridemesh.sync.web;
 
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import java.util.HexFormat;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -13,11 +15,15 @@ import org.springframework.util.unit.DataSize;
  * @param jwtSecret hex HMAC-SHA256 key of the platform tokens (HS256, {@code RIDEMESH_JWT_SECRET}), at least 32
  *     bytes; never logged
  * @param maxRequestBody largest request body read; sync-sink has no endpoint that takes one
+ * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
  * @throws IllegalArgumentException if the key is missing
  */
 @ConfigurationProperties(prefix = "sync.security")
 public record SyncSecurityProperties(
-        String jwtSecret, @DefaultValue("1KB") DataSize maxRequestBody) implements ServiceSecuritySettings {
+        String jwtSecret,
+        @DefaultValue("1KB") DataSize maxRequestBody,
+        @DefaultValue("") String acceptTokensFrom) implements ServiceSecuritySettings {
 
     public SyncSecurityProperties {
         if (jwtSecret == null || jwtSecret.isBlank()) {
@@ -27,12 +33,18 @@ public record SyncSecurityProperties(
     }
 
     @Override
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
+    }
+
+    @Override
     public byte[] jwtKey() {
         return HexFormat.of().parseHex(jwtSecret);
     }
 
     @Override
     public String toString() {
-        return "SyncSecurityProperties[jwtSecret=***, maxRequestBody=" + maxRequestBody + "]";
+        return "SyncSecurityProperties[jwtSecret=***, maxRequestBody=" + maxRequestBody + ", acceptTokensFrom="
+                + acceptTokensFrom + "]";
     }
 }
