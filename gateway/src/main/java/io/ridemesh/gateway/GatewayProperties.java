@@ -35,6 +35,8 @@ import org.springframework.util.unit.DataSize;
  * @param downstream timeouts and circuit breakers of the calls to the services
  * @param health region health probes
  * @param failover evacuation, fail-back and RTO bookkeeping
+ * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -50,7 +52,8 @@ public record GatewayProperties(
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Downstream downstream,
         @DefaultValue Health health,
-        @DefaultValue Failover failover) {
+        @DefaultValue Failover failover,
+        @DefaultValue("") String acceptTokensFrom) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern HEX_KEY = Pattern.compile("([0-9a-fA-F]{2}){32,}");
@@ -138,13 +141,19 @@ public record GatewayProperties(
         return out;
     }
 
+    /** The trusted issuers of {@link #acceptTokensFrom}. */
+    public java.util.List<io.ridemesh.kit.security.TrustedIssuer> trustedIssuers() {
+        return io.ridemesh.kit.security.TrustedIssuer.parseList(acceptTokensFrom);
+    }
+
     @Override
     public String toString() {
         return "GatewayProperties[regionId=" + regionId + ", regionName=" + regionName + ", regions=" + regions
                 + ", nodeId=" + nodeId + ", jwtSecret=***, operatorPassword="
                 + (operatorPassword == null ? "unset" : "***")
                 + ", endpoints=" + endpoints + ", routing=" + routing + ", auth=" + auth + ", rateLimit=" + rateLimit
-                + ", downstream=" + downstream + ", health=" + health + ", failover=" + failover + "]";
+                + ", downstream=" + downstream + ", health=" + health + ", failover=" + failover + ", acceptTokensFrom="
+                + acceptTokensFrom + "]";
     }
 
     /**

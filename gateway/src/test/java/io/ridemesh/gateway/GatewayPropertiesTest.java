@@ -35,7 +35,8 @@ class GatewayPropertiesTest {
                 new GatewayProperties.RateLimit(true, 20, 40, "local"),
                 new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3, 32),
                 new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(400), 2),
-                new GatewayProperties.Failover(Duration.ofHours(1), 5, 50, 500));
+                new GatewayProperties.Failover(Duration.ofHours(1), 5, 50, 500),
+                "");
     }
 
     @Test

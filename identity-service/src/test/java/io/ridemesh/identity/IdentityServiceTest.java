@@ -7,24 +7,15 @@ import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
+import io.ridemesh.infra.client.AppSignIn;
 import io.ridemesh.testsupport.TestTokens;
 import java.io.IOException;
-import java.net.CookieManager;
 import java.net.URI;
-import java.net.URLDecoder;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -46,7 +37,6 @@ class IdentityServiceTest {
 
     static final String JWT_KEY =
             "6a77742d746573742d6b65792d6f6e6c792d666f722d6964656e746974792d736572766963652d74657374732d31";
-    static final String REDIRECT = "io.ridemesh.app:/oauth2/callback";
     static final ECKey SIGNING_KEY = newKey("test-key-1");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -142,21 +132,21 @@ class IdentityServiceTest {
     void anAppSignsInWithTheAuthorizationCodeFlowAndGetsAnEs256TokenForTheAccountsSubject() throws Exception {
         JsonNode account = JSON.readTree(
                 signUp("carol@example.com", "carol's long password").body());
-        Map<String, String> tokens = new AppSignIn().signIn("carol@example.com", "carol's long password");
+        AppSignIn.SignedIn tokens = app().signIn("carol@example.com", "carol's long password");
 
-        SignedJWT signed = SignedJWT.parse(tokens.get("access_token"));
+        SignedJWT signed = SignedJWT.parse(tokens.accessToken());
         assertThat(signed.getHeader().getAlgorithm().getName()).isEqualTo("ES256");
         assertThat(signed.getHeader().getKeyID()).isEqualTo("test-key-1");
         Jwt access = NimbusJwtDecoder.withJwkSetUri(url("/oauth2/jwks").toString())
                 .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
                 .build()
-                .decode(tokens.get("access_token"));
+                .decode(tokens.accessToken());
         assertThat(access.getSubject()).isEqualTo(account.get("subject").asString());
         assertThat(access.getClaimAsString("role")).isEqualTo("rider");
         assertThat(access.getAudience()).containsExactly("ridemesh");
         assertThat(access.getClaimAsString("iss")).isEqualTo(ISSUER);
         assertThat(access.getExpiresAt()).isNotNull();
-        assertThat(SignedJWT.parse(tokens.get("id_token")).getJWTClaimsSet().getSubject())
+        assertThat(SignedJWT.parse(tokens.idToken()).getJWTClaimsSet().getSubject())
                 .isEqualTo(account.get("subject").asString());
     }
 
@@ -164,9 +154,8 @@ class IdentityServiceTest {
     void theAppsTokenReadsAndDeletesItsOwnAccountAfterWhichItCannotSignIn() throws Exception {
         JsonNode account = JSON.readTree(
                 signUp("frank@example.com", "frank's long password").body());
-        String token = new AppSignIn()
-                .signIn("frank@example.com", "frank's long password")
-                .get("access_token");
+        String token =
+                app().signIn("frank@example.com", "frank's long password").accessToken();
         HttpResponse<String> me = send(HttpRequest.newBuilder(url("/v1/accounts/me"))
                 .header("Authorization", "Bearer " + token)
                 .build());
@@ -178,7 +167,7 @@ class IdentityServiceTest {
                 .DELETE()
                 .build());
         assertThat(deleted.statusCode()).isEqualTo(204);
-        assertThat(new AppSignIn().tryPassword("frank@example.com", "frank's long password"))
+        assertThat(app().submitPassword("frank@example.com", "frank's long password"))
                 .isEqualTo("/login?error");
         String forged = TestTokens.of(JWT_KEY, "rider", "someone-else");
         assertThat(send(HttpRequest.newBuilder(url("/v1/accounts/me"))
@@ -239,14 +228,14 @@ class IdentityServiceTest {
         signUp("dave@example.com", "dave's long password");
         int maxFailures = properties.signIn().maxFailures();
         for (int i = 0; i < maxFailures; i++) {
-            assertThat(new AppSignIn().tryPassword("dave@example.com", "wrong password " + i))
+            assertThat(app().submitPassword("dave@example.com", "wrong password " + i))
                     .isEqualTo("/login?error");
         }
-        assertThat(new AppSignIn().tryPassword("dave@example.com", "dave's long password"))
+        assertThat(app().submitPassword("dave@example.com", "dave's long password"))
                 .as("locked")
                 .isEqualTo("/login?error");
         signUp("erin@example.com", "erin's long password");
-        assertThat(new AppSignIn().tryPassword("erin@example.com", "erin's long password"))
+        assertThat(app().submitPassword("erin@example.com", "erin's long password"))
                 .as("another account is not locked")
                 .startsWith("/oauth2/authorize");
     }
@@ -265,95 +254,7 @@ class IdentityServiceTest {
                 .contains("ES256");
     }
 
-    /** A mobile app signing in: the authorization request, the sign-in page, the code, the token request (PKCE). */
-    final class AppSignIn {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
-
-        private final HttpClient http = HttpClient.newBuilder()
-                .cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
-        private final String verifier = "verifier-" + java.util.UUID.randomUUID() + "-" + java.util.UUID.randomUUID();
-
-        Map<String, String> signIn(String login, String password) throws Exception {
-            String afterSignIn = tryPassword(login, password);
-            assertThat(afterSignIn).startsWith("/oauth2/authorize");
-            HttpResponse<String> authorized = get(afterSignIn);
-            assertThat(authorized.statusCode()).isEqualTo(302);
-            String callback = authorized.headers().firstValue("Location").orElseThrow();
-            assertThat(callback).startsWith(REDIRECT);
-            String code = query(URI.create(callback).getRawQuery()).get("code");
-            HttpResponse<String> token = http.send(
-                    HttpRequest.newBuilder(url("/oauth2/token"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                                    "grant_type", "authorization_code",
-                                    "code", code,
-                                    "redirect_uri", REDIRECT,
-                                    "client_id", "ridemesh-app",
-                                    "code_verifier", verifier))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-            JsonNode body = JSON.readTree(token.body());
-            Map<String, String> tokens = new LinkedHashMap<>();
-            body.properties().forEach(e -> tokens.put(e.getKey(), e.getValue().asString()));
-            return tokens;
-        }
-
-        /** Starts an authorization request, signs in on the page it leads to; where the sign-in redirects to. */
-        String tryPassword(String login, String password) throws Exception {
-            String challenge = Base64.getUrlEncoder()
-                    .withoutPadding()
-                    .encodeToString(sha256(verifier.getBytes(StandardCharsets.US_ASCII)));
-            HttpResponse<String> authorize = get("/oauth2/authorize?"
-                    + form(Map.of(
-                            "response_type", "code",
-                            "client_id", "ridemesh-app",
-                            "redirect_uri", REDIRECT,
-                            "scope", "openid rides",
-                            "state", "s1",
-                            "code_challenge", challenge,
-                            "code_challenge_method", "S256")));
-            assertThat(authorize.statusCode()).as(authorize.body()).isEqualTo(302);
-            assertThat(authorize.headers().firstValue("Location").orElseThrow()).endsWith("/login");
-            HttpResponse<String> page = get("/login");
-            Matcher csrf = CSRF.matcher(page.body());
-            assertThat(csrf.find()).as(page.body()).isTrue();
-            HttpResponse<String> signedIn = http.send(
-                    HttpRequest.newBuilder(url("/login"))
-                            .header("Content-Type", "application/x-www-form-urlencoded")
-                            .POST(HttpRequest.BodyPublishers.ofString(
-                                    form(Map.of("username", login, "password", password, "_csrf", csrf.group(1)))))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            assertThat(signedIn.statusCode()).isEqualTo(302);
-            String location = signedIn.headers().firstValue("Location").orElseThrow();
-            return location.replaceFirst("^https?://[^/]+", "");
-        }
-
-        private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            return http.send(HttpRequest.newBuilder(url(path)).build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    static byte[] sha256(byte[] bytes) throws NoSuchAlgorithmException {
-        return MessageDigest.getInstance("SHA-256").digest(bytes);
-    }
-
-    static String form(Map<String, String> fields) {
-        return fields.entrySet().stream()
-                .map(e -> e.getKey() + "=" + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
-                .collect(Collectors.joining("&"));
-    }
-
-    static Map<String, String> query(String raw) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        for (String pair : raw.split("&")) {
-            int eq = pair.indexOf('=');
-            fields.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
-        }
-        return fields;
+    AppSignIn app() {
+        return new AppSignIn(URI.create(ISSUER));
     }
 }

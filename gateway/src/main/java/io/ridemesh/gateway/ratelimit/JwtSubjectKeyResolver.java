@@ -8,7 +8,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Rate-limit key of a request: {@code <role>:<sub>} of its validated JWT (a rider and a driver who share a user id get
- * separate buckets); empty for anonymous requests, which are not limited here (they never reach a service route).
+ * separate buckets); empty for anonymous requests, which are not limited here (the only service routes they reach are
+ * identity-service's sign-up and sign-in, which limit per client address themselves).
  * Thread-safe.
  */
 public final class JwtSubjectKeyResolver implements KeyResolver {

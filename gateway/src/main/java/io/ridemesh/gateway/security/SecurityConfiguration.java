@@ -39,7 +39,13 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * /actuator/health/**, /actuator/info                       anyone; tokens are ignored
  * other /actuator/**                                        operator
  * POST /auth/token, /console/**                             anyone (the console's data comes from /ops/**)
+ * POST /v1/accounts                                         anyone (a rider's sign-up, to identity-service)
+ * GET|DELETE /v1/accounts/me                                any valid token (identity-service: its own account)
+ * /oauth2/**, /login, /logout, /userinfo, /.well-known/...  anyone; identity-service authenticates clients and users
  * </pre>
+ *
+ * Tokens: the platform's HS256 tokens and, given {@code gateway.accept-tokens-from}, every region's identity-service's
+ * ES256 tokens.
  *
  * 401 and 403 are problem bodies (with the RFC 6750 {@code WWW-Authenticate} challenge on 401).
  */
@@ -53,7 +59,15 @@ public class SecurityConfiguration {
         "/auth/token",
         "/console",
         "/console/**",
-        "/favicon.ico"
+        "/favicon.ico",
+        // identity-service's authorization server and sign-in page: it checks its clients and users itself
+        "/oauth2/**",
+        "/.well-known/openid-configuration",
+        "/.well-known/oauth-authorization-server",
+        "/login",
+        "/logout",
+        "/userinfo",
+        "/default-ui.css"
     };
 
     /**
@@ -79,6 +93,9 @@ public class SecurityConfiguration {
                         "/actuator/health", "/actuator/health/**", "/actuator/info")
                 .permitAll()
                 .pathMatchers(HttpMethod.POST, "/auth/token")
+                .permitAll()
+                // a rider's sign-up (identity-service checks an operator's token for other roles)
+                .pathMatchers(HttpMethod.POST, "/v1/accounts")
                 .permitAll()
                 .pathMatchers("/console", "/console/**", "/favicon.ico")
                 .permitAll()
@@ -116,10 +133,15 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /** The platform's token rules ({@code PlatformTokens}) with the gateway's key. */
+    /**
+     * The platform's token rules ({@code PlatformTokens}) with the gateway's key, and every region's authorization
+     * server's ES256 tokens when the gateway is given them ({@code gateway.accept-tokens-from}).
+     */
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(GatewayProperties properties) {
-        return ReactiveResourceServer.jwtDecoder(properties.jwtKey());
+        return properties.trustedIssuers().isEmpty()
+                ? ReactiveResourceServer.jwtDecoder(properties.jwtKey())
+                : ReactiveResourceServer.jwtDecoder(properties.jwtKey(), properties.trustedIssuers());
     }
 
     @Bean

@@ -3,9 +3,11 @@ package io.ridemesh.identity.web;
 import io.ridemesh.identity.account.application.SignUp;
 import io.ridemesh.identity.account.domain.Account;
 import io.ridemesh.identity.account.domain.Accounts;
+import io.ridemesh.identity.signin.SignInThrottle;
 import io.ridemesh.kit.problem.InvalidRequest;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -35,7 +37,8 @@ import org.springframework.web.bind.annotation.RestController;
  * </pre>
  *
  * Errors (problem details): 400 naming the field ({@code login}, {@code password}, {@code role}, {@code subject}), 403
- * when a non-operator asks for a driver or operator account, 404 {@code account-not-found}, 409 {@code login-taken}.
+ * when a non-operator asks for a driver or operator account, 404 {@code account-not-found}, 409 {@code login-taken},
+ * 429 {@code too-many-attempts} when an address signs up more often than its sign-in allowance.
  * Signing in is not here: it is the authorization server's ({@code /oauth2/authorize}, {@code /login}). Thread-safe.
  */
 @RestController
@@ -44,10 +47,12 @@ class AccountResource {
 
     private final SignUp signUp;
     private final Accounts accounts;
+    private final SignInThrottle throttle;
 
-    AccountResource(SignUp signUp, Accounts accounts) {
+    AccountResource(SignUp signUp, Accounts accounts, SignInThrottle throttle) {
         this.signUp = signUp;
         this.accounts = accounts;
+        this.throttle = throttle;
     }
 
     /**
@@ -75,7 +80,13 @@ class AccountResource {
 
     @PostMapping
     ResponseEntity<AccountView> signUp(
-            @Valid @RequestBody SignUpBody body, @AuthenticationPrincipal @Nullable Jwt jwt) {
+            @Valid @RequestBody SignUpBody body,
+            @AuthenticationPrincipal @Nullable Jwt jwt,
+            HttpServletRequest request) {
+        // an anonymous sign-up costs a password hash: it counts against the address's sign-in allowance
+        if (jwt == null && !throttle.tryAddress(request.getRemoteAddr())) {
+            throw new TooManyAttempts();
+        }
         Role role = body.role() == null
                 ? Role.RIDER
                 : Role.ofClaim(body.role())
@@ -104,6 +115,14 @@ class AccountResource {
     private Optional<Account> own(Jwt jwt) {
         List<Account> mine = accounts.findBySubject(jwt.getSubject());
         return mine.stream().findFirst();
+    }
+
+    /** An address signed up or in more often than its allowance. */
+    static final class TooManyAttempts extends RuntimeException {
+
+        TooManyAttempts() {
+            super("too many sign-up and sign-in attempts from this address; try again in a minute");
+        }
     }
 
     /** The token's subject has no live account. */

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /**
  * identity-service's own problem answers (RFC 9457, the kit's shape): 409 {@code login-taken} on {@code login}, 404
- * {@code account-not-found}. Bad or unreadable input, 403 and anything unexpected are the kit's. Thread-safe.
+ * {@code account-not-found}, 429 {@code too-many-attempts}. Bad or unreadable input, 403 and anything unexpected are the kit's. Thread-safe.
  */
 @RestControllerAdvice
 class ProblemHandler extends ServletProblemHandler {
@@ -22,6 +22,14 @@ class ProblemHandler extends ServletProblemHandler {
 
     static final ProblemType ACCOUNT_NOT_FOUND =
             ProblemType.of("account-not-found", HttpStatus.NOT_FOUND, "Account not found");
+
+    static final ProblemType TOO_MANY_ATTEMPTS =
+            ProblemType.of("too-many-attempts", HttpStatus.TOO_MANY_REQUESTS, "Too many attempts");
+
+    @ExceptionHandler(AccountResource.TooManyAttempts.class)
+    ResponseEntity<ProblemDetail> tooMany(AccountResource.TooManyAttempts e, HttpServletRequest request) {
+        return answer(Problems.of(TOO_MANY_ATTEMPTS, e.getMessage()), request);
+    }
 
     @ExceptionHandler(LoginTaken.class)
     ResponseEntity<ProblemDetail> loginTaken(LoginTaken e, HttpServletRequest request) {

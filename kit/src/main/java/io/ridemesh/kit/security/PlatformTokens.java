@@ -1,16 +1,22 @@
 package io.ridemesh.kit.security;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jwt.JWTParser;
+import com.nimbusds.jwt.SignedJWT;
+import java.text.ParseException;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
 import org.springframework.security.oauth2.jwt.JwtClaimValidator;
@@ -86,6 +92,41 @@ public final class PlatformTokens {
             byIssuer.put(trusted.issuer().toString(), decoder);
         }
         return new PlatformJwtDecoder(jwtDecoder(secret), byIssuer);
+    }
+
+    /**
+     * Which key a token claims to be signed with, read without verifying anything (only to choose the decoder that
+     * then verifies it): empty for an HS256 platform token, its {@code iss} for an ES256 token.
+     *
+     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or is ES256 without an issuer
+     */
+    public static Optional<String> claimedIssuer(String token) {
+        SignedJWT signed;
+        try {
+            if (!(JWTParser.parse(token) instanceof SignedJWT s)) {
+                throw new BadJwtException("the token is not signed");
+            }
+            signed = s;
+        } catch (ParseException e) {
+            throw new BadJwtException("not a JWT: " + e.getMessage(), e);
+        }
+        JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
+        if (JWSAlgorithm.HS256.equals(algorithm)) {
+            return Optional.empty();
+        }
+        if (!JWSAlgorithm.ES256.equals(algorithm)) {
+            throw new BadJwtException("the algorithm is not accepted: " + algorithm);
+        }
+        String issuer;
+        try {
+            issuer = signed.getJWTClaimsSet().getIssuer();
+        } catch (ParseException e) {
+            throw new BadJwtException("unreadable claims: " + e.getMessage(), e);
+        }
+        if (issuer == null) {
+            throw new BadJwtException("an ES256 token must name its issuer");
+        }
+        return Optional.of(issuer);
     }
 
     /** The validators of an issuer's ES256 tokens: {@link #validator()}, that {@code iss}, the audience. */

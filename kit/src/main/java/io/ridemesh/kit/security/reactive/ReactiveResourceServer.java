@@ -3,10 +3,16 @@ package io.ridemesh.kit.security.reactive;
 import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
 import io.ridemesh.kit.security.PlatformTokens;
+import io.ridemesh.kit.security.TrustedIssuer;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -16,6 +22,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Mono;
 
 /**
  * The security chains of a reactive (WebFlux) service, the same rules as {@code ServletResourceServer}: stateless (no
@@ -33,6 +40,39 @@ public final class ReactiveResourceServer {
                 .build();
         decoder.setJwtValidator(PlatformTokens.validator());
         return decoder;
+    }
+
+    /**
+     * A reactive service's decoder for both kinds of token, as {@link PlatformTokens#jwtDecoder(byte[], List)} for the
+     * servlet services: HS256 platform tokens, and ES256 tokens of the trusted {@code issuers} (JWK sets fetched once
+     * and cached; issuer, audience and the platform's validators checked). Thread-safe.
+     */
+    public static ReactiveJwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
+        ReactiveJwtDecoder platform = jwtDecoder(secret);
+        Map<String, ReactiveJwtDecoder> byIssuer = new HashMap<>();
+        for (TrustedIssuer trusted : issuers) {
+            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
+                            trusted.jwkSetUri().toString())
+                    .jwsAlgorithm(SignatureAlgorithm.ES256)
+                    .build();
+            decoder.setJwtValidator(PlatformTokens.issuerValidator(trusted));
+            byIssuer.put(trusted.issuer().toString(), decoder);
+        }
+        return token -> {
+            Optional<String> issuer;
+            try {
+                issuer = PlatformTokens.claimedIssuer(token);
+            } catch (BadJwtException e) {
+                return Mono.error(e);
+            }
+            if (issuer.isEmpty()) {
+                return platform.decode(token);
+            }
+            ReactiveJwtDecoder decoder = byIssuer.get(issuer.get());
+            return decoder == null
+                    ? Mono.error(new BadJwtException("the issuer is not trusted: " + issuer.get()))
+                    : decoder.decode(token);
+        };
     }
 
     /** A chain for {@code paths} that lets everyone in and ignores any {@code Authorization} header. */
