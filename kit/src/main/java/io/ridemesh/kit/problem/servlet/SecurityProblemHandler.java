@@ -38,7 +38,8 @@ public class SecurityProblemHandler {
         ResponseEntity<ProblemDetail> body = ServletProblemHandler.answer(
                 Problems.of(
                         ProblemType.UNAUTHORIZED,
-                        "send a valid bearer token (JWT, HS256) with sub and role: " + e.getMessage()),
+                        "send a valid bearer token (a JWT with sub and role: the platform's HS256 or a region's ES256): "
+                                + e.getMessage()),
                 request);
         return ResponseEntity.status(body.getStatusCode())
                 .headers(body.getHeaders())
