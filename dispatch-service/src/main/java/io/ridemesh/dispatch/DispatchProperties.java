@@ -7,7 +7,6 @@ import io.ridemesh.dispatch.matching.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
-import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -71,11 +70,6 @@ public record DispatchProperties(
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
         @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
-
-    @Override
-    public List<TrustedIssuer> trustedIssuers() {
-        return TrustedIssuer.parseList(acceptTokensFrom);
-    }
 
     /** The JWT key bytes. */
     public byte[] jwtKey() {

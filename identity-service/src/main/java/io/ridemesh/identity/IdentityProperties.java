@@ -91,11 +91,6 @@ public record IdentityProperties(
     }
 
     @Override
-    public List<TrustedIssuer> trustedIssuers() {
-        return TrustedIssuer.parseList(acceptTokensFrom);
-    }
-
-    @Override
     public byte[] jwtKey() {
         return HexFormat.of().parseHex(jwtSecret);
     }

@@ -2,11 +2,9 @@ package io.ridemesh.order;
 
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
-import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -81,11 +79,6 @@ public record OrderProperties(
         if (listLimit < 1 || listLimit > 1000) {
             throw new IllegalArgumentException("order.list-limit must be in 1..1000, but was " + listLimit);
         }
-    }
-
-    @Override
-    public List<TrustedIssuer> trustedIssuers() {
-        return TrustedIssuer.parseList(acceptTokensFrom);
     }
 
     /** The JWT key bytes. */

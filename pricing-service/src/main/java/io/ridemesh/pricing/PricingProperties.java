@@ -1,7 +1,6 @@
 package io.ridemesh.pricing;
 
 import io.ridemesh.kit.security.ServiceSecuritySettings;
-import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -12,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -52,11 +50,6 @@ public record PricingProperties(
         @DefaultValue("16KB") @NotNull DataSize maxRequestBody,
         @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
-
-    @Override
-    public List<TrustedIssuer> trustedIssuers() {
-        return TrustedIssuer.parseList(acceptTokensFrom);
-    }
 
     /**
      * @param tariffs tariffs JSON file; {@code null} = {@code pricing-tariffs.json} on the classpath

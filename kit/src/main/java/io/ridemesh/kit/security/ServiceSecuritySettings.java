@@ -17,10 +17,21 @@ public interface ServiceSecuritySettings {
     DataSize maxRequestBody();
 
     /**
-     * The regional authorization servers whose ES256 tokens the service accepts beside the platform's HS256 ones
-     * ({@link PlatformTokens#jwtDecoder(byte[], List)}); none by default.
+     * The regional authorization servers whose ES256 tokens the service accepts beside the platform's HS256 ones, as
+     * the launcher writes them ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank (the
+     * default): platform tokens only. A properties record gets it from a component of this name.
+     */
+    default String acceptTokensFrom() {
+        return "";
+    }
+
+    /**
+     * {@link #acceptTokensFrom()} parsed ({@link TrustedIssuer#parseList}), for {@link
+     * PlatformTokens#jwtDecoder(byte[], List)}.
+     *
+     * @throws IllegalArgumentException naming an entry that is not two http(s) URIs
      */
     default List<TrustedIssuer> trustedIssuers() {
-        return List.of();
+        return TrustedIssuer.parseList(acceptTokensFrom());
     }
 }

@@ -1,9 +1,7 @@
 package io.ridemesh.sync.web;
 
 import io.ridemesh.kit.security.ServiceSecuritySettings;
-import io.ridemesh.kit.security.TrustedIssuer;
 import java.util.HexFormat;
-import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -30,11 +28,6 @@ public record SyncSecurityProperties(
             throw new IllegalArgumentException(
                     "sync.security.jwt-secret must be set (hex of >= 32 random bytes), e.g. via RIDEMESH_JWT_SECRET");
         }
-    }
-
-    @Override
-    public List<TrustedIssuer> trustedIssuers() {
-        return TrustedIssuer.parseList(acceptTokensFrom);
     }
 
     @Override
