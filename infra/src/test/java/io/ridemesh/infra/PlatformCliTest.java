@@ -3,7 +3,9 @@ package io.ridemesh.infra;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.BindException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -31,9 +33,9 @@ class PlatformCliTest {
 
     @Test
     void takenPortIsNamedInTheError() throws Exception {
-        int base = 45000;
-        int kafkaOfRegionA = base + 1000 + 92;
-        try (ServerSocket squatter = new ServerSocket(kafkaOfRegionA, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket squatter = squatOnKafkaOfRegionA()) {
+            int kafkaOfRegionA = squatter.getLocalPort();
+            int base = kafkaOfRegionA - 1000 - 92;
             String err = runCapturingErr(
                     "--home",
                     home.toString(),
@@ -66,6 +68,22 @@ class PlatformCliTest {
             System.setOut(old);
         }
         assertThat(out.toString(StandardCharsets.UTF_8).trim()).isEqualTo("[]");
+    }
+
+    /**
+     * Binds region a's Kafka port of the first base port in the plan whose port is free on this machine: a fixed port
+     * may be held by anything else running (CI once found 46092 taken), and ports below 32768 stay out of the
+     * ephemeral range.
+     */
+    private static ServerSocket squatOnKafkaOfRegionA() throws IOException {
+        for (int base = 31000; base >= 10000; base -= 1000) {
+            try {
+                return new ServerSocket(base + 1000 + 92, 1, InetAddress.getLoopbackAddress());
+            } catch (BindException taken) {
+                // try the next base port
+            }
+        }
+        throw new IllegalStateException("no base port in 10000..31000 has region a's Kafka port free");
     }
 
     private static String runCapturingErr(String... args) {
