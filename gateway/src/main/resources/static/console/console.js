@@ -1,10 +1,13 @@
-// ridemesh failover console: plain JS, no build step. Logs in through the local token endpoint (role operator),
-// then polls /ops/regions and /ops/units every second and /ops/drills every two seconds. Every text from the server is
+// ridemesh failover console: plain JS, no build step. The operator signs in with their own account at the region's
+// authorization server (identity-service, behind this gateway): OAuth 2.1 authorization code with PKCE (RFC 7636,
+// S256) as a public client, ridemesh-console; the access token is kept in sessionStorage. The page then polls /ops/regions and /ops/units every second and /ops/drills every two seconds. Every text from the server is
 // set with textContent, never parsed as HTML.
 (function () {
   'use strict';
 
   const TOKEN_KEY = 'ridemesh.operatorToken';
+  const PKCE_KEY = 'ridemesh.signIn';
+  const CLIENT_ID = 'ridemesh-console';
   const $ = (sel) => document.querySelector(sel);
   let timers = [];
 
@@ -176,28 +179,80 @@
     $('#login-error').textContent = message || '';
   }
 
-  $('#login-form').addEventListener('submit', async (event) => {
+  function base64Url(bytes) {
+    return btoa(String.fromCharCode(...new Uint8Array(bytes)))
+      .replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function redirectUri() {
+    return location.origin + '/console/';
+  }
+
+  // the payload of a JWT, read (not verified: the services verify it; the page only shows who signed in)
+  function claims(jwt) {
+    const payload = jwt.split('.')[1].replace(/-/g, '+').replace(/_/g, '/');
+    return JSON.parse(atob(payload));
+  }
+
+  // step 1: to the authorization endpoint, with a fresh code verifier and state kept for step 2
+  async function signIn() {
+    const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+    const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+    const challenge = base64Url(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+    sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state }));
+    location.assign('/oauth2/authorize?' + new URLSearchParams({
+      response_type: 'code',
+      client_id: CLIENT_ID,
+      redirect_uri: redirectUri(),
+      scope: 'openid ops',
+      state,
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
+    }));
+  }
+
+  // step 2: back from the authorization server with ?code&state (or ?error): the code for an access token
+  async function completeSignIn(params) {
+    const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+    sessionStorage.removeItem(PKCE_KEY);
+    history.replaceState(null, '', '/console/');
+    if (params.has('error')) throw new Error(params.get('error_description') || params.get('error'));
+    if (!pending || pending.state !== params.get('state')) {
+      throw new Error('the answer does not belong to a sign-in started here (state)');
+    }
+    const res = await fetch('/oauth2/token', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/x-www-form-urlencoded', 'Accept': 'application/json' },
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code: params.get('code'),
+        redirect_uri: redirectUri(),
+        client_id: CLIENT_ID,
+        code_verifier: pending.verifier,
+      }),
+    });
+    const data = await res.json().catch(() => ({}));
+    if (!res.ok) throw new Error(data.error_description || data.error || data.detail || ('HTTP ' + res.status));
+    const who = claims(data.access_token);
+    if (who.role !== 'operator') throw new Error(who.sub + ' is not an operator');
+    sessionStorage.setItem(TOKEN_KEY, data.access_token);
+    sessionStorage.setItem(TOKEN_KEY + '.sub', who.sub);
+  }
+
+  $('#login-form').addEventListener('submit', (event) => {
     event.preventDefault();
     $('#login-error').textContent = '';
-    const sub = $('#login-sub').value.trim();
-    try {
-      const res = await fetch('/auth/token', {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json' },
-        body: JSON.stringify({ sub, role: 'operator', password: $('#login-password').value }),
-      });
-      const data = await res.json().catch(() => ({}));
-      if (!res.ok) throw new Error(data.detail || ('HTTP ' + res.status));
-      sessionStorage.setItem(TOKEN_KEY, data.token);
-      sessionStorage.setItem(TOKEN_KEY + '.sub', data.sub);
-      $('#login-password').value = '';
-      showApp();
-    } catch (e) {
-      $('#login-error').textContent = 'Login failed: ' + e.message;
-    }
+    signIn().catch((e) => { $('#login-error').textContent = 'Sign-in failed: ' + e.message; });
   });
 
   $('#logout-button').addEventListener('click', () => logout());
 
-  if (token()) showApp();
+  const answer = new URLSearchParams(location.search);
+  if (answer.has('code') || answer.has('error')) {
+    completeSignIn(answer)
+      .then(showApp)
+      .catch((e) => logout('Sign-in failed: ' + e.message));
+  } else if (token()) {
+    showApp();
+  }
 }());

@@ -6,6 +6,7 @@ import io.ridemesh.dispatch.matching.pooling.application.PoolingSettings;
 import io.ridemesh.dispatch.matching.pooling.domain.PoolingRules;
 import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
+import io.ridemesh.kit.security.ClientCredentials;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -47,6 +48,9 @@ import org.springframework.validation.annotation.Validated;
  *     get 413
  * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
  *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
+ *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
+ *     shared key
  */
 @ConfigurationProperties("dispatch")
 @Validated
@@ -68,7 +72,8 @@ public record DispatchProperties(
         @DefaultValue @Valid Pooling pooling,
         @DefaultValue @Valid Takeover takeover,
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
-        @DefaultValue("") String acceptTokensFrom)
+        @DefaultValue("") String acceptTokensFrom,
+        @Nullable ClientCredentials serviceClient)
         implements ServiceSecuritySettings {
 
     /** The JWT key bytes. */
@@ -134,7 +139,8 @@ public record DispatchProperties(
         return "DispatchProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
                 + ", jwtSecret=***, schedulingEnabled=" + schedulingEnabled + ", supply=" + supply + ", matching="
                 + matching + ", offers=" + offers + ", orderService=" + orderService + ", messaging=" + messaging
-                + ", pooling=" + pooling + ", takeover=" + takeover + "]";
+                + ", pooling=" + pooling + ", takeover=" + takeover + ", maxRequestBody=" + maxRequestBody
+                + ", acceptTokensFrom=" + acceptTokensFrom + ", serviceClient=" + serviceClient + "]";
     }
 
     /**

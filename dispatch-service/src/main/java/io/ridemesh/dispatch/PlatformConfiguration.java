@@ -33,11 +33,15 @@ public class PlatformConfiguration {
         return GlobalIdGenerator.create(properties.regionId(), properties.nodeId(), clock);
     }
 
-    /** The credentials dispatch presents to order-service and to the gateway (role {@code service}). */
+    /**
+     * The credentials dispatch presents to order-service and to the gateway (role {@code service}): client credentials
+     * at the region's authorization server when {@code dispatch.service-client} is set.
+     */
     @Bean
     ServiceTokens serviceTokens(DispatchProperties properties, InstantSource clock) {
-        return new ServiceTokens(
+        return ServiceTokens.forService(
                 "dispatch-service",
+                properties.serviceClient(),
                 properties.jwtKey(),
                 clock,
                 properties.orderService().tokenLifetime());

@@ -7,16 +7,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.ECDSASigner;
 import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.jwk.Curve;
+import com.nimbusds.jose.jwk.ECKey;
+import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
-import io.ridemesh.infra.client.Tokens;
+import io.ridemesh.infra.client.AccountImports;
+import io.ridemesh.infra.client.AppSignIn;
 import io.ridemesh.infra.cluster.ComponentKind;
+import io.ridemesh.infra.cluster.Credentials;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.PortPlan;
 import io.ridemesh.infra.cluster.Region;
 import io.ridemesh.infra.cluster.ServiceMode;
+import io.ridemesh.kit.security.ClientCredentials;
+import io.ridemesh.kit.security.ClientCredentialsTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,6 +36,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HexFormat;
@@ -40,6 +49,7 @@ import org.awaitility.Awaitility;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Hostile input against a running 2-region playground (region nodes), through the gateway and on every service's own
@@ -63,7 +73,6 @@ class AbuseIT {
     private int cases;
 
     private Playground playground;
-    private Tokens tokens;
     private byte[] key;
 
     @AfterEach
@@ -79,23 +88,47 @@ class AbuseIT {
                 DemoScenario.repo(), Path.of("target/abuse-it"), new PortPlan(29000), System.out::println);
         playground.down(true);
         playground.up(2, false, ServiceMode.REGION_NODE);
+        // the HS256 key, for the hostile tokens below (the cast's tokens come from identity-service)
         key = HexFormat.of().parseHex(playground.credentials().jwtSecret());
-        tokens = new Tokens(playground.credentials().jwtSecret());
         Region a = Region.of(1);
         Region b = Region.of(2);
         String gateway = url(a, ComponentKind.GATEWAY);
 
-        // --- the cast and their rides, made the legitimate way
+        // --- the cast and their rides, made the legitimate way: accounts imported by the first operator, their apps
+        // signed in at region a's identity-service (authorization code with PKCE), dispatch's own client credentials
         String riderA = "abuse-rider-a-" + UUID.randomUUID().toString().substring(0, 8);
         String riderB = "abuse-rider-b-" + UUID.randomUUID().toString().substring(0, 8);
         String driverX = "abuse-driver-x";
         String driverY = "abuse-driver-y";
-        String tokenA = bearer(riderA, "rider");
-        String tokenB = bearer(riderB, "rider");
-        String tokenX = bearer(driverX, "driver");
-        String tokenY = bearer(driverY, "driver");
-        String operator = bearer("abuse-operator", "operator");
-        String service = bearer("dispatch-service", "service");
+        String operator;
+        try (AppSignIn console = new AppSignIn(URI.create(gateway))) {
+            operator = console.signIn(
+                            Credentials.OPERATOR_LOGIN, playground.credentials().operatorPassword())
+                    .accessToken();
+        }
+        new AccountImports()
+                .importAll(
+                        URI.create(gateway),
+                        operator,
+                        List.of(riderA, riderB, driverX, driverY).stream()
+                                .map(s -> new AccountImports.Account(
+                                        login(s), s.contains("rider") ? "rider" : "driver", s))
+                                .toList(),
+                        "{bcrypt}" + new BCryptPasswordEncoder().encode(CAST_PASSWORD));
+        String tokenA = signedIn(gateway, riderA);
+        String tokenB = signedIn(gateway, riderB);
+        String tokenX = signedIn(gateway, driverX);
+        String tokenY = signedIn(gateway, driverY);
+        String service = "Bearer "
+                + new ClientCredentialsTokens(
+                                new ClientCredentials(
+                                        URI.create(url(a, ComponentKind.IDENTITY_SERVICE) + "/oauth2/token"),
+                                        "dispatch-service",
+                                        playground.credentials().serviceClientSecret("dispatch-service"),
+                                        null,
+                                        null),
+                                InstantSource.system())
+                        .current();
 
         String quoteA1 = quote(gateway, tokenA);
         String cancelled = ride(gateway, tokenA, quoteA1);
@@ -172,7 +205,11 @@ class AbuseIT {
                 new String[] {"POST", url(a, ComponentKind.PRICING_SERVICE) + "/v1/quotes", QUOTE_BODY},
                 new String[] {"GET", url(a, ComponentKind.PRICING_SERVICE) + "/actuator/metrics", null},
                 new String[] {"GET", url(a, ComponentKind.SYNC_SINK) + "/actuator/prometheus", null},
-                new String[] {"GET", url(b, ComponentKind.SYNC_SINK) + "/actuator/metrics", null});
+                new String[] {"GET", url(b, ComponentKind.SYNC_SINK) + "/actuator/metrics", null},
+                new String[] {"POST", gateway + "/v1/accounts/imports", IMPORT_BODY},
+                new String[] {"GET", gateway + "/v1/accounts/me", null},
+                new String[] {"DELETE", gateway + "/v1/accounts/me", null},
+                new String[] {"GET", url(a, ComponentKind.IDENTITY_SERVICE) + "/actuator/prometheus", null});
         Map<String, @Nullable String> badTokens = new LinkedHashMap<>();
         badTokens.put("no token", null);
         badTokens.put("alg none", "Bearer " + unsigned(riderA, "operator"));
@@ -190,6 +227,11 @@ class AbuseIT {
         badTokens.put("unknown role", "Bearer " + signed(key, claims(riderA, "admin", 600)));
         badTokens.put("not a JWT", "Bearer abc.def.ghi");
         badTokens.put("empty bearer", "Bearer ");
+        // an ES256 token naming region a's authorization server, signed with a key it never published: its JWK set is
+        // fetched again for the unknown kid (then rate-limited), and the token is refused, never a 5xx
+        badTokens.put(
+                "ES256, a made-up key of a trusted issuer",
+                "Bearer " + es256WithMadeUpKey(playground.identityIssuer(a), riderA));
         for (String[] route : routes) {
             for (Map.Entry<String, @Nullable String> t : badTokens.entrySet()) {
                 check(
@@ -237,6 +279,9 @@ class AbuseIT {
             {"GET", url(a, ComponentKind.SYNC_SINK) + "/actuator/prometheus", null, tokenA},
             {"GET", url(a, ComponentKind.SYNC_SINK) + "/actuator/metrics", null, tokenY},
             {"GET", url(a, ComponentKind.SYNC_SINK) + "/actuator/prometheus", null, service},
+            {"POST", gateway + "/v1/accounts/imports", IMPORT_BODY, tokenA},
+            {"POST", gateway + "/v1/accounts/imports", IMPORT_BODY, tokenX},
+            {"GET", url(a, ComponentKind.IDENTITY_SERVICE) + "/actuator/prometheus", null, tokenA},
         };
         for (String[] r : wrongRoles) {
             check(
@@ -688,8 +733,41 @@ class AbuseIT {
         return "http://127.0.0.1:" + playground.ports().port(region, kind);
     }
 
-    private String bearer(String subject, String role) {
-        return "Bearer " + tokens.mint(subject, role, Duration.ofMinutes(30));
+    /** The password of the cast's accounts (a fixture: the playground is the test's own). */
+    private static final String CAST_PASSWORD = "the abuse test's cast password";
+
+    private static String login(String subject) {
+        return subject + "@example.com";
+    }
+
+    /** The bearer header of {@code subject}'s app, signed in at the gateway as the apps do. */
+    private static String signedIn(String gateway, String subject) throws Exception {
+        try (AppSignIn app = new AppSignIn(URI.create(gateway))) {
+            return "Bearer " + app.signIn(login(subject), CAST_PASSWORD).accessToken();
+        }
+    }
+
+    /** An import an operator could make (its hash is of cost 10); anyone else gets 401 or 403. */
+    private static final String IMPORT_BODY = "{\"accounts\":[{\"login\":\"abuse@example.com\",\"passwordHash\":"
+            + "\"{bcrypt}$2a$10$abcdefghijklmnopqrstuuabcdefghijklmnopqrstuvwxyz01234\",\"role\":\"operator\","
+            + "\"subject\":\"abuse-operator-2\"}]}";
+
+    /** A rider token of {@code issuer} with the platform's audience, signed ES256 by a key the issuer never had. */
+    private static String es256WithMadeUpKey(String issuer, String subject) throws JOSEException {
+        ECKey madeUp = new ECKeyGenerator(Curve.P_256)
+                .keyID("made-up-" + UUID.randomUUID())
+                .generate();
+        JWTClaimsSet claims = new JWTClaimsSet.Builder(claims(subject, "operator", 600))
+                .issuer(issuer)
+                .audience("ridemesh")
+                .build();
+        SignedJWT jwt = new SignedJWT(
+                new JWSHeader.Builder(JWSAlgorithm.ES256)
+                        .keyID(madeUp.getKeyID())
+                        .build(),
+                claims);
+        jwt.sign(new ECDSASigner(madeUp));
+        return jwt.serialize();
     }
 
     private static JWTClaimsSet claims(String subject, String role, long expiresInSeconds) {

@@ -182,12 +182,6 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
         return DriverManager.getConnection("jdbc:mariadb://" + endpoint + "/", "root", secrets.get(ROOT_PASSWORD));
     }
 
-    /** The hex HMAC key of every JWT, generated for this cluster. */
-    @Override
-    public String jwtSecretHex() {
-        return secrets.get(JWT_SECRET);
-    }
-
     /** The operator's password of the gateways' token endpoint, generated for this cluster. */
     @Override
     public String operatorPassword() {

@@ -1,5 +1,6 @@
 package io.ridemesh.gateway;
 
+import io.ridemesh.kit.security.ClientCredentials;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,18 +26,18 @@ import org.springframework.util.unit.DataSize;
  *     ({@code RIDEMESH_REGIONS}); must contain this region
  * @param nodeId this process's id-generator node, 0..7 (drill ids); unique among the region's gateways
  * @param jwtSecret hex HMAC-SHA256 key of every JWT (HS256), at least 32 bytes ({@code RIDEMESH_JWT_SECRET})
- * @param operatorPassword password of the local operator account of {@code POST /auth/token}
- *     ({@code RIDEMESH_OPERATOR_PASSWORD}); blank disables operator tokens
  * @param endpoints per region name, the base URLs of its services ({@code RIDEMESH_<R>_<SERVICE>_URL}); entries of
  *     regions not in {@link #regions} are ignored
  * @param routing the routing table and the body-reading routes
- * @param auth the local token endpoint
  * @param rateLimit per-user request rate limit (Redis token bucket)
  * @param downstream timeouts and circuit breakers of the calls to the services
  * @param health region health probes
  * @param failover evacuation, fail-back and RTO bookkeeping
  * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
  *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
+ *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
+ *     shared key
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -45,15 +46,14 @@ public record GatewayProperties(
         String regions,
         @DefaultValue("0") int nodeId,
         String jwtSecret,
-        @Nullable String operatorPassword,
         @Nullable Map<String, Endpoints> endpoints,
         @DefaultValue Routing routing,
-        @DefaultValue Auth auth,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Downstream downstream,
         @DefaultValue Health health,
         @DefaultValue Failover failover,
-        @DefaultValue("") String acceptTokensFrom) {
+        @DefaultValue("") String acceptTokensFrom,
+        @Nullable ClientCredentials serviceClient) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern HEX_KEY = Pattern.compile("([0-9a-fA-F]{2}){32,}");
@@ -73,9 +73,6 @@ public record GatewayProperties(
         }
         if (nodeId < 0 || nodeId > 7) {
             throw new IllegalArgumentException("gateway.node-id must be in 0..7, but was " + nodeId);
-        }
-        if (operatorPassword != null && operatorPassword.isBlank()) {
-            operatorPassword = null;
         }
         Map<String, Integer> parsed = parseRegions(regions);
         Integer self = parsed.get(regionName);
@@ -149,11 +146,10 @@ public record GatewayProperties(
     @Override
     public String toString() {
         return "GatewayProperties[regionId=" + regionId + ", regionName=" + regionName + ", regions=" + regions
-                + ", nodeId=" + nodeId + ", jwtSecret=***, operatorPassword="
-                + (operatorPassword == null ? "unset" : "***")
-                + ", endpoints=" + endpoints + ", routing=" + routing + ", auth=" + auth + ", rateLimit=" + rateLimit
+                + ", nodeId=" + nodeId + ", jwtSecret=***"
+                + ", endpoints=" + endpoints + ", routing=" + routing + ", rateLimit=" + rateLimit
                 + ", downstream=" + downstream + ", health=" + health + ", failover=" + failover + ", acceptTokensFrom="
-                + acceptTokensFrom + "]";
+                + acceptTokensFrom + ", serviceClient=" + serviceClient + "]";
     }
 
     /**
@@ -206,13 +202,6 @@ public record GatewayProperties(
                 throw new IllegalArgumentException(
                         "gateway.routing.max-body-size must be >= 1KB, but was " + maxBodySize);
             }
-        }
-    }
-
-    /** @param tokenTtl lifetime of the tokens {@code POST /auth/token} issues */
-    public record Auth(@DefaultValue("1h") Duration tokenTtl) {
-        public Auth {
-            requirePositive("gateway.auth.token-ttl", tokenTtl);
         }
     }
 

@@ -168,74 +168,25 @@ class AuthorizationMatrixTest extends GatewayTestSupport {
     }
 
     @Test
-    void tokenEndpointIssuesRiderAndDriverTokensForAnySubAndOperatorOnlyWithThePassword() {
-        client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"alice\",\"role\":\"rider\"}")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .jsonPath("$.tokenType")
-                .isEqualTo("Bearer")
-                .jsonPath("$.role")
-                .isEqualTo("rider")
-                .jsonPath("$.expiresInSeconds")
-                .isEqualTo(3600);
-        client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"ops\",\"role\":\"operator\"}")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized()
-                .expectBody()
-                .jsonPath("$.type")
-                .isEqualTo("urn:ridemesh:problem:invalid-credentials");
-        client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"ops\",\"role\":\"operator\",\"password\":\"wrong\"}")
-                .exchange()
-                .expectStatus()
-                .isUnauthorized();
-        client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"dispatch\",\"role\":\"service\"}")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.field")
-                .isEqualTo("role");
-        client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"role\":\"rider\"}")
-                .exchange()
-                .expectStatus()
-                .isBadRequest()
-                .expectBody()
-                .jsonPath("$.field")
-                .isEqualTo("sub");
-        byte[] operator = client().post()
-                .uri("/auth/token")
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue("{\"sub\":\"ops\",\"role\":\"operator\",\"password\":\"" + OPERATOR_PASSWORD + "\"}")
-                .exchange()
-                .expectStatus()
-                .isOk()
-                .expectBody()
-                .returnResult()
-                .getResponseBodyContent();
-        String token = new String(operator).replaceAll(".*\"token\":\"([^\"]+)\".*", "$1");
-        client().get()
-                .uri("/ops/units")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
-                .exchange()
-                .expectStatus()
-                .isOk();
+    void noGatewayIssuesTokensAnyMoreNotEvenForARiderOrWithTheOldOperatorPassword() {
+        // POST /auth/token gave a rider or driver token for any subject, with no credential; tokens now come from
+        // identity-service only, for an account that signed in
+        for (String body : new String[] {
+            "{\"sub\":\"alice\",\"role\":\"rider\"}",
+            "{\"sub\":\"ops\",\"role\":\"operator\",\"password\":\"test-operator-password\"}"
+        }) {
+            client().post()
+                    .uri("/auth/token")
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .bodyValue(body)
+                    .exchange()
+                    .expectStatus()
+                    .isNotFound()
+                    .expectHeader()
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .expectBody()
+                    .jsonPath("$.token")
+                    .doesNotExist();
+        }
     }
 }

@@ -3,13 +3,13 @@ package io.ridemesh.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ridemesh.gateway.support.GatewayTestSupport;
+import io.ridemesh.gateway.support.Tokens;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
-import java.util.List;
 import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 import org.awaitility.core.ConditionFactory;
@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -28,7 +29,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
 /**
- * The failover console in headless Chromium: log in as operator, see the regions, evacuate region a (confirming the
+ * The failover console in headless Chromium: as an operator, see the regions, evacuate region a (confirming the
  * dialog), watch its unit move to b, fail back. Skipped when {@code /usr/bin/chromedriver} is absent (Debian packages
  * {@code chromium chromium-driver}).
  */
@@ -74,6 +75,10 @@ class ConsoleBrowserIT extends GatewayTestSupport {
             Files.createDirectories(shots);
             byte[] png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES);
             Files.write(shots.resolve("last.png"), png);
+            // and its text, in the build's output, for a failure on a machine whose target/ is gone (CI)
+            String page = browser.findElement(By.tagName("body")).getText();
+            System.out.println("console page at the end of the test:\n"
+                    + (page.length() > 3000 ? page.substring(0, 3000) + " [...]" : page));
             browser.quit();
         }
         if (profile != null) {
@@ -85,7 +90,7 @@ class ConsoleBrowserIT extends GatewayTestSupport {
 
     private static ConditionFactory eventually() {
         return Awaitility.await()
-                .atMost(Duration.ofSeconds(15))
+                .atMost(Duration.ofSeconds(30))
                 .pollInterval(Duration.ofMillis(100))
                 .ignoreExceptionsInstanceOf(WebDriverException.class);
     }
@@ -102,28 +107,37 @@ class ConsoleBrowserIT extends GatewayTestSupport {
 
     private void confirm() {
         eventually().until(() -> browser.findElement(By.id("confirm")).isDisplayed());
-        browser.findElement(By.id("confirm-ok")).click();
+        click("#confirm-ok");
     }
 
     @Test
     void operatorEvacuatesARegionAndFailsItBack() {
+        // the sign-in at identity-service (authorization code with PKCE) is IdentityIT's (e2e); here the page holds
+        // an operator's token as that sign-in leaves it
         browser.get("http://127.0.0.1:" + port + "/console/");
-        browser.findElement(By.id("login-password")).sendKeys(OPERATOR_PASSWORD);
-        browser.findElement(By.id("login-button")).click();
+        ((JavascriptExecutor) browser)
+                .executeScript(
+                        "sessionStorage.setItem('ridemesh.operatorToken', arguments[0]);"
+                                + "sessionStorage.setItem('ridemesh.operatorToken.sub', 'ops');",
+                        Tokens.of("operator", "ops"));
+        browser.navigate().refresh();
 
         // both live regions UP, the dead one DOWN; nyc homed in a
         eventually().until(() -> text(".region[data-region='a'] .state").equals("UP"));
         eventually().until(() -> text(".region[data-region='b'] .state").equals("UP"));
         eventually().until(() -> text(".region[data-region='c'] .state").equals("DOWN"));
-        assertThat(text(".region[data-region='a'] .units")).isEqualTo("nyc");
+        // the page is drawn again every second: read again when an element was replaced under the read
+        eventually().untilAsserted(() -> assertThat(text(".region[data-region='a'] .units"))
+                .isEqualTo("nyc"));
         eventually().until(() -> text("#units tr[data-unit='nyc'] .home").equals("a"));
 
         // cancelling the dialog moves nothing
         click("button.evacuate[data-region='a']");
         eventually().until(() -> browser.findElement(By.id("confirm")).isDisplayed());
-        browser.findElement(By.id("confirm-cancel")).click();
+        click("#confirm-cancel");
         eventually().until(() -> text("#status").contains("cancelled"));
-        assertThat(text("#units tr[data-unit='nyc'] .home")).isEqualTo("a");
+        eventually().untilAsserted(() -> assertThat(text("#units tr[data-unit='nyc'] .home"))
+                .isEqualTo("a"));
 
         click("button.evacuate[data-region='a']");
         confirm();
@@ -137,7 +151,9 @@ class ConsoleBrowserIT extends GatewayTestSupport {
         eventually().until(() -> text("#units tr[data-unit='nyc'] .home").equals("a"));
         eventually().until(() -> !browser.findElements(By.cssSelector("#drills tr[data-kind='failback']"))
                 .isEmpty());
-        List<WebElement> kinds = browser.findElements(By.cssSelector("#drills td.kind"));
-        assertThat(kinds).extracting(WebElement::getText).containsExactly("failback", "evacuate");
+        // the table is drawn again every 2 s: read it whole, again if it was replaced under the read
+        eventually().untilAsserted(() -> assertThat(browser.findElements(By.cssSelector("#drills td.kind")))
+                .extracting(WebElement::getText)
+                .containsExactly("failback", "evacuate"));
     }
 }

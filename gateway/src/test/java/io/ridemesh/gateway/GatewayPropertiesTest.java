@@ -28,15 +28,14 @@ class GatewayPropertiesTest {
                 regions,
                 0,
                 secret,
-                " ",
                 endpoints,
                 new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64)),
-                new GatewayProperties.Auth(Duration.ofHours(1)),
                 new GatewayProperties.RateLimit(true, 20, 40, "local"),
                 new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3, 32),
                 new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(400), 2),
                 new GatewayProperties.Failover(Duration.ofHours(1), 5, 50, 500),
-                "");
+                "",
+                null);
     }
 
     @Test
@@ -47,7 +46,6 @@ class GatewayPropertiesTest {
         assertThat(p.endpointsByRegion().get("a").syncSink())
                 .as("blank means absent")
                 .isNull();
-        assertThat(p.operatorPassword()).as("blank disables operator tokens").isNull();
         assertThat(p.toString()).doesNotContain(Tokens.SECRET);
     }
 

@@ -86,6 +86,23 @@ class GatewayRoutingTest extends GatewayTestSupport {
     }
 
     @Test
+    void tellsTheServicesTheClientsOwnAddressNotOneTheClientWrote() {
+        client().get()
+                .uri("/v1/rides")
+                .header(HttpHeaders.AUTHORIZATION, RIDER)
+                .header("X-Forwarded-For", "203.0.113.9")
+                .header("X-Forwarded-Proto", "https")
+                .header("X-Forwarded-Host", "evil.example")
+                .exchange()
+                .expectStatus()
+                .isOk();
+        StubRegion.Call call = A.routedCalls().get(0);
+        assertThat(call.header("X-Forwarded-For")).isEqualTo("127.0.0.1");
+        assertThat(call.header("X-Forwarded-Proto")).isEqualTo("http");
+        assertThat(call.header("X-Forwarded-Host")).doesNotContain("evil.example");
+    }
+
+    @Test
     void generatesCorrelationIdAndTraceparentWhenAbsent() {
         client().get()
                 .uri("/v1/rides")

@@ -3,12 +3,15 @@ package io.ridemesh.identity;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
 import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.util.unit.DataSize;
@@ -25,15 +28,23 @@ import org.springframework.util.unit.DataSize;
  * @param issuer this region's issuer URL, the {@code iss} of every token it signs and the base of its metadata
  *     ({@code /.well-known/openid-configuration}, {@code /oauth2/jwks}), e.g. {@code http://127.0.0.1:21050}
  * @param signingKeys the region's signing keys, a JWK set as JSON ({@code {"keys":[...]}}, RFC 7517 section 5) of EC
- *     P-256 private keys with a {@code kid} ({@code RIDEMESH_IDENTITY_SIGNING_KEYS}): the first signs, all are
- *     published, so a new key can be published before it signs and an old one kept until its tokens expired
+ *     P-256 private keys with a {@code kid} ({@code RIDEMESH_IDENTITY_SIGNING_KEYS}); which signs and which are
+ *     published follows their {@code nbf} and {@code exp} ({@code SigningKeys}). Fixed for the life of the process;
+ *     set this or {@link #signingKeysFile}
+ * @param signingKeysFile a file holding that JWK set ({@code IDENTITY_SIGNING_KEYS_FILE}), read again when it changes,
+ *     so keys rotate without a restart ({@code ./platform rotate-keys}); set this or {@link #signingKeys}
  * @param accessTokenTtl lifetime of an access token
  * @param appClient the public client of the rider and driver apps (authorization code with PKCE)
- * @param serviceClients confidential clients of the services (client credentials): client id to secret
+ * @param consoleClient the public client of the operators' failover console, a page in the browser (authorization code
+ *     with PKCE)
+ * @param serviceClients confidential clients of the services (client credentials): client id to secret; an entry
+ *     with a blank secret is no client ({@code application.yml} lists the platform's services, each secret from
+ *     {@code IDENTITY_CLIENT_SECRET_<SERVICE>})
  * @param signIn lockout and rate limits of sign-in
  * @param passwords password rules
  * @param hlc the hybrid logical clock that stamps account writes
  * @param maxRequestBody largest accepted request body; larger ones get 413
+ * @param bootstrapOperator the operator account made at start if its login has none (blank login: none)
  * @param acceptTokensFrom the authorization servers whose ES256 tokens the account API accepts ({@code
  *     RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}, every region's, this one's included); blank:
  *     platform tokens only
@@ -44,14 +55,17 @@ public record IdentityProperties(
         @DefaultValue("0") int nodeId,
         String jwtSecret,
         URI issuer,
-        String signingKeys,
+        @Nullable String signingKeys,
+        @Nullable Path signingKeysFile,
         @DefaultValue("15m") Duration accessTokenTtl,
         @DefaultValue AppClient appClient,
+        @DefaultValue ConsoleClient consoleClient,
         @DefaultValue Map<String, String> serviceClients,
         @DefaultValue SignIn signIn,
         @DefaultValue Passwords passwords,
         @DefaultValue Hlc hlc,
         @DefaultValue("16KB") DataSize maxRequestBody,
+        @DefaultValue BootstrapOperator bootstrapOperator,
         @DefaultValue("") String acceptTokensFrom)
         implements ServiceSecuritySettings {
 
@@ -60,7 +74,13 @@ public record IdentityProperties(
     public IdentityProperties {
         Objects.requireNonNull(jwtSecret, "identity.jwt-secret must be set (RIDEMESH_JWT_SECRET)");
         Objects.requireNonNull(issuer, "identity.issuer must be set (this region's issuer URL)");
-        Objects.requireNonNull(signingKeys, "identity.signing-keys must be set (the region's ES256 JWKs)");
+        serviceClients = serviceClients.entrySet().stream()
+                .filter(client -> !client.getValue().isBlank())
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, Map.Entry::getValue));
+        if ((signingKeys == null || signingKeys.isBlank()) == (signingKeysFile == null)) {
+            throw new IllegalArgumentException("set one of identity.signing-keys (the region's ES256 JWKs,"
+                    + " RIDEMESH_IDENTITY_SIGNING_KEYS) and identity.signing-keys-file (IDENTITY_SIGNING_KEYS_FILE)");
+        }
         if (regionId < 1 || regionId > 15) {
             throw new IllegalArgumentException("identity.region-id must be in 1..15, but was " + regionId);
         }
@@ -103,9 +123,12 @@ public record IdentityProperties(
     @Override
     public String toString() {
         return "IdentityProperties[regionId=" + regionId + ", nodeId=" + nodeId + ", jwtSecret=***, issuer=" + issuer
-                + ", signingKeys=***, accessTokenTtl=" + accessTokenTtl + ", appClient="
-                + appClient + ", serviceClients=" + serviceClients.keySet() + " (***), signIn=" + signIn
+                + ", signingKeys=***, signingKeysFile=" + signingKeysFile + ", accessTokenTtl=" + accessTokenTtl
+                + ", appClient="
+                + appClient + ", consoleClient=" + consoleClient + ", serviceClients=" + serviceClients.keySet()
+                + " (***), signIn=" + signIn
                 + ", passwords=" + passwords + ", hlc=" + hlc + ", maxRequestBody=" + maxRequestBody
+                + ", bootstrapOperator=" + bootstrapOperator
                 + ", acceptTokensFrom="
                 + acceptTokensFrom + "]";
     }
@@ -116,11 +139,38 @@ public record IdentityProperties(
      *
      * @param clientId its {@code client_id}
      * @param redirectUris where the authorization endpoint may send the code (the apps' own schemes)
+     * @param refreshTokenTtl how long a refresh token lives; each is used once (a refresh answers a new one)
      */
     public record AppClient(
             @DefaultValue("ridemesh-app") String clientId,
 
             @DefaultValue("io.ridemesh.app:/oauth2/callback")
+            List<String> redirectUris,
+
+            @DefaultValue("30d") Duration refreshTokenTtl) {
+
+        public AppClient {
+            if (refreshTokenTtl.compareTo(Duration.ofMinutes(5)) < 0) {
+                throw new IllegalArgumentException(
+                        "identity.app-client.refresh-token-ttl must be >= 5m, but was " + refreshTokenTtl);
+            }
+        }
+    }
+
+    /**
+     * The operators' failover console ({@code /console/} on every gateway): a page in the browser, so a public client
+     * like the apps (authorization code with PKCE, S256, no consent screen). Its redirect URIs are the console's own
+     * address; a loopback one ({@code http://127.0.0.1/console/}) matches the console at any port of that address
+     * (RFC 8252 section 7.3, as Spring Authorization Server applies it), so one registration serves every region's
+     * gateway of a playground.
+     *
+     * @param clientId its {@code client_id}
+     * @param redirectUris the console's address(es), where the authorization endpoint may send the code
+     */
+    public record ConsoleClient(
+            @DefaultValue("ridemesh-console") String clientId,
+
+            @DefaultValue({"http://127.0.0.1/console/", "http://[::1]/console/"})
             List<String> redirectUris) {}
 
     /**
@@ -162,6 +212,36 @@ public record IdentityProperties(
                         "identity.passwords needs 8 <= min-length <= max-length <= 1024, but was " + minLength + ".."
                                 + maxLength);
             }
+        }
+    }
+
+    /**
+     * The first operator ({@code RIDEMESH_OPERATOR_LOGIN}, {@code RIDEMESH_OPERATOR_PASSWORD}).
+     *
+     * @param login its login, an e-mail address; blank: no bootstrap operator
+     * @param password its password (required with a login); masked by {@link #toString()}
+     * @param subject its {@code sub}
+     */
+    public record BootstrapOperator(
+            @DefaultValue("") String login,
+            @DefaultValue("") String password,
+            @DefaultValue("operator") String subject) {
+
+        public BootstrapOperator {
+            if (!login.isBlank() && password.isBlank()) {
+                throw new IllegalArgumentException(
+                        "identity.bootstrap-operator.password must be set with a login (RIDEMESH_OPERATOR_PASSWORD)");
+            }
+        }
+
+        /** Whether one is configured. */
+        public boolean configured() {
+            return !login.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            return "BootstrapOperator[login=" + login + ", password=***, subject=" + subject + "]";
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ridemesh.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.jwk.Curve;
@@ -19,6 +20,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
@@ -151,6 +153,44 @@ class IdentityServiceTest {
     }
 
     @Test
+    void anAppRefreshesWithoutItsPasswordEachRefreshTokenOnceAndNotAfterTheAccountIsGone() throws Exception {
+        HttpResponse<String> created = signUp("refresh-rider@example.com", "a refreshing long password");
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        JsonNode account = JSON.readTree(created.body());
+        AppSignIn.SignedIn first = app().signIn("refresh-rider@example.com", "a refreshing long password");
+        assertThat(first.refreshToken()).isNotBlank();
+
+        // another public client may not spend the app's refresh token
+        HttpResponse<String> console = send(HttpRequest.newBuilder(url("/oauth2/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=refresh_token&client_id=ridemesh-console"
+                        + "&refresh_token=" + first.refreshToken()))
+                .build());
+        // (the framework's PKCE check of public clients answers invalid_grant before ours says invalid_client)
+        assertThat(console.statusCode()).as(console.body()).isIn(400, 401);
+        assertThat(console.body()).containsAnyOf("invalid_client", "invalid_grant");
+
+        AppSignIn.SignedIn second = app().refresh(first.refreshToken());
+        assertThat(SignedJWT.parse(second.accessToken()).getJWTClaimsSet().getSubject())
+                .isEqualTo(account.get("subject").asString());
+        assertThat(second.refreshToken()).isNotBlank().isNotEqualTo(first.refreshToken());
+        assertThatThrownBy(() -> app().refresh(first.refreshToken()))
+                .as("a refresh token is spent by its use")
+                .isInstanceOf(AppSignIn.SignInFailed.class)
+                .hasMessageContaining("invalid_grant");
+
+        assertThat(send(HttpRequest.newBuilder(url("/v1/accounts/me"))
+                                .header("Authorization", "Bearer " + second.accessToken())
+                                .DELETE()
+                                .build())
+                        .statusCode())
+                .isEqualTo(204);
+        assertThatThrownBy(() -> app().refresh(second.refreshToken()))
+                .as("a deleted account gets no token")
+                .isInstanceOf(AppSignIn.SignInFailed.class);
+    }
+
+    @Test
     void theAppsTokenReadsAndDeletesItsOwnAccountAfterWhichItCannotSignIn() throws Exception {
         JsonNode account = JSON.readTree(
                 signUp("frank@example.com", "frank's long password").body());
@@ -238,6 +278,55 @@ class IdentityServiceTest {
         assertThat(app().submitPassword("erin@example.com", "erin's long password"))
                 .as("another account is not locked")
                 .startsWith("/oauth2/authorize");
+    }
+
+    @Test
+    void theBootstrapOperatorSignsInAndImportsAccountsHashedElsewhereWhoThenSignIn() throws Exception {
+        String operator = app().signIn("root@example.com", "the first operator's password")
+                .accessToken();
+        assertThat(SignedJWT.parse(operator).getJWTClaimsSet().getStringClaim("role"))
+                .isEqualTo("operator");
+        String hash = "{bcrypt}" + new BCryptPasswordEncoder().encode("an imported long password");
+        String body = "{\"accounts\":[{\"login\":\"taxi-7@example.com\",\"passwordHash\":\"" + hash
+                + "\",\"role\":\"driver\",\"subject\":\"taxi-7\"},{\"login\":\"rider-7@example.com\","
+                + "\"passwordHash\":\"" + hash + "\",\"role\":\"rider\",\"subject\":\"rider-7\"}]}";
+
+        HttpResponse<String> imported = postJson("/v1/accounts/imports", body, operator);
+        assertThat(imported.statusCode()).as(imported.body()).isEqualTo(200);
+        assertThat(imported.body()).contains("\"created\":2").contains("\"existing\":0");
+        assertThat(postJson("/v1/accounts/imports", body, operator).body())
+                .as("the same import again changes nothing")
+                .contains("\"created\":0")
+                .contains("\"existing\":2");
+
+        Jwt driver = NimbusJwtDecoder.withJwkSetUri(url("/oauth2/jwks").toString())
+                .jwsAlgorithm(org.springframework.security.oauth2.jose.jws.SignatureAlgorithm.ES256)
+                .build()
+                .decode(app().signIn("taxi-7@example.com", "an imported long password")
+                        .accessToken());
+        assertThat(driver.getSubject()).isEqualTo("taxi-7");
+        assertThat(driver.getClaimAsString("role")).isEqualTo("driver");
+
+        String rider =
+                app().signIn("rider-7@example.com", "an imported long password").accessToken();
+        assertThat(postJson("/v1/accounts/imports", body.replace("taxi-7", "taxi-8"), rider)
+                        .statusCode())
+                .as("only operators import")
+                .isEqualTo(403);
+        String weak = "{bcrypt}" + new BCryptPasswordEncoder(4).encode("an imported long password");
+        HttpResponse<String> refused = postJson(
+                "/v1/accounts/imports",
+                "{\"accounts\":[{\"login\":\"ok@example.com\",\"passwordHash\":\"" + hash
+                        + "\",\"role\":\"rider\",\"subject\":\"r-ok\"},{\"login\":\"weak@example.com\","
+                        + "\"passwordHash\":\"" + weak + "\",\"role\":\"rider\",\"subject\":\"r-weak\"}]}",
+                operator);
+        assertThat(refused.statusCode()).isEqualTo(400);
+        assertThat(refused.body())
+                .contains("\"field\":\"accounts[1].passwordHash\"")
+                .contains("cost");
+        assertThat(app().submitPassword("ok@example.com", "an imported long password"))
+                .as("nothing of a refused import is written")
+                .isEqualTo("/login?error");
     }
 
     @Test

@@ -30,6 +30,7 @@ import picocli.CommandLine.ParentCommand;
             PlatformCli.Status.class,
             PlatformCli.Down.class,
             PlatformCli.Fault.class,
+            PlatformCli.RotateKeys.class,
             PlatformCli.Pricing.class
         })
 public final class PlatformCli implements Callable<Integer> {
@@ -178,6 +179,58 @@ public final class PlatformCli implements Callable<Integer> {
             } else {
                 printTable(rows);
             }
+            return 0;
+        }
+    }
+
+    @Command(
+            name = "rotate-keys",
+            description = "Rotate every region's token signing key without downtime: the new key is published now and"
+                    + " signs after --publish-ahead; the old one stays published until its last token expired.")
+    static final class RotateKeys implements Callable<Integer> {
+        @ParentCommand
+        PlatformCli parent;
+
+        @Option(
+                names = "--publish-ahead",
+                description = "How long the new key is published before it signs, in s (default ${DEFAULT-VALUE}:"
+                        + " longer than the services cache a key set, 5 min).",
+                defaultValue = "360s")
+        String publishAhead;
+
+        @Override
+        public Integer call() throws Exception {
+            List<io.ridemesh.infra.cluster.IdentityKeys.Rotation> rotations =
+                    parent.playground().rotateKeys(duration("--publish-ahead", publishAhead));
+            System.out.printf(
+                    "%-7s %-22s %-21s %-30s %s%n", "REGION", "NEW KEY", "SIGNS FROM", "RETIRING", "PUBLISHED UNTIL");
+            for (var r : rotations) {
+                System.out.printf(
+                        "%-7s %-22s %-21s %-30s %s%n",
+                        r.region(),
+                        r.newKeyId(),
+                        r.signsFrom().truncatedTo(java.time.temporal.ChronoUnit.SECONDS),
+                        String.join(",", r.retiringKeyIds()),
+                        r.retiringPublishedUntil().truncatedTo(java.time.temporal.ChronoUnit.SECONDS));
+            }
+            java.util.Map<String, Object> out = new java.util.LinkedHashMap<>();
+            out.put(
+                    "rotated",
+                    rotations.stream()
+                            .map(r -> {
+                                java.util.Map<String, Object> m = new java.util.LinkedHashMap<>();
+                                m.put("region", r.region());
+                                m.put("new_kid", r.newKeyId());
+                                m.put("signs_from_ms", r.signsFrom().toEpochMilli());
+                                m.put("retiring_kids", r.retiringKeyIds());
+                                m.put(
+                                        "retiring_published_until_ms",
+                                        r.retiringPublishedUntil().toEpochMilli());
+                                m.put("dropped_kids", r.droppedKeyIds());
+                                return m;
+                            })
+                            .toList());
+            System.out.println(JSON.writeValueAsString(out));
             return 0;
         }
     }

@@ -1,6 +1,7 @@
 package io.ridemesh.order;
 
 import io.ridemesh.common.quote.QuoteSigner;
+import io.ridemesh.kit.security.ClientCredentials;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
 import java.net.URI;
 import java.time.Duration;
@@ -35,6 +36,9 @@ import org.springframework.util.unit.DataSize;
  * @param duplicates the reconciler of duplicate rides created during a failover
  * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
  *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
+ *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
+ *     shared key
  */
 @ConfigurationProperties("order")
 public record OrderProperties(
@@ -50,7 +54,8 @@ public record OrderProperties(
         @DefaultValue("16KB") DataSize maxRequestBody,
         @DefaultValue("100") int listLimit,
         @DefaultValue Duplicates duplicates,
-        @DefaultValue("") String acceptTokensFrom)
+        @DefaultValue("") String acceptTokensFrom,
+        @Nullable ClientCredentials serviceClient)
         implements ServiceSecuritySettings {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
@@ -101,7 +106,8 @@ public record OrderProperties(
         return "OrderProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
                 + ", jwtSecret=***, quoteSecret=***, hlc=" + hlc + ", cancellation=" + cancellation + ", repricing="
                 + repricing + ", seats=" + seats + ", maxRequestBody=" + maxRequestBody + ", listLimit=" + listLimit
-                + ", duplicates=" + duplicates + ", acceptTokensFrom=" + acceptTokensFrom + "]";
+                + ", duplicates=" + duplicates + ", acceptTokensFrom=" + acceptTokensFrom + ", serviceClient="
+                + serviceClient + "]";
     }
 
     private static void requireKey(String property, String hex) {

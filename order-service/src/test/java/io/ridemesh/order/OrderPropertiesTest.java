@@ -32,7 +32,8 @@ class OrderPropertiesTest {
                         200,
                         java.net.URI.create("http://127.0.0.1:8080"),
                         Duration.ofSeconds(2)),
-                "");
+                "",
+                null);
     }
 
     @Test

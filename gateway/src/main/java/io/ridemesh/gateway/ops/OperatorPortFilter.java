@@ -12,8 +12,8 @@ import org.springframework.web.server.WebFilterChain;
 import reactor.core.publisher.Mono;
 
 /**
- * On the operator listener ({@link OpsServer}) only the operator's paths are served: {@code /ops/**}, {@code POST
- * /auth/token} and {@code /actuator/health/**}; anything else arriving on that port is a 404 problem ({@code
+ * On the operator listener ({@link OpsServer}) only the operator's paths are served: {@code /ops/**} and {@code
+ * /actuator/health/**} (operators sign in at identity-service); anything else arriving on that port is a 404 problem ({@code
  * not-found}) before security or routing run. Requests on the main port pass untouched. Thread-safe.
  */
 public final class OperatorPortFilter implements WebFilter, Ordered {
@@ -33,7 +33,6 @@ public final class OperatorPortFilter implements WebFilter, Ordered {
     static boolean isOperatorPath(String path) {
         return path.equals("/ops")
                 || path.startsWith("/ops/")
-                || path.equals("/auth/token")
                 || path.equals("/actuator/health")
                 || path.startsWith("/actuator/health/");
     }
@@ -51,8 +50,7 @@ public final class OperatorPortFilter implements WebFilter, Ordered {
         return problems.write(
                 exchange,
                 GatewayProblems.NOT_FOUND,
-                "the operator port serves /ops/**, POST /auth/token and /actuator/health only; apps use the main"
-                        + " port",
+                "the operator port serves /ops/** and /actuator/health only; apps use the main port",
                 Map.of());
     }
 

@@ -1,19 +1,14 @@
 package io.ridemesh.gateway.security;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
-import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
 import io.ridemesh.kit.security.reactive.ReactiveResourceServer;
-import java.time.InstantSource;
-import javax.crypto.SecretKey;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
@@ -38,7 +33,9 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * other /v1/**                                              any valid token (then 404)
  * /actuator/health/**, /actuator/info                       anyone; tokens are ignored
  * other /actuator/**                                        operator
- * POST /auth/token, /console/**                             anyone (the console's data comes from /ops/**)
+ * /console/**                                              anyone (static files; the console's data comes from /ops/**
+ *                                                           with the token of an operator who signed in at
+ *                                                           identity-service)
  * POST /v1/accounts                                         anyone (a rider's sign-up, to identity-service)
  * GET|DELETE /v1/accounts/me                                any valid token (identity-service: its own account)
  * /oauth2/**, /login, /logout, /userinfo, /.well-known/...  anyone; identity-service authenticates clients and users
@@ -56,7 +53,6 @@ public class SecurityConfiguration {
         "/actuator/health",
         "/actuator/health/**",
         "/actuator/info",
-        "/auth/token",
         "/console",
         "/console/**",
         "/favicon.ico",
@@ -71,8 +67,8 @@ public class SecurityConfiguration {
     };
 
     /**
-     * Health, info, the token endpoint and the console's static files: open, and any {@code Authorization} header is
-     * ignored, so a probe or a login with a stale token still works.
+     * Health, info, the console's static files and identity-service's sign-in: open, and any {@code Authorization}
+     * header is ignored, so a probe or a sign-in with a stale token still works.
      */
     @Bean
     @Order(1)
@@ -91,8 +87,6 @@ public class SecurityConfiguration {
         String service = Role.SERVICE.claim();
         ReactiveResourceServer.statelessJwt(http, decoder, problems).authorizeExchange(routes -> routes.pathMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/info")
-                .permitAll()
-                .pathMatchers(HttpMethod.POST, "/auth/token")
                 .permitAll()
                 // a rider's sign-up (identity-service checks an operator's token for other roles)
                 .pathMatchers(HttpMethod.POST, "/v1/accounts")
@@ -139,23 +133,6 @@ public class SecurityConfiguration {
      */
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(GatewayProperties properties) {
-        return properties.trustedIssuers().isEmpty()
-                ? ReactiveResourceServer.jwtDecoder(properties.jwtKey())
-                : ReactiveResourceServer.jwtDecoder(properties.jwtKey(), properties.trustedIssuers());
-    }
-
-    @Bean
-    TokenIssuer tokenIssuer(GatewayProperties properties, InstantSource clock) {
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(key(properties)));
-        return new TokenIssuer(
-                encoder,
-                clock,
-                properties.auth().tokenTtl(),
-                "ridemesh-gateway-" + properties.regionName(),
-                properties.operatorPassword());
-    }
-
-    private static SecretKey key(GatewayProperties properties) {
-        return PlatformTokens.key(properties.jwtKey());
+        return ReactiveResourceServer.jwtDecoder(properties.jwtKey(), properties.trustedIssuers());
     }
 }

@@ -11,9 +11,6 @@ public final class GatewayProblems {
 
     /** 404 on the operator listener for a path it does not serve. */
     public static final ProblemType NOT_FOUND = ProblemType.of("not-found", HttpStatus.NOT_FOUND, "Not Found");
-    /** 401: the operator password is missing or wrong. */
-    public static final ProblemType INVALID_CREDENTIALS =
-            ProblemType.of("invalid-credentials", HttpStatus.UNAUTHORIZED, "Invalid credentials");
     /** 422: a routing key names a unit (id bits, {@code X-Unit}) the routing table does not hold. */
     public static final ProblemType UNKNOWN_UNIT =
             ProblemType.of("unknown-unit", HttpStatus.UNPROCESSABLE_CONTENT, "Unknown unit");

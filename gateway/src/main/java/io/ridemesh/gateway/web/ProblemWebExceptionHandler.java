@@ -6,7 +6,6 @@ import io.ridemesh.gateway.routing.domain.InvalidRoutingInput;
 import io.ridemesh.gateway.routing.domain.OutsideServiceArea;
 import io.ridemesh.gateway.routing.domain.RoutingRejected;
 import io.ridemesh.gateway.routing.web.DownstreamFailure;
-import io.ridemesh.gateway.security.TokenRefused;
 import io.ridemesh.kit.problem.FieldError;
 import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.kit.problem.Problems;
@@ -31,8 +30,7 @@ import reactor.core.publisher.Mono;
  * ({@code urn:ridemesh:problem:...}):
  *
  * <pre>
- * 400 invalid-field          the routing field is missing or malformed (field), or a bad /auth/token request
- * 401 invalid-credentials    operator password missing or wrong
+ * 400 invalid-field          the routing field is missing or malformed (field)
  * 404 unknown-region, unknown-unit (ops), not-found
  * 409 no-healthy-region, nothing-to-move, region-cannot-serve, stale-write
  * 413 content-too-large      body above gateway.routing.max-body-size
@@ -89,12 +87,6 @@ public final class ProblemWebExceptionHandler implements WebExceptionHandler, Or
         }
         if (ex instanceof FailoverRejected f) {
             return failover(exchange, f);
-        }
-        if (ex instanceof TokenRefused.InvalidField f) {
-            return problems.write(exchange, fieldProblem(ProblemType.INVALID_FIELD, f.field(), f.getMessage()));
-        }
-        if (ex instanceof TokenRefused.BadCredentials b) {
-            return problems.write(exchange, GatewayProblems.INVALID_CREDENTIALS, b.getMessage(), Map.of());
         }
         if (ex instanceof ServerWebInputException in) {
             return problems.write(

@@ -31,8 +31,6 @@ import org.springframework.test.web.reactive.server.WebTestClient;
         properties = {"gateway.rate-limit.enabled=false"})
 public abstract class GatewayTestSupport {
 
-    public static final String OPERATOR_PASSWORD = "test-operator-password";
-
     /** Points inside the units' boxes. */
     public static final String NYC = "{\"lat\":40.7527,\"lon\":-73.9772}";
 
@@ -79,7 +77,6 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.region-name", () -> "a");
         registry.add("gateway.regions", () -> "a=1,b=2,c=3");
         registry.add("gateway.jwt-secret", () -> Tokens.SECRET);
-        registry.add("gateway.operator-password", () -> OPERATOR_PASSWORD);
         registry.add("gateway.ops-server.port", () -> OPS_PORT);
         registry.add("gateway.health.probe-interval", () -> "300ms");
         registry.add("gateway.health.probe-timeout", () -> "150ms");

@@ -5,6 +5,7 @@ import io.ridemesh.identity.account.domain.Accounts;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.Role;
 import java.util.List;
+import java.util.function.Supplier;
 import org.springframework.security.oauth2.core.AuthorizationGrantType;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2Error;
@@ -24,17 +25,18 @@ import org.springframework.security.oauth2.server.authorization.token.OAuth2Toke
  */
 final class PlatformClaims implements OAuth2TokenCustomizer<JwtEncodingContext> {
 
-    private final String keyId;
+    private final Supplier<String> keyId;
     private final Accounts accounts;
 
-    PlatformClaims(String keyId, Accounts accounts) {
+    /** @param keyId the {@code kid} of the key that signs now (it changes when a key rotates) */
+    PlatformClaims(Supplier<String> keyId, Accounts accounts) {
         this.keyId = keyId;
         this.accounts = accounts;
     }
 
     @Override
     public void customize(JwtEncodingContext context) {
-        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keyId);
+        context.getJwsHeader().algorithm(SignatureAlgorithm.ES256).keyId(keyId.get());
         boolean access = OAuth2TokenType.ACCESS_TOKEN.equals(context.getTokenType());
         boolean id = OidcParameterNames.ID_TOKEN.equals(context.getTokenType().getValue());
         if (!access && !id) {

@@ -3,6 +3,7 @@ package io.ridemesh.identity.platform;
 import io.ridemesh.common.hlc.HybridLogicalClock;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.identity.IdentityProperties;
+import io.ridemesh.identity.account.application.OperatorBootstrap;
 import io.ridemesh.identity.account.application.SignUp;
 import io.ridemesh.identity.account.domain.Accounts;
 import io.ridemesh.identity.account.domain.PasswordRules;
@@ -11,6 +12,7 @@ import io.ridemesh.identity.signin.SignInThrottle;
 import io.ridemesh.kit.platform.ServiceClocks;
 import java.time.InstantSource;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
@@ -87,6 +89,23 @@ public class IdentityConfiguration {
                 encoder,
                 ids,
                 clock);
+    }
+
+    /**
+     * The first operator's account (see {@link OperatorBootstrap}), made once every bean exists and before the web
+     * server takes requests: an app that signs in as soon as health says UP must find the account (a sign-in for a
+     * login without one counts as a failure, and five lock the login).
+     */
+    @Bean
+    @DependsOnDatabaseInitialization
+    SmartInitializingSingleton bootstrapOperator(SignUp signUp, Accounts accounts, IdentityProperties properties) {
+        return () -> {
+            IdentityProperties.BootstrapOperator operator = properties.bootstrapOperator();
+            if (operator.configured()) {
+                new OperatorBootstrap(signUp, accounts)
+                        .ensure(operator.login(), operator.password(), operator.subject());
+            }
+        };
     }
 
     @Bean

@@ -34,6 +34,7 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *
  * <pre>
  * POST   /v1/accounts        anyone (a rider's sign-up); an operator's token for driver and operator accounts
+ * POST   /v1/accounts/imports operator
  * GET    /v1/accounts/me     rider, driver, operator
  * DELETE /v1/accounts/me     rider, driver, operator
  * other /actuator endpoints  operator
@@ -70,6 +71,8 @@ public class SecurityConfiguration {
         return ServletResourceServer.routeChain(
                 http, resolver, routes -> routes.requestMatchers(HttpMethod.POST, "/v1/accounts")
                         .permitAll()
+                        .requestMatchers(HttpMethod.POST, "/v1/accounts/imports")
+                        .hasRole(operator)
                         .requestMatchers("/v1/accounts/me")
                         .hasAnyRole(rider, driver, operator)
                         .requestMatchers("/actuator/**")

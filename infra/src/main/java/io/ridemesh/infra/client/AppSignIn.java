@@ -26,9 +26,9 @@ import java.util.stream.Collectors;
  * A rider's or driver's app signing in the OAuth 2.1 way against a region's identity-service (directly or through a
  * gateway): the authorization request with PKCE (RFC 7636, S256), the sign-in page (Spring Security's form, with its
  * CSRF token), the authorization code at the redirect URI, the code exchanged for tokens. One instance is one app's
- * browser session (its cookies); not thread-safe.
+ * browser session (its cookies and its HTTP client, closed by {@link #close}); not thread-safe.
  */
-public final class AppSignIn {
+public final class AppSignIn implements AutoCloseable {
 
     /** The apps' public client and its redirect URI, as identity-service registers them by default. */
     public static final String APP_CLIENT = "ridemesh-app";
@@ -39,23 +39,43 @@ public final class AppSignIn {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final URI base;
-    private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    private final HttpClient http;
     private final String verifier;
 
     /** @param base where identity-service answers, e.g. {@code http://127.0.0.1:21050} or a gateway */
     public AppSignIn(URI base) {
+        this(base, null);
+    }
+
+    /**
+     * @param base where identity-service answers, e.g. {@code http://127.0.0.1:21050} or a gateway
+     * @param localAddress the address the app's connections come from (a simulated phone's own, e.g. {@code
+     *     127.0.3.7}: sign-in is limited per client address); null: the system's choice
+     */
+    public AppSignIn(URI base, java.net.@org.jspecify.annotations.Nullable InetAddress localAddress) {
         this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                // HTTP/1.1 as the apps speak it (no h2c upgrade offered on plain HTTP)
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5));
+        if (localAddress != null) {
+            builder.localAddress(localAddress);
+        }
+        this.http = builder.build();
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         this.verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
     }
 
-    /** What the token endpoint answered. */
-    public record SignedIn(String accessToken, String idToken, long expiresInSeconds) {}
+    /**
+     * What the token endpoint answered.
+     *
+     * @param refreshToken the refresh token ({@link #refresh}); empty when the server gave none
+     * @param expiresInSeconds the access token's lifetime
+     */
+    public record SignedIn(String accessToken, String idToken, String refreshToken, long expiresInSeconds) {}
 
     /** Sign-in did not end in tokens; the message says where it stopped. */
     public static final class SignInFailed extends RuntimeException {
@@ -81,15 +101,29 @@ public final class AppSignIn {
             throw new SignInFailed("no authorization code: " + authorized.statusCode() + " " + callback);
         }
         String code = query(URI.create(callback).getRawQuery()).get("code");
+        return token(Map.of(
+                "grant_type", "authorization_code",
+                "code", code,
+                "redirect_uri", APP_REDIRECT,
+                "client_id", APP_CLIENT,
+                "code_verifier", verifier));
+    }
+
+    /**
+     * Trades {@code refreshToken} for new tokens, as an app does when its access token nears its end: no password, no
+     * sign-in page. The refresh token is spent; the answer carries the next one.
+     *
+     * @throws SignInFailed if the token endpoint refused it (spent, expired, or the account is gone)
+     */
+    public SignedIn refresh(String refreshToken) throws IOException, InterruptedException {
+        return token(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken, "client_id", APP_CLIENT));
+    }
+
+    private SignedIn token(Map<String, String> fields) throws IOException, InterruptedException {
         HttpResponse<String> token = http.send(
                 HttpRequest.newBuilder(base.resolve("/oauth2/token"))
                         .header("Content-Type", "application/x-www-form-urlencoded")
-                        .POST(HttpRequest.BodyPublishers.ofString(form(Map.of(
-                                "grant_type", "authorization_code",
-                                "code", code,
-                                "redirect_uri", APP_REDIRECT,
-                                "client_id", APP_CLIENT,
-                                "code_verifier", verifier))))
+                        .POST(HttpRequest.BodyPublishers.ofString(form(fields)))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (token.statusCode() != 200) {
@@ -99,6 +133,7 @@ public final class AppSignIn {
         return new SignedIn(
                 body.path("access_token").asText(),
                 body.path("id_token").asText(),
+                body.path("refresh_token").asText(),
                 body.path("expires_in").asLong());
     }
 
@@ -146,6 +181,12 @@ public final class AppSignIn {
             throw new SignInFailed("the sign-in page answered " + submitted.statusCode());
         }
         return pathOf(submitted.headers().firstValue("Location").orElse(""));
+    }
+
+    /** Closes the app's HTTP client (its connections and selector thread). */
+    @Override
+    public void close() {
+        http.close();
     }
 
     private HttpResponse<String> get(String pathAndQuery) throws IOException, InterruptedException {

@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Properties;
 
 /**
@@ -22,6 +24,9 @@ public final class Credentials {
     public static final String ROOT = "root";
 
     public static final String CDC = "cdc";
+
+    /** Key prefix of the services' client secrets ({@link #serviceClientSecret}). */
+    private static final String CLIENT_SECRET_PREFIX = "identity.client.";
 
     private final Properties props;
     private final Path file;
@@ -41,20 +46,21 @@ public final class Credentials {
                 }
             }
             Credentials credentials = new Credentials(file, props);
+            List<String> keys = new ArrayList<>(List.of(
+                    "db.root",
+                    "db.cdc",
+                    "db.order-service",
+                    "db.pricing-service",
+                    "db.identity-service",
+                    "db.dispatch-service",
+                    "db.sync-sink",
+                    "db.gateway",
+                    "jwt.secret",
+                    "quote.secret",
+                    "operator.password"));
+            ServiceLauncher.SERVICE_CLIENTS.forEach(client -> keys.add(CLIENT_SECRET_PREFIX + client.id()));
             boolean changed = false;
-            for (String key : new String[] {
-                "db.root",
-                "db.cdc",
-                "db.order-service",
-                "db.pricing-service",
-                "db.identity-service",
-                "db.dispatch-service",
-                "db.sync-sink",
-                "db.gateway",
-                "jwt.secret",
-                "quote.secret",
-                "operator.password"
-            }) {
+            for (String key : keys) {
                 if (!props.containsKey(key)) {
                     props.setProperty(key, randomSecret());
                     changed = true;
@@ -102,12 +108,31 @@ public final class Credentials {
         return value;
     }
 
+    /**
+     * The client secret of {@code service} (a component kind id: {@code gateway}, {@code order-service} or {@code
+     * dispatch-service}) at every region's identity-service: its client-credentials tokens toward other services.
+     *
+     * @throws PlatformException for a service that has no client
+     */
+    public String serviceClientSecret(String service) {
+        return require(CLIENT_SECRET_PREFIX + service);
+    }
+
     /** HMAC key (hex) used by pricing to sign quotes and by order-service to verify them. */
     public String quoteSecret() {
         return require("quote.secret");
     }
 
-    /** Password of the local operator account (the gateway's token endpoint, the console). */
+    /**
+     * Login of the first operator account, which every region's identity-service makes at start (its password is
+     * {@link #operatorPassword()}).
+     */
+    public static final String OPERATOR_LOGIN = "operator@ridemesh.local";
+
+    /**
+     * Password of the first operator account ({@link #OPERATOR_LOGIN}), which signs in at any region's identity-service
+     * (the console, the drill, the lag reader).
+     */
     public String operatorPassword() {
         return require("operator.password");
     }

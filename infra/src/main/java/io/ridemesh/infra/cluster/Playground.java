@@ -39,7 +39,13 @@ import org.flywaydb.core.Flyway;
  */
 public final class Playground {
 
-    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(240);
+    /**
+     * How long the services may take to become healthy: a deadline, not a wait. Twelve JVMs starting at once on two
+     * cores (microservices mode) once needed more than 240 s for dispatch-service in a CI rehearsal (session 15; the
+     * same code started in time in the rehearsal before).
+     */
+    private static final Duration SERVICE_START_TIMEOUT = Duration.ofSeconds(360);
+
     private static final Duration INFRA_START_TIMEOUT = Duration.ofSeconds(60);
     private static final Duration STOP_GRACE = Duration.ofSeconds(20);
     /** A region node's stop: its contexts close, and a node training the AOT cache assembles it before it exits. */
@@ -667,6 +673,31 @@ public final class Playground {
      */
     public String peerKafkaBootstrap(Region from, Region to) {
         return "127.0.0.1:" + ports.wanEgress(from, to, ComponentKind.KAFKA);
+    }
+
+    /**
+     * Rotates every region's signing keys ({@link IdentityKeys#rotate}): each identity-service reads its changed key
+     * file within a second, publishes the new key at once and signs with it from {@code now + publishAhead}; the old
+     * key stays published until the last token it signed has expired. Nothing restarts.
+     *
+     * @return what each region's rotation did, in region order
+     * @throws PlatformException if the playground has no region with a key file (never started with services)
+     */
+    public List<IdentityKeys.Rotation> rotateKeys(Duration publishAhead) {
+        List<IdentityKeys.Rotation> done = new ArrayList<>();
+        java.time.Instant now = java.time.Instant.now();
+        for (Region region : regions()) {
+            Path file = IdentityKeys.file(home, region);
+            if (Files.exists(file)) {
+                done.add(IdentityKeys.rotate(
+                        file, region, now, publishAhead, ServiceLauncher.IDENTITY_ACCESS_TOKEN_TTL));
+            }
+        }
+        if (done.isEmpty()) {
+            throw new PlatformException("no region of the playground in " + home + " has signing keys yet: start it"
+                    + " with services first (./platform up)");
+        }
+        return done;
     }
 
     /**

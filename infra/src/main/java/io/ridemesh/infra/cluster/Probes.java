@@ -14,6 +14,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Health probes, one per component kind. Each answers {@code null} when healthy, else a short
@@ -21,8 +25,17 @@ import java.time.Duration;
  */
 final class Probes {
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofMillis(500)).build();
+    /**
+     * HTTP/1.1 only: the default (HTTP/2, offered as an {@code h2c} upgrade on plain HTTP) once left a probe waiting
+     * for 10 minutes on a gateway connection whose answer failed to encode, its 2 s request timeout never firing.
+     */
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofMillis(500))
+            .build();
+
+    /** The longest a probe waits for an answer, whatever the client's own timeouts do. */
+    private static final Duration PROBE_DEADLINE = Duration.ofSeconds(3);
 
     private Probes() {}
 
@@ -65,15 +78,19 @@ final class Probes {
 
     /** An HTTP component: {@code GET path} answers 200. */
     static String http(int port, String path) {
+        CompletableFuture<HttpResponse<String>> answer = HTTP.sendAsync(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                        .timeout(Duration.ofSeconds(2))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         try {
-            HttpResponse<String> response = HTTP.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                            .timeout(Duration.ofSeconds(2))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = answer.get(PROBE_DEADLINE.toMillis(), TimeUnit.MILLISECONDS);
             return response.statusCode() == 200 ? null : "health " + response.statusCode() + " " + response.body();
-        } catch (IOException e) {
-            return "not answering: " + e.getClass().getSimpleName();
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return "no answer within " + PROBE_DEADLINE.toSeconds() + " s";
+        } catch (ExecutionException e) {
+            return "not answering: " + e.getCause().getClass().getSimpleName();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "interrupted";

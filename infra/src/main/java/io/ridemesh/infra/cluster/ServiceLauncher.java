@@ -3,10 +3,13 @@ package io.ridemesh.infra.cluster;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -17,6 +20,20 @@ import java.util.stream.Collectors;
  * {@code ps}.
  */
 final class ServiceLauncher {
+
+    /**
+     * Lifetime of the access tokens the playground's identity-services issue: the demo's apps sign in once per run, and
+     * public clients get no refresh token yet, so a token lasts the longest a run takes.
+     */
+    static final Duration IDENTITY_ACCESS_TOKEN_TTL = Duration.ofHours(1);
+
+    /**
+     * The services that call other services, each a confidential client at its region's identity-service (client
+     * credentials, scope {@code service}): the gateway reads sync-sinks' lag, order-service and dispatch-service read
+     * the unit homes from the gateway, dispatch assigns rides at order-service.
+     */
+    static final Set<ComponentKind> SERVICE_CLIENTS =
+            EnumSet.of(ComponentKind.GATEWAY, ComponentKind.ORDER_SERVICE, ComponentKind.DISPATCH_SERVICE);
 
     private final Playground playground;
 
@@ -270,7 +287,22 @@ final class ServiceLauncher {
         }
         if (kind == ComponentKind.IDENTITY_SERVICE) {
             env.put("RIDEMESH_IDENTITY_ISSUER", playground.identityIssuer(region));
-            env.put("RIDEMESH_IDENTITY_SIGNING_KEYS", creds.identitySigningKeys(region.name()));
+            // the keys live in a file identity-service reads again when it changes: ./platform rotate-keys
+            Path keys = IdentityKeys.file(playground.home(), region);
+            IdentityKeys.ensure(keys, creds.identitySigningKeys(region.name()));
+            env.put("IDENTITY_SIGNING_KEYS_FILE", keys.toAbsolutePath().toString());
+            env.put("IDENTITY_ACCESS_TOKEN_TTL", IDENTITY_ACCESS_TOKEN_TTL.toMinutes() + "m");
+            for (ComponentKind client : SERVICE_CLIENTS) {
+                env.put("IDENTITY_CLIENT_SECRET_" + client.name(), creds.serviceClientSecret(client.id()));
+            }
+        }
+        if (SERVICE_CLIENTS.contains(kind)) {
+            // the service's tokens toward other services: client credentials at its own region's authorization server
+            env.put(
+                    "RIDEMESH_SERVICE_CLIENT_TOKEN_URI",
+                    playground.serviceUrl(region, region, ComponentKind.IDENTITY_SERVICE) + "/oauth2/token");
+            env.put("RIDEMESH_SERVICE_CLIENT_ID", kind.id());
+            env.put("RIDEMESH_SERVICE_CLIENT_SECRET", creds.serviceClientSecret(kind.id()));
         }
         // every region's authorization server, its keys fetched through whatever link reaches that region
         env.put(
@@ -282,6 +314,7 @@ final class ServiceLauncher {
         env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
         env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
         env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());
+        env.put("RIDEMESH_OPERATOR_LOGIN", Credentials.OPERATOR_LOGIN);
         env.put("GATEWAY_OPS_SERVER_PORT", Integer.toString(ports.gatewayOps(region)));
         // pricing signs quotes (key as base64 text) and order-service verifies them (key as hex):
         // the same 32 bytes in the encoding each expects

@@ -21,7 +21,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Reads another service of the region through its query API: a {@code GET} with the caller's service credentials
  * ({@link ServiceTokens}), its JSON body parsed. This is how a service learns what another one owns instead of reading
- * its schema. Every failure (I/O, timeout, a non-2xx status, a body that is not JSON) is a {@link ServiceCallFailed}
+ * its schema. Every failure (no token, I/O, timeout, a non-2xx status, a body that is not JSON) is a {@link ServiceCallFailed}
  * naming the service and the status or cause. Thread-safe.
  */
 public final class ServiceClient {
@@ -67,14 +67,15 @@ public final class ServiceClient {
     public JsonNode get(String what, Function<UriBuilder, URI> uri) {
         ResponseEntity<String> response;
         try {
+            String token = tokens.current();
             response = http.get()
                     .uri(uri)
-                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + tokens.current())
+                    .header(HttpHeaders.AUTHORIZATION, "Bearer " + token)
                     .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                     .retrieve()
                     .onStatus(HttpStatusCode::isError, (request, answer) -> {})
                     .toEntity(String.class);
-        } catch (RestClientException e) {
+        } catch (RestClientException | ServiceTokens.Unavailable e) {
             throw new ServiceCallFailed("cannot read " + what + " from " + service + ": " + e.getMessage(), e);
         }
         String body = Objects.requireNonNullElse(response.getBody(), "");

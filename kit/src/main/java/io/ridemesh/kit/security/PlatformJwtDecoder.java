@@ -9,17 +9,21 @@ import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
  * Picks the decoder of a token by {@link PlatformTokens#claimedIssuer}: HS256 to the platform key's, ES256 to its
- * issuer's. The chosen decoder verifies everything. Thread-safe (immutable over thread-safe
+ * issuer's. The chosen decoder verifies everything; a token whose key cannot be had is refused like a bad one ({@link
+ * PlatformTokens#keyNotAvailable}); an ES256 token verified before is not verified again until it expires ({@link
+ * VerifiedTokens}). Thread-safe (immutable over thread-safe
  * decoders).
  */
 final class PlatformJwtDecoder implements JwtDecoder {
 
     private final JwtDecoder platform;
     private final Map<String, JwtDecoder> byIssuer;
+    private final VerifiedTokens verified;
 
-    PlatformJwtDecoder(JwtDecoder platform, Map<String, JwtDecoder> byIssuer) {
+    PlatformJwtDecoder(JwtDecoder platform, Map<String, JwtDecoder> byIssuer, VerifiedTokens verified) {
         this.platform = platform;
         this.byIssuer = Map.copyOf(byIssuer);
+        this.verified = verified;
     }
 
     @Override
@@ -32,6 +36,18 @@ final class PlatformJwtDecoder implements JwtDecoder {
         if (decoder == null) {
             throw new BadJwtException("the issuer is not trusted: " + issuer.get());
         }
-        return decoder.decode(token);
+        Jwt known = verified.get(token);
+        if (known != null) {
+            return known;
+        }
+        try {
+            Jwt jwt = decoder.decode(token);
+            verified.put(token, jwt);
+            return jwt;
+        } catch (BadJwtException bad) {
+            throw bad;
+        } catch (JwtException e) {
+            throw PlatformTokens.keyNotAvailable(e);
+        }
     }
 }

@@ -1,8 +1,13 @@
 package io.ridemesh.kit.security;
 
+import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
 import com.nimbusds.jwt.JWTParser;
 import com.nimbusds.jwt.SignedJWT;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.text.ParseException;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -10,12 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -43,6 +48,12 @@ public final class PlatformTokens {
     public static final String AUTHORITY_PREFIX = "ROLE_";
     /** The audience of the access tokens the regions' authorization servers issue for the platform's services. */
     public static final String AUDIENCE = "ridemesh";
+    /**
+     * The signatures a trusted issuer's tokens may carry: ES256 (the regions' identity-services) and RS256 (what most
+     * other OpenID providers sign with: Keycloak's, Auth0's and Cognito's default). Asymmetric only; the key must be
+     * in the issuer's JWK set and of the algorithm's type.
+     */
+    public static final Set<JWSAlgorithm> ISSUER_ALGORITHMS = Set.of(JWSAlgorithm.ES256, JWSAlgorithm.RS256);
 
     private PlatformTokens() {}
 
@@ -75,32 +86,66 @@ public final class PlatformTokens {
 
     /**
      * A servlet service's decoder for both kinds of token: HS256 platform tokens ({@link #jwtDecoder(byte[])}) and
-     * ES256 tokens of the {@code issuers} (the regions' authorization servers), chosen by the token's {@code alg}. An
-     * ES256 token must name a trusted issuer in {@code iss}, be signed by a key of that issuer's JWK set (fetched on
-     * first use and cached by Nimbus; an unknown {@code kid} makes it fetch the set again, so a rotated key is found),
+     * ES256 or RS256 tokens ({@link #ISSUER_ALGORITHMS}) of the {@code issuers} (the regions' authorization servers,
+     * or another OpenID provider), chosen by the token's {@code alg}. Such a token must name a trusted issuer in {@code iss}, be signed by a key of that issuer's JWK set ({@link
+     * IssuerKeys}: fetched at once, refreshed in the background, kept through the issuer's outage; an unknown {@code
+     * kid} makes it fetch the set again, so a rotated key is found),
      * carry the audience {@link #AUDIENCE}, and pass {@link #validator()}. Any other token is a {@code BadJwtException}
-     * (401). Thread-safe.
+     * (401). A token that passed is not verified again until it expires ({@link VerifiedTokens}, at most 10 min). With
+     * no issuers, the HS256 decoder alone. Thread-safe.
      */
     public static JwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
+        if (issuers.isEmpty()) {
+            return jwtDecoder(secret);
+        }
+        IssuerKeys keys = new IssuerKeys(issuers);
         Map<String, JwtDecoder> byIssuer = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
-            NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(
-                            trusted.jwkSetUri().toString())
-                    .jwsAlgorithm(SignatureAlgorithm.ES256)
-                    .build();
+            DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+            processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
+                    ISSUER_ALGORITHMS, keys.source(trusted.issuer().toString())));
+            processor.setJWSTypeVerifier(ACCESS_TOKEN_TYPES);
+            processor.setJWTClaimsSetVerifier((claims, context) -> {}); // the validators below check the claims
+            NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
             decoder.setJwtValidator(issuerValidator(trusted));
             byIssuer.put(trusted.issuer().toString(), decoder);
         }
-        return new PlatformJwtDecoder(jwtDecoder(secret), byIssuer);
+        return new PlatformJwtDecoder(jwtDecoder(secret), byIssuer, VerifiedTokens.forService());
     }
 
     /**
-     * Which key a token claims to be signed with, read without verifying anything (only to choose the decoder that
-     * then verifies it): empty for an HS256 platform token, its {@code iss} for an ES256 token.
+     * A token of a trusted issuer whose key cannot be had: its issuer's key set was never fetched and its region does
+     * not answer, or a token with an unknown {@code kid} came while fetches are rate-limited (a flood of made-up key
+     * ids). Refused as a bad token (401), not as a server error: the request cannot be authenticated, and hostile
+     * input never gets a 5xx.
      *
-     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or is ES256 without an issuer
+     * @param failure the decoder's error (a {@code JwtException} that is not a {@code BadJwtException}, or the key
+     *     source's {@code KeySourceException})
      */
-    public static Optional<String> claimedIssuer(String token) {
+    public static BadJwtException keyNotAvailable(Throwable failure) {
+        return new BadJwtException(
+                "no key of the token's issuer can be had to verify it: " + failure.getMessage(), failure);
+    }
+
+    /** The {@code typ} an access token may have: none, {@code JWT}, or {@code at+jwt} (RFC 9068). */
+    static final DefaultJOSEObjectTypeVerifier<SecurityContext> ACCESS_TOKEN_TYPES =
+            new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, new JOSEObjectType("at+jwt"), null);
+
+    /**
+     * What a token claims about its signature, read without verifying anything (only to choose the decoder that then
+     * verifies it).
+     *
+     * @param algorithm its header's {@code alg}: HS256 or one of {@link #ISSUER_ALGORITHMS}
+     * @param issuer empty for an HS256 platform token, its {@code iss} for an issuer's token
+     */
+    public record Claimed(JWSAlgorithm algorithm, Optional<String> issuer) {}
+
+    /**
+     * Reads {@link Claimed} from a token, parsing it once.
+     *
+     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or names no issuer
+     */
+    public static Claimed claimed(String token) {
         SignedJWT signed;
         try {
             if (!(JWTParser.parse(token) instanceof SignedJWT s)) {
@@ -112,9 +157,9 @@ public final class PlatformTokens {
         }
         JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
         if (JWSAlgorithm.HS256.equals(algorithm)) {
-            return Optional.empty();
+            return new Claimed(algorithm, Optional.empty());
         }
-        if (!JWSAlgorithm.ES256.equals(algorithm)) {
+        if (!ISSUER_ALGORITHMS.contains(algorithm)) {
             throw new BadJwtException("the algorithm is not accepted: " + algorithm);
         }
         String issuer;
@@ -124,9 +169,19 @@ public final class PlatformTokens {
             throw new BadJwtException("unreadable claims: " + e.getMessage(), e);
         }
         if (issuer == null) {
-            throw new BadJwtException("an ES256 token must name its issuer");
+            throw new BadJwtException("a token signed " + algorithm + " must name its issuer");
         }
-        return Optional.of(issuer);
+        return new Claimed(algorithm, Optional.of(issuer));
+    }
+
+    /**
+     * Which key a token claims to be signed with ({@link #claimed}): empty for an HS256 platform token, its {@code iss}
+     * for a token signed with one of {@link #ISSUER_ALGORITHMS}.
+     *
+     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or names no issuer
+     */
+    public static Optional<String> claimedIssuer(String token) {
+        return claimed(token).issuer();
     }
 
     /** The validators of an issuer's ES256 tokens: {@link #validator()}, that {@code iss}, the audience. */

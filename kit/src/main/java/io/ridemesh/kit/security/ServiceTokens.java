@@ -1,69 +1,50 @@
 package io.ridemesh.kit.security;
 
-import com.nimbusds.jose.JOSEException;
-import com.nimbusds.jose.JWSAlgorithm;
-import com.nimbusds.jose.JWSHeader;
-import com.nimbusds.jose.crypto.MACSigner;
-import com.nimbusds.jwt.JWTClaimsSet;
-import com.nimbusds.jwt.SignedJWT;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
-import java.util.Date;
-import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
- * Service-to-service credentials: mints the HS256 platform token ({@link PlatformTokens}) a service presents to another
- * one, {@code sub} = the calling service's name, {@link PlatformTokens#ROLE_CLAIM} = {@link Role#SERVICE}, valid for
- * {@code lifetime}. A token is reused until half its lifetime has passed. Thread-safe: the cached token is replaced
- * atomically under the instance lock.
+ * The credentials one service presents to another: a bearer token whose role is {@link Role#SERVICE}. A service gets
+ * its tokens from its region's authorization server with the client-credentials grant ({@link ClientCredentialsTokens},
+ * RFC 6749 section 4.4) when it has a client there, and mints HS256 platform tokens with the shared key otherwise
+ * ({@link SharedKeyServiceTokens}, until that key is retired). Implementations are thread-safe and cache a token until
+ * shortly before it expires, so a call costs no round trip.
  */
-public final class ServiceTokens {
-
-    private final String subject;
-    private final MACSigner signer;
-    private final InstantSource clock;
-    private final Duration lifetime;
-    private String token = "";
-    private Instant renewAt = Instant.MIN;
+@FunctionalInterface
+public interface ServiceTokens {
 
     /**
-     * @param subject the calling service, e.g. {@code dispatch-service}: the token's {@code sub}
-     * @param key the shared HMAC-SHA256 key, at least 32 bytes (RFC 7518 section 3.2)
-     * @param lifetime how long a token is valid, positive
-     * @throws IllegalArgumentException if the key is shorter than 32 bytes
+     * A valid bearer token (the JWT, without the {@code Bearer} prefix).
+     *
+     * @throws Unavailable when no token can be had now (the authorization server does not answer or refuses the client)
      */
-    public ServiceTokens(String subject, byte[] key, InstantSource clock, Duration lifetime) {
-        this.subject = Objects.requireNonNull(subject, "subject");
-        try {
-            this.signer = new MACSigner(key);
-        } catch (JOSEException e) {
-            throw new IllegalArgumentException("JWT key must be >= 32 bytes, but was " + key.length + " bytes", e);
+    String current();
+
+    /**
+     * The credentials of service {@code name}: client credentials at {@code client}'s token endpoint when it is
+     * configured, else HS256 tokens minted with {@code sharedKey}, valid for {@code lifetime}.
+     *
+     * @param name the calling service, e.g. {@code dispatch-service}: the HS256 token's {@code sub}
+     * @param client the service's client at the authorization server, or null (none configured)
+     * @param sharedKey the platform's HMAC key (>= 32 bytes), used only without a client
+     * @param lifetime an HS256 token's lifetime; a client-credentials token's is the server's
+     */
+    static ServiceTokens forService(
+            String name, @Nullable ClientCredentials client, byte[] sharedKey, InstantSource clock, Duration lifetime) {
+        if (client != null && client.configured()) {
+            return new ClientCredentialsTokens(client, clock);
         }
-        this.clock = Objects.requireNonNull(clock, "clock");
-        this.lifetime = Objects.requireNonNull(lifetime, "lifetime");
+        return new SharedKeyServiceTokens(name, sharedKey, clock, lifetime);
     }
 
-    /** A valid bearer token (the JWT, without the {@code Bearer} prefix). */
-    public synchronized String current() {
-        Instant now = clock.instant();
-        if (now.isBefore(renewAt)) {
-            return token;
+    /** No token can be had now; the message names the authorization server and the cause. */
+    final class Unavailable extends IllegalStateException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message, @Nullable Throwable cause) {
+            super(message, cause);
         }
-        JWTClaimsSet claims = new JWTClaimsSet.Builder()
-                .subject(subject)
-                .claim(PlatformTokens.ROLE_CLAIM, Role.SERVICE.claim())
-                .issueTime(Date.from(now))
-                .expirationTime(Date.from(now.plus(lifetime)))
-                .build();
-        SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
-        try {
-            jwt.sign(signer);
-        } catch (JOSEException e) {
-            throw new IllegalStateException("cannot sign the service JWT", e);
-        }
-        token = jwt.serialize();
-        renewAt = now.plus(lifetime.dividedBy(2));
-        return token;
     }
 }

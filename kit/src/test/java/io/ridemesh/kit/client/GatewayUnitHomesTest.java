@@ -7,7 +7,7 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
-import io.ridemesh.kit.security.ServiceTokens;
+import io.ridemesh.kit.security.SharedKeyServiceTokens;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -36,7 +36,7 @@ class GatewayUnitHomesTest {
             new ServiceClient(
                     "the gateway",
                     builder.build(),
-                    new ServiceTokens(
+                    new SharedKeyServiceTokens(
                             "order-service",
                             "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
                             InstantSource.system(),

@@ -156,7 +156,12 @@ public class RideConfiguration {
         ServiceClient client = new ServiceClient(
                 "the gateway",
                 ServiceClient.restClient(gateway, d.gatewayTimeout(), d.gatewayTimeout()),
-                new ServiceTokens("order-service", properties.jwtKey(), clock, SERVICE_TOKEN_LIFETIME),
+                ServiceTokens.forService(
+                        "order-service",
+                        properties.serviceClient(),
+                        properties.jwtKey(),
+                        clock,
+                        SERVICE_TOKEN_LIFETIME),
                 json);
         ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
                 rides,

@@ -53,7 +53,8 @@ import org.apache.kafka.common.TopicPartition;
  * and completed in another. A write is <em>acknowledged</em> when its transaction committed (a CAS that matched no row
  * is no write).
  *
- * <p><b>Faults</b>, one every {@link Options#faultEvery} (kinds in shuffled rounds, so each occurs): SIGKILL a
+ * <p><b>Faults</b>, one every {@link Options#faultEvery} on average on a timeline planned from the start (a fault slow
+ * to inject delays the next one but not the rest; kinds in shuffled rounds, so each occurs): SIGKILL a
  * region's sync-sink (capture and apply) and start it again after a few seconds; restart a region's Kafka; cut two
  * regions apart through their WAN proxies for {@link Options#partition} (random within it), healing by itself; step a
  * region's writer clock {@value #CLOCK_STEP_MS} ms ahead (beyond the HLC's 500 ms maximum offset) for a while.
@@ -353,15 +354,19 @@ public final class ChaosRun {
     private void injectFaults(Instant end) throws InterruptedException {
         List<Fault> round = new ArrayList<>();
         Instant partitionEnds = Instant.MIN;
+        // the faults keep to a timeline planned from their start times: a fault that is slow to inject (a sync-sink
+        // that takes 20 s to become healthy on two busy cores) delays the next one, it does not stretch the schedule
+        Instant planned = Instant.now();
         while (true) {
             long mean = options.faultEvery().toMillis();
             long waitMs = mean / 2 + (long) (random.nextDouble() * mean);
-            Instant at = Instant.now().plusMillis(waitMs);
+            planned = planned.plusMillis(waitMs);
+            Instant at = planned.isBefore(Instant.now()) ? Instant.now() : planned;
             if (at.isAfter(end.minusSeconds(5))) {
                 Thread.sleep(Math.max(0, Duration.between(Instant.now(), end).toMillis()));
                 return;
             }
-            Thread.sleep(waitMs);
+            Thread.sleep(Math.max(0, Duration.between(Instant.now(), at).toMillis()));
             if (round.isEmpty()) {
                 round.addAll(List.of(Fault.values()));
                 java.util.Collections.shuffle(round, random);
@@ -610,8 +615,10 @@ public final class ChaosRun {
         return total;
     }
 
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** A counter of {@code region}'s sync-sink from its actuator, 0 when it has none yet. */

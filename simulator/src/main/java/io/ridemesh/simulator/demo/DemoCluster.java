@@ -69,11 +69,16 @@ public interface DemoCluster {
      */
     Connection rootConnection(Region region) throws SQLException;
 
-    /** The hex HMAC key of every JWT (riders', drivers' and the operator's). */
-    String jwtSecretHex();
-
-    /** The operator's password of the gateways' local token endpoint. */
+    /**
+     * The first operator's password: its account's at every region's identity-service ({@link #operatorLogin}), and
+     * the gateways' local token endpoint's.
+     */
     String operatorPassword();
+
+    /** The first operator's login, whose account every region's identity-service makes at start. */
+    default String operatorLogin() {
+        return io.ridemesh.infra.cluster.Credentials.OPERATOR_LOGIN;
+    }
 
     /** Kills every process of the region abruptly (SIGKILL): its database, Redis, services and gateway. */
     void kill(Region region);
@@ -141,11 +146,6 @@ public interface DemoCluster {
             @Override
             public Connection rootConnection(Region region) throws SQLException {
                 return playground.rootConnection(region);
-            }
-
-            @Override
-            public String jwtSecretHex() {
-                return playground.credentials().jwtSecret();
             }
 
             @Override

@@ -54,6 +54,8 @@ final class DemoReport {
      *     budget}
      * @param converged whether both regions' rides checksums matched
      * @param ackedRidesLost acknowledged rides missing in either region (counted once per region)
+     * @param provisioning what making the accounts and signing the apps in cost (before the trip clock), or null
+     * @param provisioningCpuSeconds the cluster's and the client's CPU seconds over the provisioning
      */
     record RunFacts(
             Instant runStart,
@@ -64,7 +66,9 @@ final class DemoReport {
             long ridesLeftOpen,
             String stoppedBy,
             boolean converged,
-            long ackedRidesLost) {}
+            long ackedRidesLost,
+            AppAccounts.@Nullable Provisioned provisioning,
+            double provisioningCpuSeconds) {}
 
     private final DemoCluster cluster;
     private final DemoRun.Options options;
@@ -109,6 +113,12 @@ final class DemoReport {
     }
 
     /** Starts sampling the cluster's CPU time (once the cluster runs); {@link #write} stops it. */
+    /** The CPU seconds of the cluster's processes and this client so far (a sample now). */
+    double cpuSecondsNow() {
+        cpu.sample();
+        return cpu.totalSeconds();
+    }
+
     void startCpuSampling() {
         cpuSampler.scheduleWithFixedDelay(cpu::sample, 0, CPU_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -219,6 +229,7 @@ final class DemoReport {
         r.put("quote_failures", ledger.quoteFailures());
         r.put("request_failures", ledger.requestFailures());
         r.put("failures_by_status", ledger.failuresByStatus());
+        r.put("failure_details", ledger.failureDetails());
         Map<String, Map<String, Object>> latency = mobile.latencyReport();
         r.put("api_latency", latency);
         Map<String, Object> calls = new LinkedHashMap<>();
@@ -268,9 +279,25 @@ final class DemoReport {
         cpu.sample();
         r.put("cpu_s_by_kind", cpu.secondsByKind());
         r.put("cpu_s_total", cpu.totalSeconds());
+        // per ride: the run's CPU without the provisioning of accounts and sessions (reported on its own below)
+        double rideCpuSeconds = cpu.totalSeconds() - facts.provisioningCpuSeconds();
         r.put(
                 "cpu_ms_per_completed_ride",
-                completedRides == 0 ? null : Math.round(cpu.totalSeconds() * 1000 / completedRides));
+                completedRides == 0 ? null : Math.round(rideCpuSeconds * 1000 / completedRides));
+        AppAccounts.Provisioned provisioned = facts.provisioning();
+        if (provisioned != null) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("accounts", provisioned.accounts());
+            p.put("riders", provisioned.riders());
+            p.put("drivers", provisioned.drivers());
+            p.put("accounts_created", provisioned.created());
+            p.put("sign_in_s", provisioned.signInSeconds());
+            p.put("sign_in_ms_p50", provisioned.signInMsP50());
+            p.put("sign_ins_failed", provisioned.failed());
+            r.put("provisioning", p);
+            r.put("provisioning_s", provisioned.seconds());
+            r.put("provisioning_cpu_s", Math.round(facts.provisioningCpuSeconds() * 10) / 10.0);
+        }
         r.put("cold_start", facts.coldStart());
         r.put("mode", cluster.mode());
         r.put("cluster_start_s", facts.clusterStartSeconds());

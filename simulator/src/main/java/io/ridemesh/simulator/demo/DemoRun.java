@@ -2,13 +2,13 @@ package io.ridemesh.simulator.demo;
 
 import static io.ridemesh.simulator.demo.Waits.pause;
 
-import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
 import io.ridemesh.simulator.demo.Drivers.Driver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -109,6 +109,8 @@ public final class DemoRun {
     private final Routes routes;
     private final RegionDrill drill;
     private final DemoReport report;
+    /** The operator's sessions: the imports, the drill, the lag reader. */
+    private final OperatorSessions operators;
 
     /** The demo on the launcher's local playground. */
     public DemoRun(Playground playground, Options options, Consumer<String> out) {
@@ -127,8 +129,9 @@ public final class DemoRun {
         this.out = out;
         this.clock = new ReplayClock(options.speed());
         this.routes = new Routes(cluster, clock, out);
-        LagReader lags = new LagReader(cluster);
-        this.drill = new RegionDrill(cluster, options, out, clock, ledger, routes, lags);
+        this.operators = new OperatorSessions(cluster);
+        LagReader lags = new LagReader(cluster, operators);
+        this.drill = new RegionDrill(cluster, options, out, clock, ledger, routes, lags, operators);
         this.report = new DemoReport(cluster, options, out, clock, ledger, lags, drill);
     }
 
@@ -152,15 +155,21 @@ public final class DemoRun {
         double clusterStartSeconds = Duration.between(runStart, Instant.now()).toMillis() / 1000.0;
         out.accept(String.format(
                 "cluster healthy %.1f s after the command started (%s mode)", clusterStartSeconds, cluster.mode()));
-        Tokens tokens = new Tokens(cluster.jwtSecretHex());
         Mobile mobile = options.viaGateway()
                 ? new Mobile(routes::gatewayRoute, routes::unreachable)
                 : new Mobile(routes::directRoute, u -> {});
-        Riders riders = new Riders(options, out, tokens, mobile, routes, clock, ledger, drill);
+        AppAccounts accounts = new AppAccounts(cluster, operators, options.viaGateway(), plan, out);
+        Drivers drivers = new Drivers(options, accounts, mobile, scheduler, clock, ledger, drill);
+        List<Driver> fleet = drivers.seed(plan);
+        // the apps' accounts and sessions, before the trip clock (as real apps are signed in before their users ride)
+        double cpuBeforeProvisioning = report.cpuSecondsNow();
+        Map<String, Integer> driverUnits = new LinkedHashMap<>();
+        fleet.forEach(d -> driverUnits.put(d.id, d.unitId));
+        AppAccounts.Provisioned provisioned = accounts.provision(driverUnits);
+        double provisioningCpu = report.cpuSecondsNow() - cpuBeforeProvisioning;
+        Riders riders = new Riders(options, out, accounts, mobile, routes, clock, ledger, drill);
         riders.warmUp(plan);
 
-        Drivers drivers = new Drivers(options, tokens, mobile, scheduler, clock, ledger, drill);
-        List<Driver> fleet = drivers.seed(plan);
         long warmupMs = Math.min(LOGIN_WARMUP.toMillis(), Math.max(2_000, fleet.size() * LOGIN_SPACING_MS));
         Instant start = Instant.now().plusMillis(warmupMs); // the trip clock's zero
         clock.start(start);
@@ -209,7 +218,10 @@ public final class DemoRun {
         Instant deadline =
                 start.plusMillis(lastOffsetMs + (long) (longestTripMs / options.speed()) + drillMs + 120_000);
         String deadlineKind = "deadline";
-        Instant budgetEnd = options.budget().isZero() ? null : runStart.plus(options.budget());
+        // the provisioning is reported on its own and does not count against the budget
+        Instant budgetEnd = options.budget().isZero()
+                ? null
+                : runStart.plus(options.budget()).plusMillis((long) (provisioned.seconds() * 1000));
         if (budgetEnd != null && budgetEnd.minus(CONVERGENCE_RESERVE).isBefore(deadline)) {
             deadline = budgetEnd.minus(CONVERGENCE_RESERVE);
             deadlineKind = "budget";
@@ -286,7 +298,17 @@ public final class DemoRun {
         boolean converged = report.awaitConvergence(convergenceWait);
         long lost = report.ackedRidesMissing();
         DemoReport.RunFacts facts = new DemoReport.RunFacts(
-                runStart, start, coldStart, aotCache, clusterStartSeconds, stranded, stoppedBy, converged, lost);
+                runStart,
+                start,
+                coldStart,
+                aotCache,
+                clusterStartSeconds,
+                stranded,
+                stoppedBy,
+                converged,
+                lost,
+                provisioned,
+                provisioningCpu);
         return report.write(plan, mobile, facts);
     }
 

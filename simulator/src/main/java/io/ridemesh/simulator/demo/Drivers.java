@@ -6,7 +6,6 @@ import static io.ridemesh.simulator.demo.Waits.later;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ridemesh.common.id.GlobalIdGenerator;
 import io.ridemesh.common.trip.Trip;
-import io.ridemesh.infra.client.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -64,7 +63,7 @@ final class Drivers {
     }
 
     private final DemoRun.Options options;
-    private final Tokens tokens;
+    private final AppAccounts accounts;
     private final Mobile mobile;
     private final ScheduledExecutorService scheduler;
     private final ReplayClock clock;
@@ -73,7 +72,7 @@ final class Drivers {
 
     /**
      * @param options the speed-up (trip time to wall time) and whether the trips are a sample (no shifts then)
-     * @param tokens mints the drivers' JWTs
+     * @param accounts the drivers' sessions (their access tokens), provisioned before the trip clock starts
      * @param mobile the apps' HTTP client
      * @param scheduler runs every driver's next step (log-in, poll, arrival, completion, fix)
      * @param clock trip time now and whether the run still lasts
@@ -82,14 +81,14 @@ final class Drivers {
      */
     Drivers(
             DemoRun.Options options,
-            Tokens tokens,
+            AppAccounts accounts,
             Mobile mobile,
             ScheduledExecutorService scheduler,
             ReplayClock clock,
             RideLedger ledger,
             RegionDrill drill) {
         this.options = options;
-        this.tokens = tokens;
+        this.accounts = accounts;
         this.mobile = mobile;
         this.scheduler = scheduler;
         this.clock = clock;
@@ -100,7 +99,7 @@ final class Drivers {
     /**
      * One driver per distinct taxi id of the plan's trips (per unit), at its first trip's pickup, online {@code
      * DRIVER_LEAD} before that trip (trip time, not before zero); offline after its shift, unless the plan is a sample.
-     * Mints each driver's token; sends nothing.
+     * Sends nothing: the drivers' accounts and sessions are {@link AppAccounts#provision provisioned} next.
      */
     List<Driver> seed(ReplayPlan plan) {
         Map<String, Driver> byKey = new LinkedHashMap<>();
@@ -151,7 +150,6 @@ final class Drivers {
         /** Trip time after which the driver goes offline once idle (end of its last trip in the file + a tail). */
         volatile Duration offlineAt = Duration.ofDays(1);
 
-        final String token;
         volatile double lat;
         volatile double lon;
         volatile DriverState state = DriverState.OFFLINE;
@@ -166,7 +164,6 @@ final class Drivers {
             this.lat = lat;
             this.lon = lon;
             this.onlineAt = onlineAt;
-            this.token = tokens.mint(id, "driver", Duration.ofHours(6));
         }
 
         void goOnline() {
@@ -179,7 +176,7 @@ final class Drivers {
                             unitId,
                             "POST",
                             "/v1/drivers/me/online",
-                            token,
+                            accounts.token(id),
                             Map.of("seats", 4, "lat", lat, "lon", lon),
                             Map.of())
                     .thenAccept(r -> {
@@ -219,7 +216,7 @@ final class Drivers {
                             unitId,
                             "POST",
                             "/v1/drivers/me/locations",
-                            token,
+                            accounts.token(id),
                             Map.of("points", List.of(fix)),
                             Map.of())
                     .thenAccept(r -> {
@@ -245,7 +242,7 @@ final class Drivers {
                             unitId,
                             "GET",
                             "/v1/drivers/me/offer?waitSeconds=" + OFFER_WAIT_SECONDS,
-                            token,
+                            accounts.token(id),
                             null,
                             Map.of())
                     .thenAccept(r -> {
@@ -290,7 +287,7 @@ final class Drivers {
                     unitId,
                     "POST",
                     "/v1/drivers/me/offline",
-                    token,
+                    accounts.token(id),
                     Map.of(),
                     Map.of());
         }
@@ -309,7 +306,7 @@ final class Drivers {
                             (int) offerUnit,
                             "POST",
                             "/v1/offers/" + offerId + "/accept",
-                            token,
+                            accounts.token(id),
                             Map.of(),
                             Map.of())
                     .thenAccept(r -> {
@@ -397,7 +394,7 @@ final class Drivers {
                     unitId,
                     "POST",
                     "/v1/drivers/me/locations",
-                    token,
+                    accounts.token(id),
                     Map.of("points", points),
                     Map.of());
         }
@@ -422,7 +419,7 @@ final class Drivers {
                             unit,
                             "POST",
                             "/v1/rides/" + rideId + "/" + command,
-                            token,
+                            accounts.token(id),
                             body,
                             Map.of())
                     .thenCompose(r -> {

@@ -1,6 +1,5 @@
 package io.ridemesh.simulator.demo;
 
-import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Region;
 import java.net.URI;
@@ -24,16 +23,18 @@ final class LagReader {
 
     private static final Pattern BUCKET =
             Pattern.compile("^sync_apply_lag_seconds_bucket\\{([^}]*)\\}\\s+([0-9.eE+-]+)");
-    private static final HttpClient HTTP =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(1))
+            .build();
 
     private final DemoCluster cluster;
-    /** Operator tokens: the sync-sinks' metrics answer operators only. */
-    private final Tokens tokens;
+    /** The operator: the sync-sinks' metrics answer operators only. */
+    private final OperatorSessions operators;
 
-    LagReader(DemoCluster cluster) {
+    LagReader(DemoCluster cluster, OperatorSessions operators) {
         this.cluster = cluster;
-        this.tokens = new Tokens(cluster.jwtSecretHex());
+        this.operators = operators;
     }
 
     /** The {@code q} quantile in ms of lag from {@code source} into {@code target}, if measured. */
@@ -50,9 +51,7 @@ final class LagReader {
             HttpResponse<String> response = HTTP.send(
                     HttpRequest.newBuilder(
                                     URI.create(cluster.url(target, ComponentKind.SYNC_SINK) + "/actuator/prometheus"))
-                            .header(
-                                    "Authorization",
-                                    "Bearer " + tokens.mint("demo-lag-reader", "operator", Duration.ofMinutes(5)))
+                            .header("Authorization", "Bearer " + operators.token(target))
                             .timeout(Duration.ofSeconds(2))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -34,6 +34,18 @@ final class Mobile {
         }
     }
 
+    /** What a failed response said: its problem body's {@code detail} (else {@code title}), at most 200 characters. */
+    static String detailOf(Response response) {
+        JsonNode body = response.body();
+        String said = body == null
+                ? ""
+                : body.path("detail").asText(body.path("title").asText(""));
+        if (said.isBlank()) {
+            said = response.status() == -1 ? "no response" : "no problem detail";
+        }
+        return said.length() > 200 ? said.substring(0, 200) + "..." : said;
+    }
+
     /**
      * Reactor Netty: one connection per concurrent call (HTTP/1.1), kept alive between calls, as many as the apps need
      * (every idle driver holds a long poll). Two event-loop threads run the calls and their continuations.

@@ -50,6 +50,9 @@ final class RegionDrill {
     /** How long the drill's operator keeps retrying a call to a gateway that does not answer. */
     private static final Duration OPERATOR_PATIENCE = Duration.ofMinutes(2);
 
+    /** The operator who evacuates and fails back (an account of identity-service). */
+    private final OperatorSessions operators;
+
     private final DemoCluster cluster;
     private final DemoRun.Options options;
     private final Consumer<String> out;
@@ -78,6 +81,7 @@ final class RegionDrill {
      * @param ledger the writes acknowledged to the apps, for the RPO
      * @param routes moved to b on the evacuation and back on the fail-back
      * @param lags read for the steady-state lag before the kill
+     * @param operators the operator who evacuates and fails back
      */
     RegionDrill(
             DemoCluster cluster,
@@ -86,8 +90,10 @@ final class RegionDrill {
             ReplayClock clock,
             RideLedger ledger,
             Routes routes,
-            LagReader lags) {
+            LagReader lags,
+            OperatorSessions operators) {
         this.cluster = cluster;
+        this.operators = operators;
         this.options = options;
         this.out = out;
         this.clock = clock;
@@ -289,40 +295,33 @@ final class RegionDrill {
         }
     }
 
+    /**
+     * The operator's HTTP client, one for the drill: HTTP/1.1 (the default, HTTP/2 offered as an h2c upgrade on plain
+     * HTTP, once left a call to a gateway whose answer failed to encode waiting past its timeout).
+     */
+    private static final HttpClient OPERATOR_HTTP = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
+
+    /** The operator's token, signed in at {@code via}'s identity-service through its gateway. */
     private String operatorToken(Region via) throws Exception {
-        var response = operatorCall(() -> HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(cluster.opsUrl(via) + "/auth/token"))
-                                .header("Content-Type", "application/json")
-                                .POST(HttpRequest.BodyPublishers.ofString(new ObjectMapper()
-                                        .writeValueAsString(Map.of(
-                                                "sub", "demo-operator",
-                                                "role", "operator",
-                                                "password", cluster.operatorPassword()))))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString()));
-        if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException(
-                    "operator login at " + via.name() + " failed: " + response.statusCode() + " " + response.body());
-        }
-        return new ObjectMapper().readTree(response.body()).path("token").asText();
+        return operators.token(via);
     }
 
     private JsonNode ops(Region via, String method, String path, String token) throws Exception {
-        var response = operatorCall(() -> HttpClient.newHttpClient()
-                .send(
-                        HttpRequest.newBuilder(URI.create(cluster.opsUrl(via) + path))
-                                .header("Authorization", "Bearer " + token)
-                                .header("Content-Type", "application/json")
-                                .method(
-                                        method,
-                                        method.equals("GET")
-                                                ? HttpRequest.BodyPublishers.noBody()
-                                                : HttpRequest.BodyPublishers.ofString("{}"))
-                                .timeout(Duration.ofSeconds(10))
-                                .build(),
-                        HttpResponse.BodyHandlers.ofString()));
+        var response = operatorCall(() -> OPERATOR_HTTP.send(
+                HttpRequest.newBuilder(URI.create(cluster.opsUrl(via) + path))
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .method(
+                                method,
+                                method.equals("GET")
+                                        ? HttpRequest.BodyPublishers.noBody()
+                                        : HttpRequest.BodyPublishers.ofString("{}"))
+                        .timeout(Duration.ofSeconds(10))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString()));
         JsonNode body = response.body().isBlank()
                 ? new ObjectMapper().createObjectNode()
                 : new ObjectMapper().readTree(response.body());

@@ -21,6 +21,9 @@ import org.jspecify.annotations.Nullable;
  */
 final class RideLedger {
 
+    /** Distinct details kept per failed call and status; the rest are counted together. */
+    static final int MAX_DETAILS = 5;
+
     private final Map<String, Trip> tripOfRide = new ConcurrentHashMap<>();
     private final Set<String> ackedRides = ConcurrentHashMap.newKeySet();
     private final ConcurrentLinkedQueue<Long> pickupEtas = new ConcurrentLinkedQueue<>();
@@ -34,6 +37,9 @@ final class RideLedger {
     private final Set<String> completed = ConcurrentHashMap.newKeySet();
 
     private final Map<Integer, AtomicLong> failuresByStatus = new ConcurrentHashMap<>();
+    /** Per failed call and status ({@code POST /v1/rides 401}), what the answers said: their problem details, counted. */
+    private final Map<String, Map<String, AtomicLong>> failureDetails = new ConcurrentHashMap<>();
+
     private final Map<String, Integer> ackedRank = new ConcurrentHashMap<>();
     private final Map<String, Long> ackedAtMs = new ConcurrentHashMap<>();
 
@@ -42,16 +48,37 @@ final class RideLedger {
         requested.incrementAndGet();
     }
 
-    /** A rider's quote failed for good with {@code status} (-1: no response). */
-    void quoteFailed(int status) {
+    /**
+     * A rider's quote failed for good with {@code status} (-1: no response), saying {@code detail} (its problem body's
+     * {@code detail}, or why no call was made).
+     */
+    void quoteFailed(int status, String detail) {
         quoteFailures.incrementAndGet();
-        failuresByStatus.computeIfAbsent(status, st -> new AtomicLong()).incrementAndGet();
+        failed("POST /v1/quotes", status, detail);
     }
 
-    /** A rider's ride request failed for good with {@code status} (-1: no response). */
-    void requestFailed(int status) {
+    /** A rider's ride request failed for good with {@code status} (-1: no response), saying {@code detail}. */
+    void requestFailed(int status, String detail) {
         requestFailures.incrementAndGet();
+        failed("POST /v1/rides", status, detail);
+    }
+
+    private void failed(String call, int status, String detail) {
         failuresByStatus.computeIfAbsent(status, s -> new AtomicLong()).incrementAndGet();
+        if (status >= 400 && status < 500) { // a refusal says why; 5xx and no answer are counted by status only
+            Map<String, AtomicLong> details =
+                    failureDetails.computeIfAbsent(call + " " + status, k -> new ConcurrentHashMap<>());
+            String key = details.size() < MAX_DETAILS || details.containsKey(detail) ? detail : "(other details)";
+            details.computeIfAbsent(key, k -> new AtomicLong()).incrementAndGet();
+        }
+    }
+
+    /**
+     * What the refusals (4xx) of quotes and ride requests said: per call and status ({@code POST /v1/rides 401}), each
+     * distinct problem {@code detail} (at most {@value #MAX_DETAILS}) and how often. A live, unmodifiable view.
+     */
+    Map<String, Map<String, AtomicLong>> failureDetails() {
+        return Collections.unmodifiableMap(failureDetails);
     }
 
     /** A ride request was acknowledged (2xx): the ride, its trip, and its acknowledged status rank 0 (requested). */

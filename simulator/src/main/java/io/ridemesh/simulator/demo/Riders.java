@@ -4,7 +4,6 @@ import static io.ridemesh.simulator.demo.Waits.backoff;
 import static io.ridemesh.simulator.demo.Waits.later;
 
 import io.ridemesh.common.trip.Trip;
-import io.ridemesh.infra.client.Tokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,7 +37,7 @@ final class Riders {
 
     private final DemoRun.Options options;
     private final Consumer<String> out;
-    private final Tokens tokens;
+    private final AppAccounts accounts;
     private final Mobile mobile;
     private final Routes routes;
     private final ReplayClock clock;
@@ -48,7 +47,7 @@ final class Riders {
     /**
      * @param options whether the apps call the gateways (also for the warm-up's client)
      * @param out progress lines
-     * @param tokens mints the riders' JWTs
+     * @param accounts the riders of the pool and their sessions, provisioned before the warm-up
      * @param mobile the apps' HTTP client
      * @param routes where the warm-up's client sends its calls
      * @param clock whether the run still lasts
@@ -58,7 +57,7 @@ final class Riders {
     Riders(
             DemoRun.Options options,
             Consumer<String> out,
-            Tokens tokens,
+            AppAccounts accounts,
             Mobile mobile,
             Routes routes,
             ReplayClock clock,
@@ -66,7 +65,7 @@ final class Riders {
             RegionDrill drill) {
         this.options = options;
         this.out = out;
-        this.tokens = tokens;
+        this.accounts = accounts;
         this.mobile = mobile;
         this.routes = routes;
         this.clock = clock;
@@ -103,7 +102,11 @@ final class Riders {
             }
             ReplayPlan.Planned p = plan.trips().get((int) (i % plan.trips().size()));
             Trip t = p.trip();
-            String rider = tokens.mint("warmup-rider-" + (i % 500), "rider", Duration.ofHours(1));
+            String riderId = accounts.riderOf(p);
+            if (!accounts.signedIn(riderId)) {
+                continue;
+            }
+            String rider = accounts.token(riderId);
             Map<String, Object> body = Map.of(
                     "pickup",
                     point(t.pickupLat(), t.pickupLon()),
@@ -139,13 +142,18 @@ final class Riders {
         }
         ledger.countRequest();
         Trip t = p.trip();
-        String rider = tokens.mint("rider-" + t.sourceId(), "rider", Duration.ofHours(6));
+        String riderId = accounts.riderOf(p);
+        if (!accounts.signedIn(riderId)) { // its app could not sign in: it cannot ask for anything
+            ledger.quoteFailed(401, "the app could not sign in");
+            return;
+        }
+        String rider = accounts.token(riderId);
         Map<String, Object> pickup = point(t.pickupLat(), t.pickupLon());
         Map<String, Object> dropoff = point(t.dropoffLat(), t.dropoffLon());
         Map<String, Object> quoteBody = Map.of("pickup", pickup, "dropoff", dropoff, "product", "SOLO", "seats", 1);
         quote(p, rider, quoteBody, RIDER_ATTEMPTS).thenCompose(q -> {
             if (!q.ok()) {
-                ledger.quoteFailed(q.status());
+                ledger.quoteFailed(q.status(), Mobile.detailOf(q));
                 return CompletableFuture.completedFuture(null);
             }
             Map<String, Object> rideBody = new LinkedHashMap<>();
@@ -196,7 +204,7 @@ final class Riders {
                         return later(backoff(RIDER_ATTEMPTS - attemptsLeft))
                                 .thenCompose(x -> createRide(p, rider, body, key, attemptsLeft - 1));
                     }
-                    ledger.requestFailed(r.status());
+                    ledger.requestFailed(r.status(), Mobile.detailOf(r));
                     return CompletableFuture.completedFuture(null);
                 });
     }

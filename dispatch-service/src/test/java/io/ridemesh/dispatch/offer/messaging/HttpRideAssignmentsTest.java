@@ -15,7 +15,7 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.ridemesh.dispatch.offer.domain.AssignOutcome;
 import io.ridemesh.dispatch.supply.domain.DriverId;
-import io.ridemesh.kit.security.ServiceTokens;
+import io.ridemesh.kit.security.SharedKeyServiceTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -102,7 +102,7 @@ class HttpRideAssignmentsTest {
                 .build();
         client = new HttpRideAssignments(
                 http,
-                new ServiceTokens("dispatch-service", KEY, InstantSource.system(), Duration.ofMinutes(5)),
+                new SharedKeyServiceTokens("dispatch-service", KEY, InstantSource.system(), Duration.ofMinutes(5)),
                 breaker,
                 retry,
                 limiter,

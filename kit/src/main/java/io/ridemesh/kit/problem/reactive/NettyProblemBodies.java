@@ -1,6 +1,7 @@
 package io.ridemesh.kit.problem.reactive;
 
 import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelOutboundHandlerAdapter;
@@ -19,7 +20,8 @@ import reactor.netty.http.server.HttpServer;
  * line over the limit: 414, headers over the limit: 431, a request line it cannot parse: 400) and answers with a bare
  * status and no body; this customizer puts a handler behind the HTTP codec that fills such an answer (an error status,
  * no body, no content type) with the kit's problem for the status ({@link FrameworkProblems}), as
- * {@code application/problem+json}. Every other response passes untouched. Apply it to every listener (a server
+ * {@code application/problem+json}. Every other response passes untouched. A response that fails to be written closes
+ * its connection (the client sees the failure at once instead of waiting for an answer that never ends). Apply it to every listener (a server
  * factory's customizers). Thread-safe (the handler is stateless and shared).
  */
 public final class NettyProblemBodies implements NettyServerCustomizer {
@@ -55,10 +57,19 @@ public final class NettyProblemBodies implements NettyServerCustomizer {
                 filled.headers()
                         .set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                         .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length);
-                super.write(ctx, filled, promise);
+                super.write(ctx, filled, closeOnFailure(promise));
                 return;
             }
-            super.write(ctx, msg, promise);
+            super.write(ctx, msg, closeOnFailure(promise));
+        }
+
+        /**
+         * A write that fails (the codec refused the message: an {@code IllegalReferenceCountException} from a buffer
+         * released twice upstream was seen) closes the connection: otherwise the response never ends and the client
+         * waits for it until its own timeout, or for ever.
+         */
+        private static ChannelPromise closeOnFailure(ChannelPromise promise) {
+            return promise.unvoid().addListener(ChannelFutureListener.CLOSE_ON_FAILURE);
         }
     }
 }

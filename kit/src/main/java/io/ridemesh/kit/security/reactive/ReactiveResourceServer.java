@@ -1,9 +1,15 @@
 package io.ridemesh.kit.security.reactive;
 
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.KeySourceException;
+import com.nimbusds.jose.jwk.JWKMatcher;
+import com.nimbusds.jose.jwk.JWKSelector;
 import io.ridemesh.kit.problem.ProblemType;
 import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
+import io.ridemesh.kit.security.IssuerKeys;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.TrustedIssuer;
+import io.ridemesh.kit.security.VerifiedTokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +19,7 @@ import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.ReactiveJwtAuthenticationConverterAdapter;
@@ -22,6 +29,7 @@ import org.springframework.security.web.server.authorization.ServerAccessDeniedH
 import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
 import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.security.web.server.util.matcher.ServerWebExchangeMatchers;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -44,34 +52,66 @@ public final class ReactiveResourceServer {
 
     /**
      * A reactive service's decoder for both kinds of token, as {@link PlatformTokens#jwtDecoder(byte[], List)} for the
-     * servlet services: HS256 platform tokens, and ES256 tokens of the trusted {@code issuers} (JWK sets fetched once
-     * and cached; issuer, audience and the platform's validators checked). Thread-safe.
+     * servlet services: HS256 platform tokens, and ES256 or RS256 tokens of the trusted {@code issuers} (their keys from {@link
+     * IssuerKeys}; issuer, audience and the platform's validators checked; a token that passed is not verified again
+     * until it expires, {@link VerifiedTokens}). With no issuers, the HS256 decoder alone.
+     * Thread-safe.
      */
     public static ReactiveJwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
         ReactiveJwtDecoder platform = jwtDecoder(secret);
-        Map<String, ReactiveJwtDecoder> byIssuer = new HashMap<>();
+        if (issuers.isEmpty()) {
+            return platform;
+        }
+        IssuerKeys keys = new IssuerKeys(issuers);
+        VerifiedTokens verified = VerifiedTokens.forService();
+        java.util.Set<String> trustedIssuers = new java.util.HashSet<>();
+        issuers.forEach(trusted -> trustedIssuers.add(trusted.issuer().toString()));
+        // one decoder per issuer and algorithm: the reactive builder verifies a single algorithm
+        Map<String, ReactiveJwtDecoder> byIssuerAndAlgorithm = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
-            NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSetUri(
-                            trusted.jwkSetUri().toString())
-                    .jwsAlgorithm(SignatureAlgorithm.ES256)
-                    .build();
-            decoder.setJwtValidator(PlatformTokens.issuerValidator(trusted));
-            byIssuer.put(trusted.issuer().toString(), decoder);
+            String issuer = trusted.issuer().toString();
+            for (JWSAlgorithm algorithm : PlatformTokens.ISSUER_ALGORITHMS) {
+                // the keys come from IssuerKeys' cache (a fetch only for an unknown kid, rate-limited, on this thread)
+                NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withJwkSource(jwt -> {
+                            try {
+                                return Flux.fromIterable(
+                                        keys.select(issuer, new JWKSelector(JWKMatcher.forJWSHeader(jwt.getHeader()))));
+                            } catch (KeySourceException e) {
+                                return Flux.error(e);
+                            }
+                        })
+                        .jwsAlgorithm(SignatureAlgorithm.from(algorithm.getName()))
+                        .build();
+                decoder.setJwtValidator(PlatformTokens.issuerValidator(trusted));
+                byIssuerAndAlgorithm.put(issuer + " " + algorithm.getName(), decoder);
+            }
         }
         return token -> {
-            Optional<String> issuer;
+            PlatformTokens.Claimed claimed;
             try {
-                issuer = PlatformTokens.claimedIssuer(token);
+                claimed = PlatformTokens.claimed(token);
             } catch (BadJwtException e) {
                 return Mono.error(e);
             }
+            Optional<String> issuer = claimed.issuer();
             if (issuer.isEmpty()) {
                 return platform.decode(token);
             }
-            ReactiveJwtDecoder decoder = byIssuer.get(issuer.get());
-            return decoder == null
-                    ? Mono.error(new BadJwtException("the issuer is not trusted: " + issuer.get()))
-                    : decoder.decode(token);
+            if (!trustedIssuers.contains(issuer.get())) {
+                return Mono.error(new BadJwtException("the issuer is not trusted: " + issuer.get()));
+            }
+            Jwt known = verified.get(token);
+            if (known != null) {
+                return Mono.just(known);
+            }
+            ReactiveJwtDecoder decoder = byIssuerAndAlgorithm.get(
+                    issuer.get() + " " + claimed.algorithm().getName());
+            return decoder.decode(token)
+                    .doOnNext(jwt -> verified.put(token, jwt))
+                    // anything but a bad token is the key source's failure (a rate-limited fetch for a made-up kid,
+                    // an issuer never reached), which Spring passes on as IllegalStateException("Could not obtain
+                    // the keys"): a 401 like the servlet decoder's, never a 500
+                    .onErrorMap(e -> !(e instanceof BadJwtException), PlatformTokens::keyNotAvailable);
         };
     }
 

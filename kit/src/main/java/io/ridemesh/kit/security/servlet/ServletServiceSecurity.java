@@ -54,9 +54,7 @@ public class ServletServiceSecurity {
 
     @Bean
     JwtDecoder platformJwtDecoder(ServiceSecuritySettings settings) {
-        return settings.trustedIssuers().isEmpty()
-                ? PlatformTokens.jwtDecoder(settings.jwtKey())
-                : PlatformTokens.jwtDecoder(settings.jwtKey(), settings.trustedIssuers());
+        return PlatformTokens.jwtDecoder(settings.jwtKey(), settings.trustedIssuers());
     }
 
     @Bean
