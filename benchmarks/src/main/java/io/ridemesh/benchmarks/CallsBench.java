@@ -74,7 +74,7 @@ public final class CallsBench {
         out.accept("starting region a with a process per service ...");
         playground.up(1, false, ServiceMode.MICROSERVICES);
         Map<ComponentKind, Long> pids = servicePids();
-        Tokens tokens = new Tokens(playground.credentials().jwtSecret());
+        Tokens tokens = playground.issuerTokens(a);
         QuoteSigner quotes =
                 new QuoteSigner(HexFormat.of().parseHex(playground.credentials().quoteSecret()));
         List<String> riders = new ArrayList<>();

@@ -79,12 +79,14 @@ public final class LocationsBench {
                 .orElseThrow(() -> new PlatformException(
                         "redis-benchmark not found on the PATH: install the Debian package redis-tools"));
         Region a = Region.of(1);
-        progress.accept("starting region a (MariaDB, Redis, Kafka) and its dispatch-service ...");
+        progress.accept(
+                "starting region a (MariaDB, Redis, Kafka), its identity-service (the tokens' issuer) and dispatch ...");
         playground.up(1, true);
+        playground.startService(a, ComponentKind.IDENTITY_SERVICE, Map.of());
         playground.startService(a, ComponentKind.DISPATCH_SERVICE, Map.of());
         String base =
                 "http://127.0.0.1:" + playground.ports().port(a, ComponentKind.DISPATCH_SERVICE) + "/v1/drivers/me/";
-        Tokens tokens = new Tokens(playground.credentials().jwtSecret());
+        Tokens tokens = playground.issuerTokens(a);
         HttpClient http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(2))

@@ -56,11 +56,13 @@ public final class OrdersBench {
                     + ", " + seconds + ", " + warmupSeconds);
         }
         Region a = Region.of(1);
-        out.accept("starting region a (MariaDB, Kafka) and its order-service ...");
+        out.accept(
+                "starting region a (MariaDB, Kafka), its identity-service (the tokens' issuer) and order-service ...");
         playground.up(1, true);
+        playground.startService(a, ComponentKind.IDENTITY_SERVICE, Map.of());
         playground.startService(a, ComponentKind.ORDER_SERVICE, Map.of());
         String url = "http://127.0.0.1:" + playground.ports().port(a, ComponentKind.ORDER_SERVICE) + "/v1/rides";
-        Tokens tokens = new Tokens(playground.credentials().jwtSecret());
+        Tokens tokens = playground.issuerTokens(a);
         QuoteSigner quotes =
                 new QuoteSigner(HexFormat.of().parseHex(playground.credentials().quoteSecret()));
         HttpClient http = HttpClient.newBuilder()

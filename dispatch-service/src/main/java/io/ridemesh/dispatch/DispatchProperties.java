@@ -8,6 +8,7 @@ import io.ridemesh.dispatch.offer.application.OfferSettings;
 import io.ridemesh.dispatch.supply.application.SupplySettings;
 import io.ridemesh.kit.security.ClientCredentials;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -18,7 +19,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -29,13 +29,12 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * All settings of dispatch-service, prefix {@code dispatch}. Defaults live here only. Validated on binding: a bad value
- * stops the service at start with a message naming the property. {@link #toString()} masks the secret.
+ * stops the service at start with a message naming the property. {@link #toString()} masks the client's secret.
  *
  * @param regionId this region's numeric id, 1..15 ({@code RIDEMESH_REGION_ID}); in offer ids
  * @param regionName this region's name, e.g. {@code a} ({@code RIDEMESH_REGION_NAME}); ride events of this region's
  *     topic are dispatched
  * @param nodeId this process's id generator node, 0..7, unique among the region's dispatch-service processes
- * @param jwtSecret hex HMAC-SHA256 key of all JWTs (HS256), at least 32 bytes ({@code RIDEMESH_JWT_SECRET})
  * @param schedulingEnabled whether this process runs the matching windows and the sweeps (tests switch it off)
  * @param supply the driver supply index
  * @param matching batching windows and the ETA model
@@ -46,11 +45,11 @@ import org.springframework.validation.annotation.Validated;
  * @param takeover following the unit homes (see {@code FollowUnitHomes})
  * @param maxRequestBody largest accepted request body (a location batch of 500 fixes is about 40 KB); larger ones
  *     get 413
- * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
- *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param acceptTokensFrom the authorization servers whose tokens are accepted, every region's identity-service
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}), at least one
  * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
- *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
- *     shared key
+ *     its tokens toward other services come by the client-credentials grant; absent: its calls to order-service and
+ *     the gateway fail
  */
 @ConfigurationProperties("dispatch")
 @Validated
@@ -58,11 +57,6 @@ public record DispatchProperties(
         @Min(1) @Max(15) int regionId,
         @NotBlank @Pattern(regexp = "[a-z][a-z0-9-]{0,31}") String regionName,
         @DefaultValue("0") @Min(0) @Max(7) int nodeId,
-
-        @NotBlank(message = "must be set (hex, >= 32 bytes), e.g. via RIDEMESH_JWT_SECRET")
-        @Pattern(regexp = "([0-9a-fA-F]{2}){32,}", message = "must be >= 32 bytes of hex digits")
-        String jwtSecret,
-
         @DefaultValue("true") boolean schedulingEnabled,
         @DefaultValue @Valid Supply supply,
         @DefaultValue @Valid Matching matching,
@@ -72,13 +66,12 @@ public record DispatchProperties(
         @DefaultValue @Valid Pooling pooling,
         @DefaultValue @Valid Takeover takeover,
         @DefaultValue("64KB") @NotNull DataSize maxRequestBody,
-        @DefaultValue("") String acceptTokensFrom,
+        String acceptTokensFrom,
         @Nullable ClientCredentials serviceClient)
         implements ServiceSecuritySettings {
 
-    /** The JWT key bytes. */
-    public byte[] jwtKey() {
-        return HexFormat.of().parseHex(jwtSecret);
+    public DispatchProperties {
+        TrustedIssuer.requireSome("dispatch.accept-tokens-from", acceptTokensFrom);
     }
 
     /** Regions whose ride events this process dispatches: {@code messaging.accepted-regions}, else this one. */
@@ -137,7 +130,7 @@ public record DispatchProperties(
     @Override
     public String toString() {
         return "DispatchProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
-                + ", jwtSecret=***, schedulingEnabled=" + schedulingEnabled + ", supply=" + supply + ", matching="
+                + ", schedulingEnabled=" + schedulingEnabled + ", supply=" + supply + ", matching="
                 + matching + ", offers=" + offers + ", orderService=" + orderService + ", messaging=" + messaging
                 + ", pooling=" + pooling + ", takeover=" + takeover + ", maxRequestBody=" + maxRequestBody
                 + ", acceptTokensFrom=" + acceptTokensFrom + ", serviceClient=" + serviceClient + "]";
@@ -214,7 +207,6 @@ public record DispatchProperties(
      * @param failureRateThreshold percent of failed calls in the window that opens the circuit
      * @param slidingWindowSize calls in the breaker's window
      * @param openFor how long the open circuit fails fast before probing
-     * @param tokenLifetime lifetime of the service JWT
      */
     public record OrderService(
             @NotNull URI url,
@@ -224,8 +216,7 @@ public record DispatchProperties(
             @DefaultValue("200ms") @NotNull Duration retryBackoff,
             @DefaultValue("50") @Min(1) @Max(100) int failureRateThreshold,
             @DefaultValue("20") @Min(2) int slidingWindowSize,
-            @DefaultValue("10s") @NotNull Duration openFor,
-            @DefaultValue("5m") @NotNull Duration tokenLifetime) {}
+            @DefaultValue("10s") @NotNull Duration openFor) {}
 
     /**
      * @param enabled whether ride events are consumed at all

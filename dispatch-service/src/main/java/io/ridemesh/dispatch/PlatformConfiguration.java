@@ -39,12 +39,7 @@ public class PlatformConfiguration {
      */
     @Bean
     ServiceTokens serviceTokens(DispatchProperties properties, InstantSource clock) {
-        return ServiceTokens.forService(
-                "dispatch-service",
-                properties.serviceClient(),
-                properties.jwtKey(),
-                clock,
-                properties.orderService().tokenLifetime());
+        return ServiceTokens.forService("dispatch-service", properties.serviceClient(), clock);
     }
 
     @Bean

@@ -11,6 +11,7 @@ import io.ridemesh.dispatch.matching.domain.Product;
 import io.ridemesh.dispatch.matching.domain.RegisterOutcome;
 import io.ridemesh.dispatch.matching.domain.RideRequest;
 import io.ridemesh.dispatch.support.RedisProcess;
+import io.ridemesh.testsupport.TestIssuer;
 import io.ridemesh.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -48,7 +49,6 @@ import tools.jackson.databind.json.JsonMapper;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class DispatchServiceApplicationIT {
 
-    static final String SECRET = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
     static final RedisProcess REDIS = RedisProcess.start();
     static final List<String> ORDER_CALLS = new CopyOnWriteArrayList<>();
     static final HttpServer ORDER_SERVICE = orderServiceStub();
@@ -64,7 +64,10 @@ class DispatchServiceApplicationIT {
         r.add("SPRING_KAFKA_BOOTSTRAP_SERVERS", () -> "127.0.0.1:9"); // nothing listens there
         r.add("RIDEMESH_REGION_ID", () -> "1");
         r.add("RIDEMESH_REGION_NAME", () -> "a");
-        r.add("RIDEMESH_JWT_SECRET", () -> SECRET);
+        // dispatch's own calls (assigning rides at order-service) with client credentials at the test issuer
+        r.add("RIDEMESH_SERVICE_CLIENT_TOKEN_URI", () -> TestIssuer.shared().tokenUri());
+        r.add("RIDEMESH_SERVICE_CLIENT_ID", () -> "dispatch-service");
+        r.add("RIDEMESH_SERVICE_CLIENT_SECRET", () -> "test-secret-of-dispatch-service");
         r.add(
                 "RIDEMESH_ORDER_SERVICE_URL",
                 () -> "http://127.0.0.1:" + ORDER_SERVICE.getAddress().getPort());
@@ -152,7 +155,7 @@ class DispatchServiceApplicationIT {
     }
 
     private static String token(String sub, String role) {
-        return TestTokens.of(SECRET, role, sub);
+        return TestTokens.of(role, sub);
     }
 
     private static HttpServer orderServiceStub() {

@@ -17,6 +17,7 @@ import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import io.ridemesh.infra.client.AccountImports;
 import io.ridemesh.infra.client.AppSignIn;
+import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
 import io.ridemesh.infra.cluster.Credentials;
 import io.ridemesh.infra.cluster.Playground;
@@ -39,7 +40,6 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,7 +73,8 @@ class AbuseIT {
     private int cases;
 
     private Playground playground;
-    private byte[] key;
+    /** Region a's authorization-server key, for the hostile tokens that carry a valid signature. */
+    private Tokens issuerA;
 
     @AfterEach
     void down() {
@@ -88,9 +89,9 @@ class AbuseIT {
                 DemoScenario.repo(), Path.of("target/abuse-it"), new PortPlan(29000), System.out::println);
         playground.down(true);
         playground.up(2, false, ServiceMode.REGION_NODE);
-        // the HS256 key, for the hostile tokens below (the cast's tokens come from identity-service)
-        key = HexFormat.of().parseHex(playground.credentials().jwtSecret());
         Region a = Region.of(1);
+        // region a's signing key, for the hostile tokens below (the cast's tokens come from identity-service)
+        issuerA = playground.issuerTokens(a);
         Region b = Region.of(2);
         String gateway = url(a, ComponentKind.GATEWAY);
 
@@ -213,18 +214,26 @@ class AbuseIT {
         Map<String, @Nullable String> badTokens = new LinkedHashMap<>();
         badTokens.put("no token", null);
         badTokens.put("alg none", "Bearer " + unsigned(riderA, "operator"));
-        badTokens.put("another key", "Bearer " + signed(new byte[32], claims(riderA, "operator", 600)));
-        badTokens.put("expired", "Bearer " + signed(key, claims(riderA, "operator", -300)));
+        // HS256 was the platform's shared key until session 18: whatever key signs it now, it is refused
+        badTokens.put("HS256", "Bearer " + hs256(new byte[32], claims(riderA, "operator", 600)));
+        String issuer = playground.identityIssuer(a);
+        badTokens.put("expired", "Bearer " + issuerA.sign(ofIssuer(issuer, claims(riderA, "operator", -300))));
         badTokens.put(
                 "no exp",
                 "Bearer "
-                        + signed(
-                                key,
-                                new JWTClaimsSet.Builder()
-                                        .subject(riderA)
-                                        .claim("role", "operator")
-                                        .build()));
-        badTokens.put("unknown role", "Bearer " + signed(key, claims(riderA, "admin", 600)));
+                        + issuerA.sign(new JWTClaimsSet.Builder(ofIssuer(issuer, claims(riderA, "operator", 600)))
+                                .expirationTime(null)
+                                .build()));
+        badTokens.put("unknown role", "Bearer " + issuerA.sign(ofIssuer(issuer, claims(riderA, "admin", 600))));
+        badTokens.put(
+                "another audience",
+                "Bearer "
+                        + issuerA.sign(new JWTClaimsSet.Builder(ofIssuer(issuer, claims(riderA, "operator", 600)))
+                                .audience("somebody-else")
+                                .build()));
+        badTokens.put(
+                "an untrusted issuer",
+                "Bearer " + issuerA.sign(ofIssuer("http://127.0.0.1:9", claims(riderA, "operator", 600))));
         badTokens.put("not a JWT", "Bearer abc.def.ghi");
         badTokens.put("empty bearer", "Bearer ");
         // an ES256 token naming region a's authorization server, signed with a key it never published: its JWK set is
@@ -778,7 +787,15 @@ class AbuseIT {
                 .build();
     }
 
-    private static String signed(byte[] key, JWTClaimsSet claims) throws JOSEException {
+    /** {@code claims} as {@code issuer} issues them: its {@code iss} and the platform's audience. */
+    private static JWTClaimsSet ofIssuer(String issuer, JWTClaimsSet claims) {
+        return new JWTClaimsSet.Builder(claims)
+                .issuer(issuer)
+                .audience(Tokens.AUDIENCE)
+                .build();
+    }
+
+    private static String hs256(byte[] key, JWTClaimsSet claims) throws JOSEException {
         SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256), claims);
         jwt.sign(new MACSigner(key));
         return jwt.serialize();

@@ -75,7 +75,6 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
     private static final Duration RESTART_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration KILL_TIMEOUT = Duration.ofSeconds(30);
     private static final String ROOT_PASSWORD = "RIDEMESH_DB_ROOT_PASSWORD";
-    private static final String JWT_SECRET = "RIDEMESH_JWT_SECRET";
     private static final String OPERATOR_PASSWORD = "RIDEMESH_OPERATOR_PASSWORD";
 
     private final Path repo;
@@ -450,7 +449,6 @@ final class ComposeDemoCluster implements DemoCluster, AutoCloseable {
                 env.put(dbPasswordVariable(kind), randomHex(random));
             }
         }
-        env.put(JWT_SECRET, randomHex(random));
         env.put("RIDEMESH_QUOTE_SECRET", randomHex(random));
         env.put(OPERATOR_PASSWORD, randomHex(random));
         for (String region : new String[] {"A", "B"}) {

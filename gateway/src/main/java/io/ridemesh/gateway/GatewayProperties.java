@@ -1,10 +1,10 @@
 package io.ridemesh.gateway;
 
 import io.ridemesh.kit.security.ClientCredentials;
+import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -25,7 +25,6 @@ import org.springframework.util.unit.DataSize;
  * @param regions every region of the deployment as {@code name=id,...}, e.g. {@code a=1,b=2}
  *     ({@code RIDEMESH_REGIONS}); must contain this region
  * @param nodeId this process's id-generator node, 0..7 (drill ids); unique among the region's gateways
- * @param jwtSecret hex HMAC-SHA256 key of every JWT (HS256), at least 32 bytes ({@code RIDEMESH_JWT_SECRET})
  * @param endpoints per region name, the base URLs of its services ({@code RIDEMESH_<R>_<SERVICE>_URL}); entries of
  *     regions not in {@link #regions} are ignored
  * @param routing the routing table and the body-reading routes
@@ -33,11 +32,10 @@ import org.springframework.util.unit.DataSize;
  * @param downstream timeouts and circuit breakers of the calls to the services
  * @param health region health probes
  * @param failover evacuation, fail-back and RTO bookkeeping
- * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
- *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param acceptTokensFrom the authorization servers whose tokens are accepted, every region's identity-service
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}), at least one
  * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
- *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
- *     shared key
+ *     its tokens toward other services come by the client-credentials grant; absent: it reads no sync-sink's lag
  */
 @ConfigurationProperties("gateway")
 public record GatewayProperties(
@@ -45,18 +43,16 @@ public record GatewayProperties(
         String regionName,
         String regions,
         @DefaultValue("0") int nodeId,
-        String jwtSecret,
         @Nullable Map<String, Endpoints> endpoints,
         @DefaultValue Routing routing,
         @DefaultValue RateLimit rateLimit,
         @DefaultValue Downstream downstream,
         @DefaultValue Health health,
         @DefaultValue Failover failover,
-        @DefaultValue("") String acceptTokensFrom,
+        String acceptTokensFrom,
         @Nullable ClientCredentials serviceClient) {
 
     private static final Pattern REGION_NAME = Pattern.compile("[a-z][a-z0-9-]{0,31}");
-    private static final Pattern HEX_KEY = Pattern.compile("([0-9a-fA-F]{2}){32,}");
 
     public GatewayProperties {
         if (regionId < 1 || regionId > 15) {
@@ -66,11 +62,7 @@ public record GatewayProperties(
             throw new IllegalArgumentException(
                     "gateway.region-name must match " + REGION_NAME + ", but was '" + regionName + "'");
         }
-        if (jwtSecret == null || !HEX_KEY.matcher(jwtSecret).matches()) {
-            throw new IllegalArgumentException(
-                    "gateway.jwt-secret must be >= 32 bytes of hex digits" + " (RIDEMESH_JWT_SECRET), but was "
-                            + (jwtSecret == null ? "unset" : jwtSecret.length() + " chars"));
-        }
+        TrustedIssuer.requireSome("gateway.accept-tokens-from", acceptTokensFrom);
         if (nodeId < 0 || nodeId > 7) {
             throw new IllegalArgumentException("gateway.node-id must be in 0..7, but was " + nodeId);
         }
@@ -96,11 +88,6 @@ public record GatewayProperties(
     /** The regions of {@link #regions}, name to id, in the order given. */
     public Map<String, Integer> regionIds() {
         return parseRegions(regions);
-    }
-
-    /** The JWT key bytes. */
-    public byte[] jwtKey() {
-        return HexFormat.of().parseHex(jwtSecret);
     }
 
     /** The endpoints of every configured region (never null after validation). */
@@ -139,14 +126,14 @@ public record GatewayProperties(
     }
 
     /** The trusted issuers of {@link #acceptTokensFrom}. */
-    public java.util.List<io.ridemesh.kit.security.TrustedIssuer> trustedIssuers() {
-        return io.ridemesh.kit.security.TrustedIssuer.parseList(acceptTokensFrom);
+    public List<TrustedIssuer> trustedIssuers() {
+        return TrustedIssuer.parseList(acceptTokensFrom);
     }
 
     @Override
     public String toString() {
         return "GatewayProperties[regionId=" + regionId + ", regionName=" + regionName + ", regions=" + regions
-                + ", nodeId=" + nodeId + ", jwtSecret=***"
+                + ", nodeId=" + nodeId
                 + ", endpoints=" + endpoints + ", routing=" + routing + ", rateLimit=" + rateLimit
                 + ", downstream=" + downstream + ", health=" + health + ", failover=" + failover + ", acceptTokensFrom="
                 + acceptTokensFrom + ", serviceClient=" + serviceClient + "]";

@@ -5,7 +5,6 @@ import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,8 +22,6 @@ import org.springframework.util.unit.DataSize;
  * @param regionId this region's numeric id, 1..15 ({@code RIDEMESH_REGION_ID}): in account ids and {@code
  *     origin_region}
  * @param nodeId this process's id generator within the region, 0..7
- * @param jwtSecret hex HMAC-SHA256 key of the platform tokens (HS256) operators and services still present on the
- *     account API, at least 32 bytes
  * @param issuer this region's issuer URL, the {@code iss} of every token it signs and the base of its metadata
  *     ({@code /.well-known/openid-configuration}, {@code /oauth2/jwks}), e.g. {@code http://127.0.0.1:21050}
  * @param signingKeys the region's signing keys, a JWK set as JSON ({@code {"keys":[...]}}, RFC 7517 section 5) of EC
@@ -45,15 +42,14 @@ import org.springframework.util.unit.DataSize;
  * @param hlc the hybrid logical clock that stamps account writes
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param bootstrapOperator the operator account made at start if its login has none (blank login: none)
- * @param acceptTokensFrom the authorization servers whose ES256 tokens the account API accepts ({@code
- *     RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}, every region's, this one's included); blank:
- *     platform tokens only
+ * @param acceptTokensFrom the authorization servers whose tokens the account API accepts ({@code
+ *     RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}, every region's, this one's included), at least
+ *     one
  */
 @ConfigurationProperties("identity")
 public record IdentityProperties(
         int regionId,
         @DefaultValue("0") int nodeId,
-        String jwtSecret,
         URI issuer,
         @Nullable String signingKeys,
         @Nullable Path signingKeysFile,
@@ -66,13 +62,12 @@ public record IdentityProperties(
         @DefaultValue Hlc hlc,
         @DefaultValue("16KB") DataSize maxRequestBody,
         @DefaultValue BootstrapOperator bootstrapOperator,
-        @DefaultValue("") String acceptTokensFrom)
+        String acceptTokensFrom)
         implements ServiceSecuritySettings {
 
     private static final Pattern CLIENT_ID = Pattern.compile("[a-z][a-z0-9-]{0,63}");
 
     public IdentityProperties {
-        Objects.requireNonNull(jwtSecret, "identity.jwt-secret must be set (RIDEMESH_JWT_SECRET)");
         Objects.requireNonNull(issuer, "identity.issuer must be set (this region's issuer URL)");
         serviceClients = serviceClients.entrySet().stream()
                 .filter(client -> !client.getValue().isBlank())
@@ -87,13 +82,10 @@ public record IdentityProperties(
         if (nodeId < 0 || nodeId > 7) {
             throw new IllegalArgumentException("identity.node-id must be in 0..7, but was " + nodeId);
         }
-        if (HexFormat.of().parseHex(jwtSecret).length < 32) {
-            throw new IllegalArgumentException("identity.jwt-secret must be hex of >= 32 bytes");
-        }
         if (!"http".equals(issuer.getScheme()) && !"https".equals(issuer.getScheme())) {
             throw new IllegalArgumentException("identity.issuer must be an http(s) URL, but was " + issuer);
         }
-        TrustedIssuer.parseList(acceptTokensFrom); // fails at start, naming the entry
+        TrustedIssuer.requireSome("identity.accept-tokens-from", acceptTokensFrom); // fails at start, naming the entry
         if (accessTokenTtl.compareTo(Duration.ofMinutes(1)) < 0 || accessTokenTtl.compareTo(Duration.ofHours(1)) > 0) {
             throw new IllegalArgumentException(
                     "identity.access-token-ttl must be in 1m..1h, but was " + accessTokenTtl);
@@ -110,11 +102,6 @@ public record IdentityProperties(
         }
     }
 
-    @Override
-    public byte[] jwtKey() {
-        return HexFormat.of().parseHex(jwtSecret);
-    }
-
     /** The HLC node key of this process in {@code hlc_high_water}, e.g. {@code identity-service/node-0}. */
     public String hlcNodeKey() {
         return "identity-service/node-" + nodeId;
@@ -122,7 +109,7 @@ public record IdentityProperties(
 
     @Override
     public String toString() {
-        return "IdentityProperties[regionId=" + regionId + ", nodeId=" + nodeId + ", jwtSecret=***, issuer=" + issuer
+        return "IdentityProperties[regionId=" + regionId + ", nodeId=" + nodeId + ", issuer=" + issuer
                 + ", signingKeys=***, signingKeysFile=" + signingKeysFile + ", accessTokenTtl=" + accessTokenTtl
                 + ", appClient="
                 + appClient + ", consoleClient=" + consoleClient + ", serviceClients=" + serviceClients.keySet()

@@ -9,6 +9,7 @@ import com.nimbusds.jose.jwk.ECKey;
 import com.nimbusds.jose.jwk.gen.ECKeyGenerator;
 import com.nimbusds.jwt.SignedJWT;
 import io.ridemesh.infra.client.AppSignIn;
+import io.ridemesh.testsupport.TestIssuer;
 import io.ridemesh.testsupport.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -37,8 +38,6 @@ import tools.jackson.databind.json.JsonMapper;
 @ActiveProfiles("test")
 class IdentityServiceTest {
 
-    static final String JWT_KEY =
-            "6a77742d746573742d6b65792d6f6e6c792d666f722d6964656e746974792d736572766963652d74657374732d31";
     static final ECKey SIGNING_KEY = newKey("test-key-1");
     static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -55,7 +54,11 @@ class IdentityServiceTest {
         registry.add("server.port", () -> PORT);
         registry.add("identity.signing-keys", () -> new com.nimbusds.jose.jwk.JWKSet(SIGNING_KEY).toString(false));
         registry.add("identity.issuer", () -> ISSUER);
-        registry.add("identity.accept-tokens-from", () -> ISSUER + " " + ISSUER + "/oauth2/jwks");
+        // its own tokens, and the test issuer's (an operator's token without an operator's sign-in)
+        registry.add(
+                "identity.accept-tokens-from",
+                () -> ISSUER + " " + ISSUER + "/oauth2/jwks,"
+                        + TestIssuer.shared().trustedIssuers());
     }
 
     static final String ISSUER = "http://127.0.0.1:" + PORT;
@@ -120,7 +123,7 @@ class IdentityServiceTest {
                         .statusCode())
                 .as("only an operator onboards drivers")
                 .isEqualTo(403);
-        String operator = TestTokens.of(JWT_KEY, "operator", "ops-1");
+        String operator = TestTokens.of("operator", "ops-1");
         HttpResponse<String> driver = postJson(
                 "/v1/accounts",
                 "{\"login\":\"d@example.com\",\"password\":\"correct"
@@ -209,7 +212,7 @@ class IdentityServiceTest {
         assertThat(deleted.statusCode()).isEqualTo(204);
         assertThat(app().submitPassword("frank@example.com", "frank's long password"))
                 .isEqualTo("/login?error");
-        String forged = TestTokens.of(JWT_KEY, "rider", "someone-else");
+        String forged = TestTokens.of("rider", "someone-else");
         assertThat(send(HttpRequest.newBuilder(url("/v1/accounts/me"))
                                 .header("Authorization", "Bearer " + forged)
                                 .build())

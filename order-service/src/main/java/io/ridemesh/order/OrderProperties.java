@@ -3,6 +3,7 @@ package io.ridemesh.order;
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.kit.security.ClientCredentials;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import java.net.URI;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -18,14 +19,13 @@ import org.springframework.util.unit.DataSize;
  * All settings of order-service, prefix {@code order}. Defaults live here only. Validated on binding: a bad value
  * stops the service at start with a message naming the property.
  *
- * <p>Secrets have no default: {@code application.yml} binds them from the environment ({@code RIDEMESH_JWT_SECRET},
- * {@code RIDEMESH_QUOTE_SECRET}); {@link #toString()} masks them.
+ * <p>Secrets have no default: {@code application.yml} binds them from the environment ({@code RIDEMESH_QUOTE_SECRET},
+ * the service client's secret); {@link #toString()} masks them.
  *
  * @param regionId this region's numeric id, 1..15 ({@code RIDEMESH_REGION_ID}); in global ids and {@code origin_region}
  * @param regionName this region's name, e.g. {@code a} ({@code RIDEMESH_REGION_NAME})
  * @param nodeId this process's generator id within the region, 0..7; unique among running order-service nodes of a
  *     region
- * @param jwtSecret hex HMAC-SHA256 key of the callers' JWTs (HS256), at least 32 bytes
  * @param quoteSecret hex HMAC-SHA256 key of pricing-service's quote tokens, at least 32 bytes
  * @param hlc the hybrid logical clock
  * @param cancellation cancellation and no-show fees
@@ -34,18 +34,16 @@ import org.springframework.util.unit.DataSize;
  * @param maxRequestBody largest accepted request body; larger ones get 413
  * @param listLimit most rides {@code GET /v1/rides} returns, 1..1000
  * @param duplicates the reconciler of duplicate rides created during a failover
- * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
- *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param acceptTokensFrom the authorization servers whose tokens are accepted, every region's identity-service
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}), at least one
  * @param serviceClient this service's client at its region's authorization server ({@code RIDEMESH_SERVICE_CLIENT_*}):
- *     its tokens toward other services come by the client-credentials grant; absent: HS256 tokens minted with the
- *     shared key
+ *     its tokens toward other services come by the client-credentials grant; absent: its calls to the gateway fail
  */
 @ConfigurationProperties("order")
 public record OrderProperties(
         int regionId,
         String regionName,
         @DefaultValue("0") int nodeId,
-        String jwtSecret,
         String quoteSecret,
         @DefaultValue Hlc hlc,
         @DefaultValue Cancellation cancellation,
@@ -54,7 +52,7 @@ public record OrderProperties(
         @DefaultValue("16KB") DataSize maxRequestBody,
         @DefaultValue("100") int listLimit,
         @DefaultValue Duplicates duplicates,
-        @DefaultValue("") String acceptTokensFrom,
+        String acceptTokensFrom,
         @Nullable ClientCredentials serviceClient)
         implements ServiceSecuritySettings {
 
@@ -62,7 +60,6 @@ public record OrderProperties(
 
     public OrderProperties {
         Objects.requireNonNull(regionName, "order.region-name must be set (RIDEMESH_REGION_NAME)");
-        Objects.requireNonNull(jwtSecret, "order.jwt-secret must be set (RIDEMESH_JWT_SECRET)");
         Objects.requireNonNull(quoteSecret, "order.quote-secret must be set (RIDEMESH_QUOTE_SECRET)");
         Objects.requireNonNull(maxRequestBody, "order.max-request-body");
         if (regionId < 1 || regionId > 15) {
@@ -75,7 +72,7 @@ public record OrderProperties(
         if (nodeId < 0 || nodeId > 7) {
             throw new IllegalArgumentException("order.node-id must be in 0..7, but was " + nodeId);
         }
-        requireKey("order.jwt-secret", jwtSecret);
+        TrustedIssuer.requireSome("order.accept-tokens-from", acceptTokensFrom);
         requireKey("order.quote-secret", quoteSecret);
         if (maxRequestBody.toBytes() < 1024) {
             throw new IllegalArgumentException(
@@ -84,11 +81,6 @@ public record OrderProperties(
         if (listLimit < 1 || listLimit > 1000) {
             throw new IllegalArgumentException("order.list-limit must be in 1..1000, but was " + listLimit);
         }
-    }
-
-    /** The JWT key bytes. */
-    public byte[] jwtKey() {
-        return HexFormat.of().parseHex(jwtSecret);
     }
 
     /** The quote key bytes. */
@@ -104,7 +96,7 @@ public record OrderProperties(
     @Override
     public String toString() {
         return "OrderProperties[regionId=" + regionId + ", regionName=" + regionName + ", nodeId=" + nodeId
-                + ", jwtSecret=***, quoteSecret=***, hlc=" + hlc + ", cancellation=" + cancellation + ", repricing="
+                + ", quoteSecret=***, hlc=" + hlc + ", cancellation=" + cancellation + ", repricing="
                 + repricing + ", seats=" + seats + ", maxRequestBody=" + maxRequestBody + ", listLimit=" + listLimit
                 + ", duplicates=" + duplicates + ", acceptTokensFrom=" + acceptTokensFrom + ", serviceClient="
                 + serviceClient + "]";

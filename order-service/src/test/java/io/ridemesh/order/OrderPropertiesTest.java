@@ -12,13 +12,13 @@ import org.springframework.util.unit.DataSize;
 class OrderPropertiesTest {
 
     private static final String KEY = "ab".repeat(32);
+    private static final String ISSUER = "http://127.0.0.1:21050 http://127.0.0.1:21050/oauth2/jwks";
 
-    private static OrderProperties properties(int regionId, String jwtSecret, String quoteSecret) {
+    private static OrderProperties properties(int regionId, String issuers, String quoteSecret) {
         return new OrderProperties(
                 regionId,
                 "a",
                 0,
-                jwtSecret,
                 quoteSecret,
                 new OrderProperties.Hlc(Duration.ofMillis(500), "order-service"),
                 new OrderProperties.Cancellation(Duration.ofMinutes(2), Duration.ofMinutes(5), 500, Map.of()),
@@ -32,7 +32,7 @@ class OrderPropertiesTest {
                         200,
                         java.net.URI.create("http://127.0.0.1:8080"),
                         Duration.ofSeconds(2)),
-                "",
+                issuers,
                 null);
     }
 
@@ -49,24 +49,32 @@ class OrderPropertiesTest {
 
     @Test
     void acceptsAValidConfigurationAndMasksSecrets() {
-        OrderProperties properties = properties(1, KEY, KEY);
+        OrderProperties properties = properties(1, ISSUER, KEY);
 
-        assertThat(properties.jwtKey()).hasSize(32);
+        assertThat(properties.quoteKey()).hasSize(32);
+        assertThat(properties.trustedIssuers()).hasSize(1);
         assertThat(properties.hlcNodeKey()).isEqualTo("order-service/node-0");
-        assertThat(properties.toString()).doesNotContain(KEY).contains("jwtSecret=***");
+        assertThat(properties.toString()).doesNotContain(KEY).contains("quoteSecret=***");
     }
 
     @Test
     void rejectsKeysShorterThan32Bytes() {
-        assertThatThrownBy(() -> properties(1, "ab".repeat(24), KEY))
+        assertThatThrownBy(() -> properties(1, ISSUER, "ab".repeat(24)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage(
-                        "order.jwt-secret must be >= 32 bytes (HMAC-SHA256, RFC 7518 section 3.2), but was 24 bytes");
+                        "order.quote-secret must be >= 32 bytes (HMAC-SHA256, RFC 7518 section 3.2), but was 24 bytes");
+    }
+
+    @Test
+    void requiresATrustedIssuer() {
+        assertThatThrownBy(() -> properties(1, "", KEY))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("order.accept-tokens-from must name at least one trusted issuer");
     }
 
     @Test
     void rejectsKeysThatAreNotHexWithoutShowingThem() {
-        assertThatThrownBy(() -> properties(1, KEY, "zz".repeat(32)))
+        assertThatThrownBy(() -> properties(1, ISSUER, "zz".repeat(32)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("order.quote-secret must be hex digits")
                 .hasMessageNotContaining("zz");
@@ -74,8 +82,9 @@ class OrderPropertiesTest {
 
     @Test
     void rejectsRegionIdsOutsideTheIdLayout() {
-        assertThatThrownBy(() -> properties(16, KEY, KEY)).hasMessage("order.region-id must be in 1..15, but was 16");
-        assertThatThrownBy(() -> properties(0, KEY, KEY)).hasMessage("order.region-id must be in 1..15, but was 0");
+        assertThatThrownBy(() -> properties(16, ISSUER, KEY))
+                .hasMessage("order.region-id must be in 1..15, but was 16");
+        assertThatThrownBy(() -> properties(0, ISSUER, KEY)).hasMessage("order.region-id must be in 1..15, but was 0");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.ridemesh.pricing;
 
 import io.ridemesh.kit.security.ServiceSecuritySettings;
+import io.ridemesh.kit.security.TrustedIssuer;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -10,7 +11,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.HexFormat;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -22,16 +22,14 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param quoteSigningKey base64 of the HMAC-SHA256 key shared with order-service, at least 32 bytes decoded
  *     ({@code openssl rand -base64 32}); no default on purpose
- * @param jwtSecret hex HMAC-SHA256 key of the callers' platform tokens (HS256, {@code RIDEMESH_JWT_SECRET}), at least
- *     32 bytes; no default on purpose
  * @param quoteTtl how long an issued quote stays valid
  * @param model where the tariffs and calibration JSON files are
  * @param products seat limits and the POOL seat share
  * @param surge surge parameters (see {@code SurgePricing})
  * @param supply the Redis supply feed
  * @param maxRequestBody largest accepted request body (a quote request is about 150 bytes); larger ones get 413
- * @param acceptTokensFrom the regions' authorization servers whose ES256 tokens are accepted beside platform tokens
- *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}); blank: platform tokens only
+ * @param acceptTokensFrom the authorization servers whose tokens are accepted, every region's identity-service
+ *     ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set uri>[,...]}), at least one
  */
 @ConfigurationProperties("pricing")
 @Validated
@@ -39,17 +37,18 @@ public record PricingProperties(
         @NotBlank(message = "must be set (base64 of >= 32 random bytes), e.g. via PRICING_QUOTE_SIGNING_KEY")
         String quoteSigningKey,
 
-        @NotBlank(message = "must be set (hex of >= 32 random bytes), e.g. via RIDEMESH_JWT_SECRET")
-        String jwtSecret,
-
         @DefaultValue("2m") @NotNull Duration quoteTtl,
         @DefaultValue @Valid Model model,
         @DefaultValue @Valid Products products,
         @DefaultValue @Valid Surge surge,
         @DefaultValue @Valid Supply supply,
         @DefaultValue("16KB") @NotNull DataSize maxRequestBody,
-        @DefaultValue("") String acceptTokensFrom)
+        String acceptTokensFrom)
         implements ServiceSecuritySettings {
+
+    public PricingProperties {
+        TrustedIssuer.requireSome("pricing.accept-tokens-from", acceptTokensFrom);
+    }
 
     /**
      * @param tariffs tariffs JSON file; {@code null} = {@code pricing-tariffs.json} on the classpath
@@ -95,17 +94,11 @@ public record PricingProperties(
     /** @param retryAfterFailure after a failed Redis read, surge falls back to 1.0 without asking Redis for this long */
     public record Supply(@DefaultValue("5s") @NotNull Duration retryAfterFailure) {}
 
-    /** The platform tokens' key bytes. */
-    public byte[] jwtKey() {
-        return HexFormat.of().parseHex(jwtSecret);
-    }
-
     /** The settings without their secrets. */
     @Override
     public String toString() {
-        return "PricingProperties[quoteSigningKey=***, jwtSecret=***, quoteTtl=" + quoteTtl + ", model=" + model
+        return "PricingProperties[quoteSigningKey=***, quoteTtl=" + quoteTtl + ", model=" + model
                 + ", products=" + products + ", surge=" + surge + ", supply=" + supply + ", maxRequestBody="
-                + maxRequestBody
-                + "]";
+                + maxRequestBody + ", acceptTokensFrom=" + acceptTokensFrom + "]";
     }
 }

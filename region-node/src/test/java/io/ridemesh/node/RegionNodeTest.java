@@ -16,7 +16,7 @@ class RegionNodeTest {
 
     @Test
     void hostsTheServicesWhoseEnvironmentFilesAreInTheDirectory() throws Exception {
-        Files.writeString(dir.resolve("gateway.env"), "SERVER_PORT=21080\nRIDEMESH_JWT_SECRET=ab\\=cd\n");
+        Files.writeString(dir.resolve("gateway.env"), "SERVER_PORT=21080\nRIDEMESH_QUOTE_SECRET=ab\\=cd\n");
         Files.writeString(dir.resolve("order-service.env"), "SERVER_PORT=21010\n");
         Files.writeString(dir.resolve("notes.txt"), "not an env file");
 
@@ -25,7 +25,7 @@ class RegionNodeTest {
         assertThat(services).containsOnlyKeys(HostedService.ORDER_SERVICE, HostedService.GATEWAY);
         assertThat(services.get(HostedService.GATEWAY))
                 .containsEntry("SERVER_PORT", "21080")
-                .containsEntry("RIDEMESH_JWT_SECRET", "ab=cd");
+                .containsEntry("RIDEMESH_QUOTE_SECRET", "ab=cd");
         // start order, and the reverse of the stop order: sync-sink first, the gateway last
         assertThat(services.keySet()).containsExactly(HostedService.ORDER_SERVICE, HostedService.GATEWAY);
     }

@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may call what. Callers authenticate with a JWT (HS256, key {@code dispatch.jwt-secret}, shared with the other
- * services) whose {@code sub} is the user id and whose {@code role} is {@code rider}, {@code driver},
+ * Who may call what. Callers authenticate with an access token of a trusted issuer ({@code
+ * dispatch.accept-tokens-from}, {@code PlatformTokens}) whose {@code sub} is the user id and whose {@code role} is {@code rider}, {@code driver},
  * {@code operator} or {@code service}; tokens without both, with another role, or expired, get 401.
  *
  * <pre>

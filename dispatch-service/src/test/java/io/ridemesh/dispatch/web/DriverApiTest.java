@@ -69,7 +69,6 @@ import org.springframework.test.web.servlet.request.RequestPostProcessor;
         properties = {
             "dispatch.region-id=1",
             "dispatch.region-name=a",
-            "dispatch.jwt-secret=00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff",
             "dispatch.order-service.url=http://127.0.0.1:9",
             "dispatch.takeover.gateway-url=http://127.0.0.1:9"
         })

@@ -4,7 +4,6 @@ import io.netty.channel.ChannelOption;
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.kit.security.ServiceTokens;
-import java.time.Duration;
 import java.time.InstantSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -49,8 +48,7 @@ public class HealthConfiguration {
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int)
                         h.probeTimeout().toMillis())
                 .responseTimeout(h.probeTimeout());
-        ServiceTokens tokens = ServiceTokens.forService(
-                "gateway", properties.serviceClient(), properties.jwtKey(), clock, Duration.ofMinutes(10));
+        ServiceTokens tokens = ServiceTokens.forService("gateway", properties.serviceClient(), clock);
         WebClient http = WebClient.builder()
                 .clientConnector(new ReactorClientHttpConnector(client))
                 .filter((request, next) -> request.url().getPath().endsWith(HEALTH_PATH)

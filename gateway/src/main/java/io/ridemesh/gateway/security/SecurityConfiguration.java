@@ -13,9 +13,9 @@ import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 
 /**
- * Who may call what through this gateway. Callers authenticate with the platform's JWT (HS256, key
- * {@code gateway.jwt-secret}; {@code sub} = user id, {@code role} = rider|driver|operator|service; expired or other
- * tokens are 401). The token is forwarded to the service unchanged, and the service checks it again (defence in
+ * Who may call what through this gateway. Callers authenticate with an access token of a trusted issuer (ES256, a
+ * region's identity-service, {@code gateway.accept-tokens-from}; {@code sub} = user id, {@code role} =
+ * rider|driver|operator|service; expired or other tokens are 401). The token is forwarded to the service unchanged, and the service checks it again (defence in
  * depth: the gateway's roles are the coarse route-level check, the service decides which rides a caller may see).
  * Stateless: no session, no CSRF (no cookies).
  *
@@ -41,8 +41,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * /oauth2/**, /login, /logout, /userinfo, /.well-known/...  anyone; identity-service authenticates clients and users
  * </pre>
  *
- * Tokens: the platform's HS256 tokens and, given {@code gateway.accept-tokens-from}, every region's identity-service's
- * ES256 tokens.
+ * Tokens: every region's identity-service's ES256 tokens ({@code gateway.accept-tokens-from}).
  *
  * 401 and 403 are problem bodies (with the RFC 6750 {@code WWW-Authenticate} challenge on 401).
  */
@@ -127,12 +126,9 @@ public class SecurityConfiguration {
         return http.build();
     }
 
-    /**
-     * The platform's token rules ({@code PlatformTokens}) with the gateway's key, and every region's authorization
-     * server's ES256 tokens when the gateway is given them ({@code gateway.accept-tokens-from}).
-     */
+    /** The platform's token rules ({@code PlatformTokens}) for every region's authorization server's tokens. */
     @Bean
     ReactiveJwtDecoder reactiveJwtDecoder(GatewayProperties properties) {
-        return ReactiveResourceServer.jwtDecoder(properties.jwtKey(), properties.trustedIssuers());
+        return ReactiveResourceServer.jwtDecoder(properties.trustedIssuers());
     }
 }

@@ -5,6 +5,7 @@ import io.ridemesh.gateway.health.RegionHealthMonitor;
 import io.ridemesh.gateway.region.RegionState;
 import io.ridemesh.gateway.region.Regions;
 import io.ridemesh.gateway.routing.application.RoutingTables;
+import io.ridemesh.testsupport.TestIssuer;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -76,8 +77,12 @@ public abstract class GatewayTestSupport {
         registry.add("gateway.region-id", () -> "1");
         registry.add("gateway.region-name", () -> "a");
         registry.add("gateway.regions", () -> "a=1,b=2,c=3");
-        registry.add("gateway.jwt-secret", () -> Tokens.SECRET);
         registry.add("gateway.ops-server.port", () -> OPS_PORT);
+        // the gateway's own calls (reading the sync-sinks' lag) with client credentials at the test issuer
+        registry.add(
+                "gateway.service-client.token-uri", () -> TestIssuer.shared().tokenUri());
+        registry.add("gateway.service-client.client-id", () -> "gateway");
+        registry.add("gateway.service-client.client-secret", () -> "test-secret-of-the-gateway");
         registry.add("gateway.health.probe-interval", () -> "300ms");
         registry.add("gateway.health.probe-timeout", () -> "150ms");
         registry.add("gateway.health.failures-before-unhealthy", () -> "2");

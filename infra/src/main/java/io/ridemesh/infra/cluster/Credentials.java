@@ -55,7 +55,6 @@ public final class Credentials {
                     "db.dispatch-service",
                     "db.sync-sink",
                     "db.gateway",
-                    "jwt.secret",
                     "quote.secret",
                     "operator.password"));
             ServiceLauncher.SERVICE_CLIENTS.forEach(client -> keys.add(CLIENT_SECRET_PREFIX + client.id()));
@@ -78,11 +77,6 @@ public final class Credentials {
     /** The password of a database account ({@code root}, {@code cdc} or a component kind id). */
     public String dbPassword(String account) {
         return require("db." + account);
-    }
-
-    /** HMAC key (hex) used to sign JWTs issued by the gateway's local token endpoint. */
-    public String jwtSecret() {
-        return require("jwt.secret");
     }
 
     /**
@@ -163,7 +157,7 @@ public final class Credentials {
     }
 
     private static String randomSecret() {
-        byte[] bytes = new byte[32]; // HS256 and the quote signer need >= 32 bytes
+        byte[] bytes = new byte[32]; // the quote signer needs >= 32 bytes
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
     }

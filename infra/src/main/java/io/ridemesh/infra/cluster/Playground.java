@@ -1,5 +1,6 @@
 package io.ridemesh.infra.cluster;
 
+import io.ridemesh.infra.client.Tokens;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -698,6 +699,16 @@ public final class Playground {
                     + " with services first (./platform up)");
         }
         return done;
+    }
+
+    /**
+     * Access tokens signed with {@code region}'s authorization-server key, as its identity-service signs them ({@link
+     * Tokens}): for the operator tools that hold the playground's keys (benches, the chaos run).
+     *
+     * @throws IllegalStateException if the region's identity-service was never started (it has no key file yet)
+     */
+    public Tokens issuerTokens(Region region) {
+        return Tokens.ofKeyFile(IdentityKeys.file(home, region), identityIssuer(region), java.time.Instant.now());
     }
 
     /**

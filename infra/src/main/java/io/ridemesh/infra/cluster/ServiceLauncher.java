@@ -311,7 +311,6 @@ final class ServiceLauncher {
                         .map(r -> playground.identityIssuer(r) + " "
                                 + playground.serviceUrl(region, r, ComponentKind.IDENTITY_SERVICE) + "/oauth2/jwks")
                         .collect(Collectors.joining(",")));
-        env.put("RIDEMESH_JWT_SECRET", creds.jwtSecret());
         env.put("RIDEMESH_QUOTE_SECRET", creds.quoteSecret());
         env.put("RIDEMESH_OPERATOR_PASSWORD", creds.operatorPassword());
         env.put("RIDEMESH_OPERATOR_LOGIN", Credentials.OPERATOR_LOGIN);

@@ -1,40 +1,33 @@
 package io.ridemesh.kit.security;
 
 import java.util.Map;
-import java.util.Optional;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtException;
 
 /**
- * Picks the decoder of a token by {@link PlatformTokens#claimedIssuer}: HS256 to the platform key's, ES256 to its
- * issuer's. The chosen decoder verifies everything; a token whose key cannot be had is refused like a bad one ({@link
+ * Picks the decoder of a token by the issuer it claims ({@link PlatformTokens#claimed}). The chosen decoder verifies everything; a token whose key cannot be had is refused like a bad one ({@link
  * PlatformTokens#keyNotAvailable}); an ES256 token verified before is not verified again until it expires ({@link
  * VerifiedTokens}). Thread-safe (immutable over thread-safe
  * decoders).
  */
 final class PlatformJwtDecoder implements JwtDecoder {
 
-    private final JwtDecoder platform;
     private final Map<String, JwtDecoder> byIssuer;
     private final VerifiedTokens verified;
 
-    PlatformJwtDecoder(JwtDecoder platform, Map<String, JwtDecoder> byIssuer, VerifiedTokens verified) {
-        this.platform = platform;
+    PlatformJwtDecoder(Map<String, JwtDecoder> byIssuer, VerifiedTokens verified) {
         this.byIssuer = Map.copyOf(byIssuer);
         this.verified = verified;
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
-        Optional<String> issuer = PlatformTokens.claimedIssuer(token);
-        if (issuer.isEmpty()) {
-            return platform.decode(token);
-        }
-        JwtDecoder decoder = byIssuer.get(issuer.get());
+        String issuer = PlatformTokens.claimed(token).issuer();
+        JwtDecoder decoder = byIssuer.get(issuer);
         if (decoder == null) {
-            throw new BadJwtException("the issuer is not trusted: " + issuer.get());
+            throw new BadJwtException("the issuer is not trusted: " + issuer);
         }
         Jwt known = verified.get(token);
         if (known != null) {

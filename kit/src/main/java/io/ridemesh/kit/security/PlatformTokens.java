@@ -14,13 +14,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
-import javax.crypto.SecretKey;
-import javax.crypto.spec.SecretKeySpec;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtClaimNames;
@@ -33,10 +29,13 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 
 /**
- * What a valid platform token is, for every service: a JWT signed HS256 with the platform's key, whose {@code sub} is
- * 1 to {@value #MAX_SUBJECT_LENGTH} characters without whitespace or control characters, whose {@link #ROLE_CLAIM} is
- * a {@link Role}'s claim, and which has an {@code exp} and has not expired (Spring Security's default validators: {@code exp}, {@code nbf},
- * 60 s of clock skew). Its role becomes the authority {@code ROLE_<claim>}. Stateless; thread-safe.
+ * What a valid platform token is, for every service: a JWT signed ES256 or RS256 ({@link #ISSUER_ALGORITHMS}) by a
+ * trusted issuer (a region's identity-service, or another OpenID provider; {@link TrustedIssuer}) with a key of its
+ * published JWK set, naming that issuer in {@code iss} and the audience {@value #AUDIENCE}, whose {@code sub} is 1 to
+ * {@value #MAX_SUBJECT_LENGTH} characters without whitespace or control characters, whose {@link #ROLE_CLAIM} is a
+ * {@link Role}'s claim, and which has an {@code exp} and has not expired (Spring Security's default validators:
+ * {@code exp}, {@code nbf}, 60 s of clock skew). There is no shared symmetric key: a service can verify tokens but
+ * mint none. Its role becomes the authority {@code ROLE_<claim>}. Stateless; thread-safe.
  */
 public final class PlatformTokens {
 
@@ -57,14 +56,6 @@ public final class PlatformTokens {
 
     private PlatformTokens() {}
 
-    /** The platform's HMAC-SHA256 key from its raw bytes (at least 32). */
-    public static SecretKey key(byte[] secret) {
-        if (secret.length < 32) {
-            throw new IllegalArgumentException("the JWT key must be >= 32 bytes, but was " + secret.length);
-        }
-        return new SecretKeySpec(secret, "HmacSHA256");
-    }
-
     /** The validators every service applies: an {@code exp} and not expired, a usable {@code sub}, a known role. */
     public static OAuth2TokenValidator<Jwt> validator() {
         List<String> roles = Arrays.stream(Role.values()).map(Role::claim).toList();
@@ -75,29 +66,20 @@ public final class PlatformTokens {
         return new DelegatingOAuth2TokenValidator<>(JwtValidators.createDefault(), subject, role, expires);
     }
 
-    /** A servlet service's decoder: HS256 only, with {@link #validator()}. */
-    public static JwtDecoder jwtDecoder(byte[] secret) {
-        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(key(secret))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(validator());
-        return decoder;
-    }
-
     /**
-     * A servlet service's decoder for both kinds of token: HS256 platform tokens ({@link #jwtDecoder(byte[])}) and
-     * ES256 or RS256 tokens ({@link #ISSUER_ALGORITHMS}) of the {@code issuers} (the regions' authorization servers,
-     * or another OpenID provider), chosen by the token's {@code alg}. Such a token must name a trusted issuer in {@code iss}, be signed by a key of that issuer's JWK set ({@link
-     * IssuerKeys}: fetched at once, refreshed in the background, kept through the issuer's outage; an unknown {@code
-     * kid} makes it fetch the set again, so a rotated key is found),
-     * carry the audience {@link #AUDIENCE}, and pass {@link #validator()}. Any other token is a {@code BadJwtException}
-     * (401). A token that passed is not verified again until it expires ({@link VerifiedTokens}, at most 10 min). With
-     * no issuers, the HS256 decoder alone. Thread-safe.
+     * A servlet service's decoder: ES256 or RS256 tokens ({@link #ISSUER_ALGORITHMS}) of the {@code issuers} (the
+     * regions' authorization servers, or another OpenID provider), chosen by the token's {@code iss}. A token must name
+     * a trusted issuer, be signed by a key of that issuer's JWK set ({@link IssuerKeys}: fetched at once, refreshed in
+     * the background, kept through the issuer's outage; an unknown {@code kid} makes it fetch the set again, so a
+     * rotated key is found), carry the audience {@link #AUDIENCE}, and pass {@link #validator()}. Any other token is a
+     * {@code BadJwtException} (401). A token that passed is not verified again until it expires ({@link
+     * VerifiedTokens}, at most 10 min). Thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code issuers} is empty: a service that trusts nobody would refuse every
+     *     call
      */
-    public static JwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
-        if (issuers.isEmpty()) {
-            return jwtDecoder(secret);
-        }
+    public static JwtDecoder jwtDecoder(List<TrustedIssuer> issuers) {
+        requireIssuers(issuers);
         IssuerKeys keys = new IssuerKeys(issuers);
         Map<String, JwtDecoder> byIssuer = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
@@ -110,7 +92,19 @@ public final class PlatformTokens {
             decoder.setJwtValidator(issuerValidator(trusted));
             byIssuer.put(trusted.issuer().toString(), decoder);
         }
-        return new PlatformJwtDecoder(jwtDecoder(secret), byIssuer, VerifiedTokens.forService());
+        return new PlatformJwtDecoder(byIssuer, VerifiedTokens.forService());
+    }
+
+    /**
+     * Checks that a service trusts at least one issuer.
+     *
+     * @throws IllegalArgumentException if {@code issuers} is empty
+     */
+    public static void requireIssuers(List<TrustedIssuer> issuers) {
+        if (issuers.isEmpty()) {
+            throw new IllegalArgumentException("no trusted issuer: set the service's accept-tokens-from"
+                    + " (RIDEMESH_TRUSTED_ISSUERS: '<issuer> <jwk set uri>[,...]')");
+        }
     }
 
     /**
@@ -135,15 +129,16 @@ public final class PlatformTokens {
      * What a token claims about its signature, read without verifying anything (only to choose the decoder that then
      * verifies it).
      *
-     * @param algorithm its header's {@code alg}: HS256 or one of {@link #ISSUER_ALGORITHMS}
-     * @param issuer empty for an HS256 platform token, its {@code iss} for an issuer's token
+     * @param algorithm its header's {@code alg}: one of {@link #ISSUER_ALGORITHMS}
+     * @param issuer its {@code iss}
      */
-    public record Claimed(JWSAlgorithm algorithm, Optional<String> issuer) {}
+    public record Claimed(JWSAlgorithm algorithm, String issuer) {}
 
     /**
      * Reads {@link Claimed} from a token, parsing it once.
      *
-     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or names no issuer
+     * @throws BadJwtException if it is not a signed JWT, uses another algorithm (HS256 too: there is no shared key), or
+     *     names no issuer
      */
     public static Claimed claimed(String token) {
         SignedJWT signed;
@@ -156,9 +151,6 @@ public final class PlatformTokens {
             throw new BadJwtException("not a JWT: " + e.getMessage(), e);
         }
         JWSAlgorithm algorithm = signed.getHeader().getAlgorithm();
-        if (JWSAlgorithm.HS256.equals(algorithm)) {
-            return new Claimed(algorithm, Optional.empty());
-        }
         if (!ISSUER_ALGORITHMS.contains(algorithm)) {
             throw new BadJwtException("the algorithm is not accepted: " + algorithm);
         }
@@ -171,20 +163,10 @@ public final class PlatformTokens {
         if (issuer == null) {
             throw new BadJwtException("a token signed " + algorithm + " must name its issuer");
         }
-        return new Claimed(algorithm, Optional.of(issuer));
+        return new Claimed(algorithm, issuer);
     }
 
-    /**
-     * Which key a token claims to be signed with ({@link #claimed}): empty for an HS256 platform token, its {@code iss}
-     * for a token signed with one of {@link #ISSUER_ALGORITHMS}.
-     *
-     * @throws BadJwtException if it is not a signed JWT, uses another algorithm, or names no issuer
-     */
-    public static Optional<String> claimedIssuer(String token) {
-        return claimed(token).issuer();
-    }
-
-    /** The validators of an issuer's ES256 tokens: {@link #validator()}, that {@code iss}, the audience. */
+    /** The validators of an issuer's tokens: {@link #validator()}, that {@code iss}, the audience. */
     public static OAuth2TokenValidator<Jwt> issuerValidator(TrustedIssuer trusted) {
         return new DelegatingOAuth2TokenValidator<>(
                 validator(),

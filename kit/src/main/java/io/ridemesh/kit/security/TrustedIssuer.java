@@ -3,6 +3,7 @@ package io.ridemesh.kit.security;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A regional authorization server whose ES256 tokens the services accept (issue 19: identity-service, one per region).
@@ -35,6 +36,24 @@ public record TrustedIssuer(URI issuer, URI jwkSetUri) {
             issuers.add(new TrustedIssuer(issuer, jwks));
         }
         return issuers;
+    }
+
+    /**
+     * Checks the setting {@code name} = {@code setting} ({@link #parseList}) names at least one issuer: a service that
+     * trusts nobody would refuse every call.
+     *
+     * @throws IllegalArgumentException naming the setting when it is blank or an entry is not two http(s) URIs
+     */
+    public static List<TrustedIssuer> requireSome(String name, @Nullable String setting) {
+        if (setting == null || setting.isBlank()) {
+            throw new IllegalArgumentException(name + " must name at least one trusted issuer, e.g. via "
+                    + "RIDEMESH_TRUSTED_ISSUERS ('<issuer> <jwk set uri>[,...]')");
+        }
+        try {
+            return parseList(setting);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + ": " + e.getMessage(), e);
+        }
     }
 
     private static URI httpUri(String text, String entry) {

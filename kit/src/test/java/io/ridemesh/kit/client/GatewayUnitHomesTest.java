@@ -7,10 +7,7 @@ import static org.springframework.test.web.client.match.MockRestRequestMatchers.
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withStatus;
 import static org.springframework.test.web.client.response.MockRestResponseCreators.withSuccess;
 
-import io.ridemesh.kit.security.SharedKeyServiceTokens;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.InstantSource;
+import io.ridemesh.testsupport.TestTokens;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
@@ -36,11 +33,7 @@ class GatewayUnitHomesTest {
             new ServiceClient(
                     "the gateway",
                     builder.build(),
-                    new SharedKeyServiceTokens(
-                            "order-service",
-                            "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8),
-                            InstantSource.system(),
-                            Duration.ofMinutes(5)),
+                    () -> TestTokens.of("service", "order-service"),
                     JsonMapper.builder().build()),
             Unavailable::new);
 

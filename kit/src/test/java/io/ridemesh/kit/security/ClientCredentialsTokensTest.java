@@ -128,21 +128,21 @@ class ClientCredentialsTokensTest {
     }
 
     @Test
-    void withoutAClientAServiceMintsSharedKeyTokensAndWithOneItAsksTheServer() {
-        byte[] key = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    void withoutAClientAServiceHasNoTokenAndWithOneItAsksTheServer() {
         MutableClock clock = MutableClock.startingNow();
 
-        assertThat(ServiceTokens.forService("order-service", null, key, clock, Duration.ofMinutes(5)))
-                .isInstanceOf(SharedKeyServiceTokens.class);
-        assertThat(ServiceTokens.forService(
-                        "order-service",
-                        new ClientCredentials(URI.create(""), null, null, null, null),
-                        key,
-                        clock,
-                        Duration.ofMinutes(5)))
+        // no shared key to fall back on: its calls fail, naming what to configure
+        assertThatThrownBy(() ->
+                        ServiceTokens.forService("order-service", null, clock).current())
+                .isInstanceOf(ServiceTokens.Unavailable.class)
+                .hasMessageContaining("order-service has no client")
+                .hasMessageContaining("RIDEMESH_SERVICE_CLIENT_TOKEN_URI");
+        assertThatThrownBy(() -> ServiceTokens.forService(
+                                "order-service", new ClientCredentials(URI.create(""), null, null, null, null), clock)
+                        .current())
                 .as("a blank token URI is no client")
-                .isInstanceOf(SharedKeyServiceTokens.class);
-        assertThat(ServiceTokens.forService("order-service", client(tokenUri()), key, clock, Duration.ofMinutes(5))
+                .isInstanceOf(ServiceTokens.Unavailable.class);
+        assertThat(ServiceTokens.forService("order-service", client(tokenUri()), clock)
                         .current())
                 .isEqualTo("token-1");
     }

@@ -3,31 +3,28 @@ package io.ridemesh.kit.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.nimbusds.jose.jwk.source.ImmutableSecret;
+import com.nimbusds.jwt.JWTClaimsSet;
+import io.ridemesh.testsupport.TestIssuer;
 import io.ridemesh.testsupport.TestTokens;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
-import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.Jwt;
-import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
-import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
 import org.springframework.security.oauth2.jwt.JwtValidationException;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
+/** {@link PlatformTokens}' rules on the tokens of test-support's issuer, which every service's tests use. */
 class PlatformTokensTest {
 
-    private static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
-    private static final byte[] OTHER_KEY = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.UTF_8);
-
-    private final JwtDecoder decoder = PlatformTokens.jwtDecoder(KEY);
+    private final JwtDecoder decoder = PlatformTokens.jwtDecoder(List.of(new TrustedIssuer(
+            URI.create(TestIssuer.shared().issuer()),
+            URI.create(TestIssuer.shared().jwkSetUri()))));
 
     @Test
     void acceptsATokenWithASubjectAKnownRoleAndATimeLeft() {
-        Jwt jwt = decoder.decode(token(KEY, c -> c.subject("rider-1").claim("role", "rider")));
+        Jwt jwt = decoder.decode(token(c -> c.subject("rider-1").claim("role", "rider")));
 
         assertThat(PlatformTokens.roleOf(jwt)).isEqualTo(Role.RIDER);
         assertThat(PlatformTokens.authenticationConverter().convert(jwt).getAuthorities())
@@ -37,41 +34,34 @@ class PlatformTokensTest {
 
     @Test
     void refusesAnUnknownRoleABadSubjectAnExpiredTokenAndAnotherKey() {
-        assertThatThrownBy(() -> decoder.decode(token(KEY, c -> c.subject("x").claim("role", "admin"))))
+        assertThatThrownBy(() -> decoder.decode(token(c -> c.subject("x").claim("role", "admin"))))
                 .isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> decoder.decode(token(KEY, c -> c.subject("a b").claim("role", "rider"))))
+        assertThatThrownBy(() -> decoder.decode(token(c -> c.subject("a b"))))
                 .isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() ->
-                        decoder.decode(token(KEY, c -> c.subject("x".repeat(65)).claim("role", "rider"))))
+        assertThatThrownBy(() -> decoder.decode(token(c -> c.subject("x".repeat(65)))))
                 .isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() -> decoder.decode(token(KEY, c -> c.subject("x")
-                        .claim("role", "rider")
-                        .issuedAt(Instant.now().minusSeconds(7200))
-                        .expiresAt(Instant.now().minusSeconds(3600)))))
+        assertThatThrownBy(() -> decoder.decode(TestTokens.of("rider", "x", Duration.ofHours(-1))))
                 .isInstanceOf(JwtValidationException.class);
-        assertThatThrownBy(() ->
-                        decoder.decode(token(OTHER_KEY, c -> c.subject("x").claim("role", "rider"))))
+        assertThatThrownBy(() -> decoder.decode(TestTokens.withUntrustedKey("rider", "x")))
                 .hasMessageContaining("signature");
     }
 
     @Test
     void refusesATokenWithoutExpiry() {
         // a valid signature and no exp would otherwise be accepted forever
-        assertThatThrownBy(() -> decoder.decode(
-                        token(KEY, c -> c.subject("x").claim("role", "rider").claims(claims -> claims.remove("exp")))))
+        assertThatThrownBy(() -> decoder.decode(token(c -> c.expirationTime(null))))
                 .isInstanceOf(JwtValidationException.class)
                 .hasMessageContaining("exp");
     }
 
     @Test
     void theTestSupportTokensAreWhatThePlatformAccepts() {
-        // test-support depends on no ridemesh module and spells the role claim itself: this keeps the two the same
+        // test-support depends on no ridemesh module and spells the claims itself: this keeps the two the same
         assertThat(TestTokens.ROLE_CLAIM).isEqualTo(PlatformTokens.ROLE_CLAIM);
-        String hex = java.util.HexFormat.of().formatHex(KEY);
-        Jwt jwt = decoder.decode(TestTokens.of(hex, Role.DRIVER.claim(), "d-1"));
+        assertThat(TestTokens.AUDIENCE).isEqualTo(PlatformTokens.AUDIENCE);
+        Jwt jwt = decoder.decode(TestTokens.of(Role.DRIVER.claim(), "d-1"));
         assertThat(PlatformTokens.roleOf(jwt)).isEqualTo(Role.DRIVER);
-        assertThatThrownBy(() -> decoder.decode(TestTokens.of(hex, "driver", "d-1", java.time.Duration.ofMinutes(-10))))
-                .isInstanceOf(JwtValidationException.class);
+        assertThat(jwt.getIssuer().toString()).isEqualTo(TestIssuer.shared().issuer());
     }
 
     @Test
@@ -79,17 +69,12 @@ class PlatformTokensTest {
         assertThat(Role.ofClaim("driver")).contains(Role.DRIVER);
         assertThat(Role.ofClaim("DRIVER")).isEmpty();
         assertThat(Role.SERVICE.claim()).isEqualTo("service");
-        assertThatThrownBy(() -> PlatformTokens.key(new byte[16])).hasMessageContaining(">= 32 bytes");
     }
 
-    private static String token(byte[] key, Consumer<JwtClaimsSet.Builder> claims) {
-        JwtClaimsSet.Builder builder = JwtClaimsSet.builder()
-                .issuedAt(Instant.now())
-                .expiresAt(Instant.now().plusSeconds(600));
-        claims.accept(builder);
-        NimbusJwtEncoder encoder = new NimbusJwtEncoder(new ImmutableSecret<>(PlatformTokens.key(key)));
-        return encoder.encode(JwtEncoderParameters.from(
-                        JwsHeader.with(MacAlgorithm.HS256).build(), builder.build()))
-                .getTokenValue();
+    /** A valid rider's token for {@code r-1} with {@code change} applied. */
+    private static String token(Consumer<JWTClaimsSet.Builder> change) {
+        JWTClaimsSet.Builder claims = TestTokens.claims("rider", "r-1", Duration.ofMinutes(10));
+        change.accept(claims);
+        return TestTokens.sign(claims.build());
     }
 }

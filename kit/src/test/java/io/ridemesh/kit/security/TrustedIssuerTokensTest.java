@@ -7,6 +7,7 @@ import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
 import com.nimbusds.jose.crypto.ECDSASigner;
+import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.RSASSASigner;
 import com.nimbusds.jose.jwk.Curve;
 import com.nimbusds.jose.jwk.ECKey;
@@ -18,7 +19,6 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.ridemesh.kit.security.reactive.ReactiveResourceServer;
-import io.ridemesh.testsupport.TestTokens;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -27,7 +27,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.function.Consumer;
 import org.awaitility.Awaitility;
@@ -40,12 +39,10 @@ import org.springframework.security.oauth2.jwt.JwtValidationException;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 
 /**
- * {@link PlatformTokens#jwtDecoder(byte[], List)}: the platform's HS256 tokens and the ES256 tokens of trusted regional
- * issuers, whose JWK set is served here by a JDK HTTP server.
+ * {@link PlatformTokens#jwtDecoder(List)}: the ES256 (and RS256) tokens of trusted regional issuers, whose JWK set is
+ * served here by a JDK HTTP server; nothing else.
  */
 class TrustedIssuerTokensTest {
-
-    private static final String HEX_KEY = "30313233343536373839616263646566303132333435363738396162636465666768";
 
     private final ECKey key = generate("region-a-1");
     private final ECKey stranger = generate("region-a-1");
@@ -73,9 +70,7 @@ class TrustedIssuerTokensTest {
         });
         jwks.start();
         issuer = "http://127.0.0.1:" + jwks.getAddress().getPort();
-        decoder = PlatformTokens.jwtDecoder(
-                HexFormat.of().parseHex(HEX_KEY),
-                List.of(new TrustedIssuer(URI.create(issuer), URI.create(issuer + "/oauth2/jwks"))));
+        decoder = PlatformTokens.jwtDecoder(trusted());
     }
 
     @AfterEach
@@ -83,20 +78,44 @@ class TrustedIssuerTokensTest {
         jwks.stop(0);
     }
 
+    private List<TrustedIssuer> trusted() {
+        return List.of(new TrustedIssuer(URI.create(issuer), URI.create(issuer + "/oauth2/jwks")));
+    }
+
     @Test
-    void acceptsATrustedIssuersTokenAndThePlatformsOwn() {
+    void acceptsATrustedIssuersToken() {
         assertThat(decoder.decode(es256(key, c -> {})).getSubject()).isEqualTo("4711");
-        assertThat(decoder.decode(TestTokens.of(HEX_KEY, "rider", "r-1")).getSubject())
-                .isEqualTo("r-1");
+    }
+
+    @Test
+    void refusesHs256TokensEvenNamingATrustedIssuer() throws Exception {
+        // there is no shared key any more: whoever signs HS256 with any key is refused, in both decoders
+        String hs256 = signed(JWSAlgorithm.HS256, "k", new MACSigner(new byte[32]), c -> {});
+        assertThatThrownBy(() -> decoder.decode(hs256))
+                .isInstanceOf(BadJwtException.class)
+                .hasMessageContaining("not accepted");
+        assertThatThrownBy(() -> ReactiveResourceServer.jwtDecoder(trusted())
+                        .decode(hs256)
+                        .block())
+                .isInstanceOf(BadJwtException.class);
+    }
+
+    @Test
+    void aServiceMustTrustSomeIssuer() {
+        assertThatThrownBy(() -> PlatformTokens.jwtDecoder(List.of())).hasMessageContaining("no trusted issuer");
+        assertThatThrownBy(() -> ReactiveResourceServer.jwtDecoder(List.of()))
+                .hasMessageContaining("no trusted issuer");
+        assertThatThrownBy(() -> TrustedIssuer.requireSome("order.accept-tokens-from", " "))
+                .hasMessageContaining("order.accept-tokens-from must name at least one trusted issuer");
+        assertThatThrownBy(() -> TrustedIssuer.requireSome("order.accept-tokens-from", "http://a:1"))
+                .hasMessageContaining("order.accept-tokens-from: ");
     }
 
     @Test
     void acceptsAnotherOpenIdProvidersRs256TokensInBothDecodersButNotANoneOrHs256OneNamingTheIssuer() {
         String token = signed(JWSAlgorithm.RS256, rsa.getKeyID(), new RSASSASigner(rsaPrivate()), c -> {});
         assertThat(decoder.decode(token).getSubject()).isEqualTo("4711");
-        ReactiveJwtDecoder reactive = ReactiveResourceServer.jwtDecoder(
-                HexFormat.of().parseHex(HEX_KEY),
-                List.of(new TrustedIssuer(URI.create(issuer), URI.create(issuer + "/oauth2/jwks"))));
+        ReactiveJwtDecoder reactive = ReactiveResourceServer.jwtDecoder(trusted());
         assertThat(reactive.decode(token).block().getSubject()).isEqualTo("4711");
         // an RS256 header over the EC key's kid: the key is not of the algorithm's type
         assertThatThrownBy(() -> decoder.decode(
@@ -123,9 +142,7 @@ class TrustedIssuerTokensTest {
 
     @Test
     void aRegionsTokensStayValidWhenItsIssuerIsLostBeforeAnyOfThemWasSeen() {
-        ReactiveJwtDecoder reactive = ReactiveResourceServer.jwtDecoder(
-                HexFormat.of().parseHex(HEX_KEY),
-                List.of(new TrustedIssuer(URI.create(issuer), URI.create(issuer + "/oauth2/jwks"))));
+        ReactiveJwtDecoder reactive = ReactiveResourceServer.jwtDecoder(trusted());
         // both decoders fetch the set as they are made, not at a token's first use
         Awaitility.await().atMost(Duration.ofSeconds(10)).until(() -> fetches.get() >= 2);
         // made-up key ids while the issuer answers: the later fetches are rate-limited, still a 401 (never a 5xx)

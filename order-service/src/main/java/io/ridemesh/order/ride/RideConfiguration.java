@@ -46,9 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
 @Configuration(proxyBeanMethods = false)
 public class RideConfiguration {
 
-    /** Lifetime of the token order-service presents to the gateway. */
-    private static final java.time.Duration SERVICE_TOKEN_LIFETIME = java.time.Duration.ofMinutes(5);
-
     @Bean
     Rides rides(NamedParameterJdbcOperations jdbc, HybridLogicalClock clock, OrderProperties properties) {
         return new JdbcRides(jdbc, clock, properties.regionId());
@@ -156,12 +153,7 @@ public class RideConfiguration {
         ServiceClient client = new ServiceClient(
                 "the gateway",
                 ServiceClient.restClient(gateway, d.gatewayTimeout(), d.gatewayTimeout()),
-                ServiceTokens.forService(
-                        "order-service",
-                        properties.serviceClient(),
-                        properties.jwtKey(),
-                        clock,
-                        SERVICE_TOKEN_LIFETIME),
+                ServiceTokens.forService("order-service", properties.serviceClient(), clock),
                 json);
         ReconcileDuplicateRides reconcile = new ReconcileDuplicateRides(
                 rides,

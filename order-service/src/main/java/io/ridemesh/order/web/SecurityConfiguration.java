@@ -15,8 +15,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
- * Who may call what. Callers authenticate with a JWT (HS256, key {@code order.jwt-secret}) whose {@code sub} is the
- * user id and whose {@code role} is {@code rider}, {@code driver}, {@code operator} or {@code service}; tokens without
+ * Who may call what. Callers authenticate with an access token of a trusted issuer ({@code order.accept-tokens-from},
+ * {@code PlatformTokens}) whose {@code sub} is the user id and whose {@code role} is {@code rider}, {@code driver}, {@code operator} or {@code service}; tokens without
  * both, with another role, or expired, are rejected (401). Stateless: no session, no CSRF (no cookies).
  *
  * <p>Route roles (403 otherwise); which rides a caller may see within a route is the use cases' business (404):

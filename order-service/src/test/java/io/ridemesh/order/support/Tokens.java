@@ -4,12 +4,8 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import io.ridemesh.testsupport.TestTokens;
 import java.time.Duration;
 
-/** Mints HS256 JWTs the way the gateway does, with the test key of application-test.yml. */
+/** Access tokens as a region's identity-service issues them: test-support's, of the test issuer order-service trusts. */
 public final class Tokens {
-
-    /** Same as {@code order.jwt-secret} in application-test.yml. */
-    public static final String JWT_SECRET_HEX =
-            "6a77742d746573742d6b65792d6f6e6c792d666f722d6f726465722d736572766963652d74657374732d303031";
 
     private Tokens() {}
 
@@ -31,12 +27,17 @@ public final class Tokens {
 
     /** A token valid for an hour. */
     public static String token(String subject, String role) {
-        return TestTokens.of(JWT_SECRET_HEX, role, subject, Duration.ofHours(1));
+        return TestTokens.of(role, subject, Duration.ofHours(1));
     }
 
-    /** Signs arbitrary claims with a hex key. */
-    public static String sign(JWTClaimsSet claims, String keyHex) {
-        return TestTokens.sign(claims, keyHex);
+    /** The claims of {@link #token} for an hour, to change before {@link #sign}. */
+    public static JWTClaimsSet.Builder claims(String subject, String role) {
+        return TestTokens.claims(role, subject, Duration.ofHours(1));
+    }
+
+    /** Signs arbitrary claims with the test issuer's key. */
+    public static String sign(JWTClaimsSet claims) {
+        return TestTokens.sign(claims);
     }
 
     /** {@code Authorization} header value. */

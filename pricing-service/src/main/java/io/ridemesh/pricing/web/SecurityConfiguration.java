@@ -17,8 +17,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
 
 /**
  * Who may call what on pricing-service's own port (the gateway checks the same roles in front of it). Callers
- * authenticate with a platform token ({@link PlatformTokens}: HS256 with {@code pricing.jwt-secret}, a {@code sub}, a
- * known {@code role}, an {@code exp} not passed); anything else is a 401. Stateless: no session, no CSRF.
+ * authenticate with a platform token ({@link PlatformTokens}: signed by an issuer of {@code pricing.accept-tokens-from},
+ * a {@code sub}, a known {@code role}, an {@code exp} not passed); anything else is a 401. Stateless: no session, no CSRF.
  *
  * <p>Route roles (403 otherwise):
  *

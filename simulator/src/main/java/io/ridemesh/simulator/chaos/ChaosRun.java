@@ -136,8 +136,8 @@ public final class ChaosRun {
     private static final String[] ADVANCE = {"REQUESTED", "ASSIGNED", "DRIVER_ARRIVED", "IN_PROGRESS"};
 
     private final Playground playground;
-    /** Operator tokens for the sync-sinks' actuator, which answers operators only. */
-    private final Tokens tokens;
+    /** An operator's tokens (region a's issuer, trusted everywhere), once region a's identity-service has a key. */
+    private volatile Tokens tokens;
 
     private final Options options;
     private final Consumer<String> out;
@@ -160,7 +160,6 @@ public final class ChaosRun {
 
     public ChaosRun(Playground playground, Options options, Consumer<String> out) {
         this.playground = playground;
-        this.tokens = new Tokens(playground.credentials().jwtSecret());
         this.options = options;
         this.out = out;
         this.random = new Random(options.seed());
@@ -180,8 +179,13 @@ public final class ChaosRun {
      */
     public Map<String, Object> run() throws Exception {
         out.accept("starting " + regions.size()
-                + " regions (MariaDB, Redis, Kafka, WAN proxies) and their sync-sinks ...");
+                + " regions (MariaDB, Redis, Kafka, WAN proxies), their identity-services (whose tokens read the"
+                + " sync-sinks' metrics) and sync-sinks ...");
         playground.up(regions.size(), true);
+        for (Region r : regions) {
+            playground.startService(r, ComponentKind.IDENTITY_SERVICE, Map.of());
+        }
+        tokens = playground.issuerTokens(regions.get(0));
         for (Region r : regions) {
             playground.startService(r, ComponentKind.SYNC_SINK, Map.of());
         }

@@ -24,7 +24,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 @SpringBootTest(
         classes = ActuatorDoorsTest.Doors.class,
         properties = {
-            "sync.security.jwt-secret=" + ActuatorDoorsTest.JWT_KEY,
             "spring.autoconfigure.exclude="
                     + "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration,"
                     + "org.springframework.boot.flyway.autoconfigure.FlywayAutoConfiguration",
@@ -32,8 +31,6 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
         })
 @AutoConfigureMockMvc
 class ActuatorDoorsTest {
-
-    static final String JWT_KEY = "73796e632d73696e6b2d746573742d6b65792d6f6e6c792d666f722d74686973";
 
     @SpringBootConfiguration
     @EnableAutoConfiguration
@@ -45,7 +42,7 @@ class ActuatorDoorsTest {
 
     @Test
     void healthIsOpenEvenWithAStaleToken() {
-        String stale = TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1", Duration.ofMinutes(-5)));
+        String stale = TestTokens.bearer(TestTokens.of("operator", "ops-1", Duration.ofMinutes(-5)));
 
         assertThat(get("/actuator/health", null)).hasStatusOk();
         assertThat(get("/actuator/health", stale)).hasStatusOk();
@@ -53,10 +50,10 @@ class ActuatorDoorsTest {
 
     @Test
     void metricsAndTheScrapeNeedAnOperatorsValidToken() {
-        String operator = TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1"));
-        String rider = TestTokens.bearer(TestTokens.of(JWT_KEY, "rider", "rider-1"));
-        String otherKey = TestTokens.bearer(TestTokens.of("ab".repeat(32), "operator", "ops-1"));
-        String expired = TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1", Duration.ofMinutes(-5)));
+        String operator = TestTokens.bearer(TestTokens.of("operator", "ops-1"));
+        String rider = TestTokens.bearer(TestTokens.of("rider", "rider-1"));
+        String otherKey = TestTokens.bearer(TestTokens.withUntrustedKey("operator", "ops-1"));
+        String expired = TestTokens.bearer(TestTokens.of("operator", "ops-1", Duration.ofMinutes(-5)));
 
         for (String path :
                 new String[] {"/actuator/prometheus", "/actuator/metrics", "/actuator/metrics/jvm.threads.live"}) {
@@ -74,7 +71,7 @@ class ActuatorDoorsTest {
 
     @Test
     void servicesReadMetricsButNotTheScrape() {
-        String service = TestTokens.bearer(TestTokens.of(JWT_KEY, "service", "gateway"));
+        String service = TestTokens.bearer(TestTokens.of("service", "gateway"));
 
         assertThat(get("/actuator/metrics/jvm.threads.live", service)).hasStatusOk();
         MvcTestResult scrape = get("/actuator/prometheus", service);
@@ -85,7 +82,7 @@ class ActuatorDoorsTest {
     @Test
     void anUnknownPathIsAProblemForAnOperatorAndARefusalForAnyoneElse() {
         assertThat(get("/v1/anything", null)).hasStatus(HttpStatus.UNAUTHORIZED);
-        MvcTestResult missing = get("/v1/anything", TestTokens.bearer(TestTokens.of(JWT_KEY, "operator", "ops-1")));
+        MvcTestResult missing = get("/v1/anything", TestTokens.bearer(TestTokens.of("operator", "ops-1")));
         assertThat(missing).hasStatus(HttpStatus.NOT_FOUND);
         assertThat(missing).hasContentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
     }

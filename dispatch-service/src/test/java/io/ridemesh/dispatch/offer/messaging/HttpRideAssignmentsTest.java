@@ -2,8 +2,6 @@ package io.ridemesh.dispatch.offer.messaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.nimbusds.jose.crypto.MACVerifier;
-import com.nimbusds.jwt.SignedJWT;
 import com.sun.net.httpserver.HttpServer;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
@@ -15,15 +13,13 @@ import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.ridemesh.dispatch.offer.domain.AssignOutcome;
 import io.ridemesh.dispatch.supply.domain.DriverId;
-import io.ridemesh.kit.security.SharedKeyServiceTokens;
+import io.ridemesh.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.InstantSource;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -40,8 +36,8 @@ import org.springframework.web.client.RestClient;
 /** The order-service client against a local HTTP stub: classification, retry, timeout, circuit breaker, token. */
 class HttpRideAssignmentsTest {
 
-    private static final byte[] KEY =
-            HexFormat.of().parseHex("00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff");
+    /** What dispatch's client credentials gave it (ServiceTokens#current). */
+    private static final String SERVICE_TOKEN = TestTokens.of("service", "dispatch-service");
 
     private HttpServer server;
     private ExecutorService executor;
@@ -100,13 +96,7 @@ class HttpRideAssignmentsTest {
         RestClient http = RestClient.builder()
                 .baseUrl("http://127.0.0.1:" + server.getAddress().getPort())
                 .build();
-        client = new HttpRideAssignments(
-                http,
-                new SharedKeyServiceTokens("dispatch-service", KEY, InstantSource.system(), Duration.ofMinutes(5)),
-                breaker,
-                retry,
-                limiter,
-                executor);
+        client = new HttpRideAssignments(http, () -> SERVICE_TOKEN, breaker, retry, limiter, executor);
     }
 
     @AfterEach
@@ -120,10 +110,7 @@ class HttpRideAssignmentsTest {
     void assignsWithAServiceToken() throws Exception {
         assertThat(client.assign(123, new DriverId("d-7"))).isInstanceOf(AssignOutcome.Done.class);
         assertThat(requests).containsExactly("POST /v1/rides/123/assign {\"driverId\":\"d-7\"}");
-        SignedJWT jwt = SignedJWT.parse(authorizations.get(0).substring("Bearer ".length()));
-        assertThat(jwt.verify(new MACVerifier(KEY))).isTrue();
-        assertThat(jwt.getJWTClaimsSet().getSubject()).isEqualTo("dispatch-service");
-        assertThat(jwt.getJWTClaimsSet().getStringClaim("role")).isEqualTo("service");
+        assertThat(authorizations).containsExactly("Bearer " + SERVICE_TOKEN);
     }
 
     @Test

@@ -38,7 +38,7 @@ public class SecurityProblemHandler {
         ResponseEntity<ProblemDetail> body = ServletProblemHandler.answer(
                 Problems.of(
                         ProblemType.UNAUTHORIZED,
-                        "send a valid bearer token (a JWT with sub and role: the platform's HS256 or a region's ES256): "
+                        "send a valid bearer token (a JWT with sub and role signed by a trusted issuer): "
                                 + e.getMessage()),
                 request);
         return ResponseEntity.status(body.getStatusCode())

@@ -11,12 +11,12 @@ import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.TrustedIssuer;
 import io.ridemesh.kit.security.VerifiedTokens;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
-import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -41,30 +41,19 @@ public final class ReactiveResourceServer {
 
     private ReactiveResourceServer() {}
 
-    /** A reactive service's decoder: HS256 only, with {@link PlatformTokens#validator()}. */
-    public static ReactiveJwtDecoder jwtDecoder(byte[] secret) {
-        NimbusReactiveJwtDecoder decoder = NimbusReactiveJwtDecoder.withSecretKey(PlatformTokens.key(secret))
-                .macAlgorithm(MacAlgorithm.HS256)
-                .build();
-        decoder.setJwtValidator(PlatformTokens.validator());
-        return decoder;
-    }
-
     /**
-     * A reactive service's decoder for both kinds of token, as {@link PlatformTokens#jwtDecoder(byte[], List)} for the
-     * servlet services: HS256 platform tokens, and ES256 or RS256 tokens of the trusted {@code issuers} (their keys from {@link
-     * IssuerKeys}; issuer, audience and the platform's validators checked; a token that passed is not verified again
-     * until it expires, {@link VerifiedTokens}). With no issuers, the HS256 decoder alone.
+     * A reactive service's decoder, as {@link PlatformTokens#jwtDecoder(List)} for the servlet services: ES256 or RS256
+     * tokens of the trusted {@code issuers} (their keys from {@link IssuerKeys}; issuer, audience and the platform's
+     * validators checked; a token that passed is not verified again until it expires, {@link VerifiedTokens}).
      * Thread-safe.
+     *
+     * @throws IllegalArgumentException if {@code issuers} is empty
      */
-    public static ReactiveJwtDecoder jwtDecoder(byte[] secret, List<TrustedIssuer> issuers) {
-        ReactiveJwtDecoder platform = jwtDecoder(secret);
-        if (issuers.isEmpty()) {
-            return platform;
-        }
+    public static ReactiveJwtDecoder jwtDecoder(List<TrustedIssuer> issuers) {
+        PlatformTokens.requireIssuers(issuers);
         IssuerKeys keys = new IssuerKeys(issuers);
         VerifiedTokens verified = VerifiedTokens.forService();
-        java.util.Set<String> trustedIssuers = new java.util.HashSet<>();
+        Set<String> trustedIssuers = new HashSet<>();
         issuers.forEach(trusted -> trustedIssuers.add(trusted.issuer().toString()));
         // one decoder per issuer and algorithm: the reactive builder verifies a single algorithm
         Map<String, ReactiveJwtDecoder> byIssuerAndAlgorithm = new HashMap<>();
@@ -93,19 +82,16 @@ public final class ReactiveResourceServer {
             } catch (BadJwtException e) {
                 return Mono.error(e);
             }
-            Optional<String> issuer = claimed.issuer();
-            if (issuer.isEmpty()) {
-                return platform.decode(token);
-            }
-            if (!trustedIssuers.contains(issuer.get())) {
-                return Mono.error(new BadJwtException("the issuer is not trusted: " + issuer.get()));
+            String issuer = claimed.issuer();
+            if (!trustedIssuers.contains(issuer)) {
+                return Mono.error(new BadJwtException("the issuer is not trusted: " + issuer));
             }
             Jwt known = verified.get(token);
             if (known != null) {
                 return Mono.just(known);
             }
-            ReactiveJwtDecoder decoder = byIssuerAndAlgorithm.get(
-                    issuer.get() + " " + claimed.algorithm().getName());
+            ReactiveJwtDecoder decoder =
+                    byIssuerAndAlgorithm.get(issuer + " " + claimed.algorithm().getName());
             return decoder.decode(token)
                     .doOnNext(jwt -> verified.put(token, jwt))
                     // anything but a bad token is the key source's failure (a rate-limited fetch for a made-up kid,

@@ -23,8 +23,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  * <ul>
  *   <li>{@link #OPEN_PATHS} (health, info, the API description): open, any {@code Authorization} header ignored, so a
  *       probe with a stale token still sees health ({@code @Order(1)});
- *   <li>the platform tokens' decoder ({@link PlatformTokens#jwtDecoder}) with the service's key, and the ES256 tokens
- *       of its trusted issuers if it has any ({@link ServiceSecuritySettings#trustedIssuers()});
+ *   <li>the platform tokens' decoder ({@link PlatformTokens#jwtDecoder}) for the service's trusted issuers ({@link
+ *       ServiceSecuritySettings#trustedIssuers()}, at least one);
  *   <li>the request-body limit ({@link RequestBodyLimitFilter}: 413 before security and any work);
  *   <li>401, 403 and 413 as problem details ({@link SecurityProblemHandler}, the service's problem handler);
  *   <li>the framework's own refusals as problem details too ({@link ServletProblemPages}: the {@code /error} page and
@@ -54,7 +54,7 @@ public class ServletServiceSecurity {
 
     @Bean
     JwtDecoder platformJwtDecoder(ServiceSecuritySettings settings) {
-        return PlatformTokens.jwtDecoder(settings.jwtKey(), settings.trustedIssuers());
+        return PlatformTokens.jwtDecoder(settings.trustedIssuers());
     }
 
     @Bean

@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.nimbusds.jwt.JWTClaimsSet;
 import io.ridemesh.order.support.OrderServiceTest;
 import io.ridemesh.order.support.Tokens;
+import io.ridemesh.testsupport.TestTokens;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,13 +66,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
                 case OTHER_DRIVER -> Tokens.driver(driver + "-other");
                 case OPERATOR -> Tokens.operator("operator-1");
                 case SERVICE -> Tokens.service("dispatch-service");
-                case FORGED ->
-                    Tokens.sign(
-                            new JWTClaimsSet.Builder()
-                                    .subject(owner)
-                                    .claim("role", "operator")
-                                    .build(),
-                            "11".repeat(32));
+                case FORGED -> TestTokens.withUntrustedKey("operator", owner);
             };
         }
     }
@@ -311,39 +306,38 @@ class AuthorizationMatrixTest extends OrderServiceTest {
         return Stream.of(
                 Arguments.of(
                         "expired",
-                        new JWTClaimsSet.Builder()
-                                .subject("r-1")
-                                .claim("role", "rider")
+                        Tokens.claims("r-1", "rider")
+                                .issueTime(Date.from(now.minus(Duration.ofMinutes(10))))
                                 .expirationTime(Date.from(now.minus(Duration.ofMinutes(5))))
                                 .build()),
                 Arguments.of(
-                        "unknown role",
-                        new JWTClaimsSet.Builder()
-                                .subject("r-1")
-                                .claim("role", "admin")
-                                .build()),
+                        "no expiry",
+                        Tokens.claims("r-1", "rider").expirationTime(null).build()),
                 Arguments.of(
-                        "no role", new JWTClaimsSet.Builder().subject("r-1").build()),
+                        "unknown role",
+                        Tokens.claims("r-1", "rider").claim("role", "admin").build()),
+                Arguments.of(
+                        "no role",
+                        Tokens.claims("r-1", "rider").claim("role", null).build()),
                 Arguments.of(
                         "no subject",
-                        new JWTClaimsSet.Builder().claim("role", "rider").build()),
+                        Tokens.claims("r-1", "rider").subject(null).build()),
                 Arguments.of(
-                        "subject with a space",
-                        new JWTClaimsSet.Builder()
-                                .subject("r 1")
-                                .claim("role", "rider")
-                                .build()),
+                        "subject with a space", Tokens.claims("r 1", "rider").build()),
                 Arguments.of(
                         "subject of 65 characters",
-                        new JWTClaimsSet.Builder()
-                                .subject("r".repeat(65))
-                                .claim("role", "rider")
+                        Tokens.claims("r".repeat(65), "rider").build()),
+                Arguments.of(
+                        "another issuer",
+                        Tokens.claims("r-1", "rider")
+                                .issuer("http://127.0.0.1:1")
                                 .build()),
                 Arguments.of(
+                        "another audience",
+                        Tokens.claims("r-1", "rider").audience("somebody-else").build()),
+                Arguments.of(
                         "not yet valid",
-                        new JWTClaimsSet.Builder()
-                                .subject("r-1")
-                                .claim("role", "rider")
+                        Tokens.claims("r-1", "rider")
                                 .notBeforeTime(Date.from(now.plus(Duration.ofHours(1))))
                                 .build()));
     }
@@ -351,7 +345,7 @@ class AuthorizationMatrixTest extends OrderServiceTest {
     @ParameterizedTest(name = "token {0}")
     @MethodSource("badTokens")
     void rejectsTokensThatAreSignedButUnacceptable(String name, JWTClaimsSet claims) throws Exception {
-        String token = Tokens.sign(claims, Tokens.JWT_SECRET_HEX);
+        String token = Tokens.sign(claims);
 
         MvcResult result = mvc.perform(get("/v1/rides").header(HttpHeaders.AUTHORIZATION, Tokens.bearer(token)))
                 .andReturn();
