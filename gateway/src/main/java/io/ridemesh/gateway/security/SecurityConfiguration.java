@@ -2,10 +2,12 @@ package io.ridemesh.gateway.security;
 
 import io.ridemesh.gateway.GatewayProperties;
 import io.ridemesh.kit.problem.reactive.ReactiveProblemWriter;
+import io.ridemesh.kit.security.NoSecurityObservations;
 import io.ridemesh.kit.security.Role;
 import io.ridemesh.kit.security.reactive.ReactiveResourceServer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
@@ -46,6 +48,7 @@ import org.springframework.security.web.server.SecurityWebFilterChain;
  * 401 and 403 are problem bodies (with the RFC 6750 {@code WWW-Authenticate} challenge on 401).
  */
 @Configuration(proxyBeanMethods = false)
+@Import(NoSecurityObservations.class)
 public class SecurityConfiguration {
 
     private static final String[] OPEN_PATHS = {

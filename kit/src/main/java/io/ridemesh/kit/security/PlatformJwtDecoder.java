@@ -15,10 +15,17 @@ import org.springframework.security.oauth2.jwt.JwtException;
 final class PlatformJwtDecoder implements JwtDecoder {
 
     private final Map<String, JwtDecoder> byIssuer;
+    private final Map<String, TrustedIssuer> trusted;
     private final VerifiedTokens verified;
 
-    PlatformJwtDecoder(Map<String, JwtDecoder> byIssuer, VerifiedTokens verified) {
+    /**
+     * @param byIssuer the decoder of each trusted issuer, by its {@code iss}
+     * @param trusted the trusted issuers, by their {@code iss} (the same keys)
+     * @param verified tokens verified before
+     */
+    PlatformJwtDecoder(Map<String, JwtDecoder> byIssuer, Map<String, TrustedIssuer> trusted, VerifiedTokens verified) {
         this.byIssuer = Map.copyOf(byIssuer);
+        this.trusted = Map.copyOf(trusted);
         this.verified = verified;
     }
 
@@ -29,13 +36,14 @@ final class PlatformJwtDecoder implements JwtDecoder {
         if (decoder == null) {
             throw new BadJwtException("the issuer is not trusted: " + issuer);
         }
-        Jwt known = verified.get(token);
+        TrustedIssuer of = trusted.get(issuer);
+        Jwt known = verified.get(of, token);
         if (known != null) {
             return known;
         }
         try {
             Jwt jwt = decoder.decode(token);
-            verified.put(token, jwt);
+            verified.put(of, token, jwt);
             return jwt;
         } catch (BadJwtException bad) {
             throw bad;

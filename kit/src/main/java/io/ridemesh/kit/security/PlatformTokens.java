@@ -72,7 +72,7 @@ public final class PlatformTokens {
      * a trusted issuer, be signed by a key of that issuer's JWK set ({@link IssuerKeys}: fetched at once, refreshed in
      * the background, kept through the issuer's outage; an unknown {@code kid} makes it fetch the set again, so a
      * rotated key is found), carry the audience {@link #AUDIENCE}, and pass {@link #validator()}. Any other token is a
-     * {@code BadJwtException} (401). A token that passed is not verified again until it expires ({@link
+     * {@code BadJwtException} (401). A token that passed is not verified again in this JVM until it expires ({@link
      * VerifiedTokens}, at most 10 min). Thread-safe.
      *
      * @throws IllegalArgumentException if {@code issuers} is empty: a service that trusts nobody would refuse every
@@ -82,7 +82,9 @@ public final class PlatformTokens {
         requireIssuers(issuers);
         IssuerKeys keys = new IssuerKeys(issuers);
         Map<String, JwtDecoder> byIssuer = new HashMap<>();
+        Map<String, TrustedIssuer> trustedByIssuer = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
+            trustedByIssuer.put(trusted.issuer().toString(), trusted);
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                     ISSUER_ALGORITHMS, keys.source(trusted.issuer().toString())));
@@ -92,7 +94,7 @@ public final class PlatformTokens {
             decoder.setJwtValidator(issuerValidator(trusted));
             byIssuer.put(trusted.issuer().toString(), decoder);
         }
-        return new PlatformJwtDecoder(byIssuer, VerifiedTokens.forService());
+        return new PlatformJwtDecoder(byIssuer, trustedByIssuer, VerifiedTokens.shared());
     }
 
     /**

@@ -10,12 +10,20 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
- * ES256 tokens this service has verified and validated, by their exact text, until they expire (at most {@code
+ * Tokens verified and validated in this JVM, by their trusted issuer and exact text, until they expire (at most {@code
  * MAX_AGE}): an app presents the same access token for its whole life (an hour in the playground), and checking an
  * ES256 signature costs about 1.2 ms of CPU on a 2-core test machine (Nimbus {@code ECDSAVerifier}, JDK P-256,
  * measured: 1,173-1,673 us per verification against 5-54 us for HS256), paid at the gateway and again at the service
  * on every call. The same idea as Envoy's {@code jwt_cache_config}. Only a token that passed every check is kept, and
- * only its exact text finds it; {@code exp} is checked again on every hit. Thread-safe.
+ * only its exact text under the same {@link TrustedIssuer} (issuer and JWK set URI) finds it; {@code exp} is checked
+ * again on every hit.
+ *
+ * <p>One cache per JVM ({@link #shared()}): the contexts of a region node (gateway, order, dispatch, pricing) verify a
+ * rider's token once between them instead of once each. Sound because every decoder of the platform applies the same
+ * checks ({@link PlatformTokens#issuerValidator}) to a token of the same trusted issuer, and a decoder consults the
+ * cache only for an issuer it trusts itself. A rider of the demo calls the platform about twice (a quote, a ride
+ * request), so a per-context cache verified most riders' tokens three times: the JFR profile of a region node under
+ * {@code ./platform demo} had 11% of its samples in ECDSA verification. Thread-safe.
  */
 public final class VerifiedTokens {
 
@@ -25,40 +33,54 @@ public final class VerifiedTokens {
     /** Tokens kept: the apps of a region, with room (about 1 KB each). */
     static final long MAX_TOKENS = 100_000;
 
-    private final Clock clock;
-    private final Cache<String, Jwt> verified;
+    private static final VerifiedTokens SHARED = new VerifiedTokens(Clock.systemUTC());
 
-    /** A cache on the system clock, one per decoder (a service's, or the gateway's). */
-    public static VerifiedTokens forService() {
-        return new VerifiedTokens(Clock.systemUTC());
+    private final Clock clock;
+    private final Cache<Key, Jwt> verified;
+
+    /** The JVM's cache, on the system clock, shared by every decoder of the platform in this JVM. */
+    public static VerifiedTokens shared() {
+        return SHARED;
     }
 
     VerifiedTokens(Clock clock) {
         this.clock = clock;
         this.verified = Caffeine.newBuilder()
                 .maximumSize(MAX_TOKENS)
-                .expireAfter(Expiry.<String, Jwt>creating((token, jwt) -> lifetime(jwt)))
+                .expireAfter(Expiry.<Key, Jwt>creating((key, jwt) -> lifetime(jwt)))
                 .build();
     }
 
-    /** The token as verified before, if it was and has not expired since; null otherwise. */
-    public @Nullable Jwt get(String token) {
-        Jwt jwt = verified.getIfPresent(token);
+    /**
+     * The token of {@code issuer} as verified before, if it was and has not expired since; null otherwise.
+     *
+     * @param issuer the trusted issuer the token names, as the asking decoder trusts it (its JWK set URI included)
+     * @param token the token's exact text
+     */
+    public @Nullable Jwt get(TrustedIssuer issuer, String token) {
+        Key key = new Key(issuer, token);
+        Jwt jwt = verified.getIfPresent(key);
         if (jwt == null) {
             return null;
         }
         Instant expires = jwt.getExpiresAt();
         if (expires == null || !clock.instant().isBefore(expires)) {
-            verified.invalidate(token);
+            verified.invalidate(key);
             return null;
         }
         return jwt;
     }
 
-    /** Keeps a token that passed every check (signature, issuer, audience, expiry, subject, role). */
-    public void put(String token, Jwt jwt) {
-        verified.put(token, jwt);
+    /**
+     * Keeps a token of {@code issuer} that passed every check (signature by a key of the issuer's JWK set, issuer,
+     * audience, expiry, subject, role).
+     */
+    public void put(TrustedIssuer issuer, String token, Jwt jwt) {
+        verified.put(new Key(issuer, token), jwt);
     }
+
+    /** A cache entry's key: the trusted issuer (issuer and JWK set URI) and the token's text. */
+    private record Key(TrustedIssuer issuer, String token) {}
 
     private Duration lifetime(Jwt jwt) {
         Instant expires = jwt.getExpiresAt();

@@ -11,10 +11,8 @@ import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.TrustedIssuer;
 import io.ridemesh.kit.security.VerifiedTokens;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -44,7 +42,8 @@ public final class ReactiveResourceServer {
     /**
      * A reactive service's decoder, as {@link PlatformTokens#jwtDecoder(List)} for the servlet services: ES256 or RS256
      * tokens of the trusted {@code issuers} (their keys from {@link IssuerKeys}; issuer, audience and the platform's
-     * validators checked; a token that passed is not verified again until it expires, {@link VerifiedTokens}).
+     * validators checked; a token that passed is not verified again in this JVM until it expires, {@link
+     * VerifiedTokens}).
      * Thread-safe.
      *
      * @throws IllegalArgumentException if {@code issuers} is empty
@@ -52,9 +51,9 @@ public final class ReactiveResourceServer {
     public static ReactiveJwtDecoder jwtDecoder(List<TrustedIssuer> issuers) {
         PlatformTokens.requireIssuers(issuers);
         IssuerKeys keys = new IssuerKeys(issuers);
-        VerifiedTokens verified = VerifiedTokens.forService();
-        Set<String> trustedIssuers = new HashSet<>();
-        issuers.forEach(trusted -> trustedIssuers.add(trusted.issuer().toString()));
+        VerifiedTokens verified = VerifiedTokens.shared();
+        Map<String, TrustedIssuer> trustedIssuers = new HashMap<>();
+        issuers.forEach(trusted -> trustedIssuers.put(trusted.issuer().toString(), trusted));
         // one decoder per issuer and algorithm: the reactive builder verifies a single algorithm
         Map<String, ReactiveJwtDecoder> byIssuerAndAlgorithm = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
@@ -83,17 +82,18 @@ public final class ReactiveResourceServer {
                 return Mono.error(e);
             }
             String issuer = claimed.issuer();
-            if (!trustedIssuers.contains(issuer)) {
+            TrustedIssuer trusted = trustedIssuers.get(issuer);
+            if (trusted == null) {
                 return Mono.error(new BadJwtException("the issuer is not trusted: " + issuer));
             }
-            Jwt known = verified.get(token);
+            Jwt known = verified.get(trusted, token);
             if (known != null) {
                 return Mono.just(known);
             }
             ReactiveJwtDecoder decoder =
                     byIssuerAndAlgorithm.get(issuer + " " + claimed.algorithm().getName());
             return decoder.decode(token)
-                    .doOnNext(jwt -> verified.put(token, jwt))
+                    .doOnNext(jwt -> verified.put(trusted, token, jwt))
                     // anything but a bad token is the key source's failure (a rate-limited fetch for a made-up kid,
                     // an issuer never reached), which Spring passes on as IllegalStateException("Could not obtain
                     // the keys"): a 401 like the servlet decoder's, never a 500

@@ -3,6 +3,7 @@ package io.ridemesh.kit.security.servlet;
 import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import io.ridemesh.kit.problem.servlet.ServletProblemPages;
+import io.ridemesh.kit.security.NoSecurityObservations;
 import io.ridemesh.kit.security.PlatformTokens;
 import io.ridemesh.kit.security.ServiceSecuritySettings;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -28,11 +29,12 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *   <li>the request-body limit ({@link RequestBodyLimitFilter}: 413 before security and any work);
  *   <li>401, 403 and 413 as problem details ({@link SecurityProblemHandler}, the service's problem handler);
  *   <li>the framework's own refusals as problem details too ({@link ServletProblemPages}: the {@code /error} page and
- *       Tomcat's error report), so no answer of a servlet service is HTML or Boot's default JSON.
+ *       Tomcat's error report), so no answer of a servlet service is HTML or Boot's default JSON;
+ *   <li>no Spring Security observations ({@link NoSecurityObservations}).
  * </ul>
  */
 @Configuration(proxyBeanMethods = false)
-@Import({SecurityProblemHandler.class, ServletProblemPages.class})
+@Import({SecurityProblemHandler.class, ServletProblemPages.class, NoSecurityObservations.class})
 public class ServletServiceSecurity {
 
     /** Paths open to everyone on every servlet service. */
