@@ -9,7 +9,7 @@ import org.springframework.security.config.observation.SecurityObservationSettin
  * chain, around authentication or around authorization ({@link SecurityObservationSettings#noObservations()}). The
  * HTTP server's own {@code http.server.requests} still times every request.
  *
- * <p>Why a bean and not only {@code management.observations.enable.spring.security: false}: that property drops the
+ * <p>Why a bean and not {@code management.observations.enable.spring.security: false} (the services had it): that property drops the
  * observations, but Spring Security still wraps every filter of every chain in its observation decorator ({@code
  * ObservationWebFilterChainDecorator}, {@code ObservationFilterChainDecorator}) and its authentication and
  * authorization managers in observing ones, which create a no-op observation per filter per request and, in the

@@ -14,36 +14,35 @@ import org.springframework.security.oauth2.jwt.JwtException;
  */
 final class PlatformJwtDecoder implements JwtDecoder {
 
-    private final Map<String, JwtDecoder> byIssuer;
-    private final Map<String, TrustedIssuer> trusted;
+    /** A trusted issuer and the decoder of its tokens. */
+    record IssuerDecoder(TrustedIssuer trusted, JwtDecoder decoder) {}
+
+    private final Map<String, IssuerDecoder> byIssuer;
     private final VerifiedTokens verified;
 
     /**
-     * @param byIssuer the decoder of each trusted issuer, by its {@code iss}
-     * @param trusted the trusted issuers, by their {@code iss} (the same keys)
+     * @param byIssuer each trusted issuer and its decoder, by its {@code iss}
      * @param verified tokens verified before
      */
-    PlatformJwtDecoder(Map<String, JwtDecoder> byIssuer, Map<String, TrustedIssuer> trusted, VerifiedTokens verified) {
+    PlatformJwtDecoder(Map<String, IssuerDecoder> byIssuer, VerifiedTokens verified) {
         this.byIssuer = Map.copyOf(byIssuer);
-        this.trusted = Map.copyOf(trusted);
         this.verified = verified;
     }
 
     @Override
     public Jwt decode(String token) throws JwtException {
         String issuer = PlatformTokens.claimed(token).issuer();
-        JwtDecoder decoder = byIssuer.get(issuer);
-        if (decoder == null) {
+        IssuerDecoder of = byIssuer.get(issuer);
+        if (of == null) {
             throw new BadJwtException("the issuer is not trusted: " + issuer);
         }
-        TrustedIssuer of = trusted.get(issuer);
-        Jwt known = verified.get(of, token);
+        Jwt known = verified.get(of.trusted(), token);
         if (known != null) {
             return known;
         }
         try {
-            Jwt jwt = decoder.decode(token);
-            verified.put(of, token, jwt);
+            Jwt jwt = of.decoder().decode(token);
+            verified.put(of.trusted(), token, jwt);
             return jwt;
         } catch (BadJwtException bad) {
             throw bad;

@@ -81,10 +81,8 @@ public final class PlatformTokens {
     public static JwtDecoder jwtDecoder(List<TrustedIssuer> issuers) {
         requireIssuers(issuers);
         IssuerKeys keys = new IssuerKeys(issuers);
-        Map<String, JwtDecoder> byIssuer = new HashMap<>();
-        Map<String, TrustedIssuer> trustedByIssuer = new HashMap<>();
+        Map<String, PlatformJwtDecoder.IssuerDecoder> byIssuer = new HashMap<>();
         for (TrustedIssuer trusted : issuers) {
-            trustedByIssuer.put(trusted.issuer().toString(), trusted);
             DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
             processor.setJWSKeySelector(new JWSVerificationKeySelector<>(
                     ISSUER_ALGORITHMS, keys.source(trusted.issuer().toString())));
@@ -92,9 +90,9 @@ public final class PlatformTokens {
             processor.setJWTClaimsSetVerifier((claims, context) -> {}); // the validators below check the claims
             NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
             decoder.setJwtValidator(issuerValidator(trusted));
-            byIssuer.put(trusted.issuer().toString(), decoder);
+            byIssuer.put(trusted.issuer().toString(), new PlatformJwtDecoder.IssuerDecoder(trusted, decoder));
         }
-        return new PlatformJwtDecoder(byIssuer, trustedByIssuer, VerifiedTokens.shared());
+        return new PlatformJwtDecoder(byIssuer, VerifiedTokens.shared());
     }
 
     /**
