@@ -3,6 +3,7 @@ package io.ridemesh.benchmarks;
 import io.ridemesh.common.quote.QuoteSigner;
 import io.ridemesh.infra.client.Tokens;
 import io.ridemesh.infra.cluster.ComponentKind;
+import io.ridemesh.infra.cluster.JvmCpu;
 import io.ridemesh.infra.cluster.Playground;
 import io.ridemesh.infra.cluster.Region;
 import io.ridemesh.infra.cluster.ServiceMode;
@@ -61,8 +62,10 @@ public final class CallsBench {
      * @param rate calls per second, open loop
      * @param seconds measured seconds per call kind
      * @param warmupSeconds unmeasured seconds per call kind at {@code rate} before any is measured
-     * @return the JSON summary: per call kind the calls, errors and CPU microseconds per call of every service process,
-     *     and {@code gateway_cpu_us_per_call}, {@code order_cpu_us_per_request}, {@code direct_cpu_us_per_call}
+     * @return the JSON summary: per call kind the calls, errors and CPU microseconds per call of every service process
+     *     (in all, and of it its JIT compiler threads and its GC and VM threads, {@link JvmCpu}), and {@code
+     *     gateway_cpu_us_per_call}, {@code gateway_jit_cpu_us_per_call}, {@code order_cpu_us_per_request}, {@code
+     *     direct_cpu_us_per_call}
      * @throws IllegalArgumentException when a figure is out of range
      */
     public Map<String, Object> run(int rate, int seconds, int warmupSeconds) throws Exception {
@@ -125,54 +128,74 @@ public final class CallsBench {
             }
         }
         out.accept("measuring idle CPU for " + IDLE.toSeconds() + " s ...");
-        Map<ComponentKind, Long> idleStart = cpuMicros(pids);
+        Map<ComponentKind, JvmCpu.Split> idleStart = cpu(pids);
         long idleStartNanos = System.nanoTime();
         LockSupport.parkNanos(IDLE.toNanos());
-        Map<ComponentKind, Double> idlePerSecond =
-                perSecond(idleStart, cpuMicros(pids), System.nanoTime() - idleStartNanos);
+        Map<ComponentKind, JvmCpu.Split> idle = minus(cpu(pids), idleStart);
+        long idleNanos = System.nanoTime() - idleStartNanos;
 
         Map<String, Object> byKind = new LinkedHashMap<>();
-        Map<String, Map<ComponentKind, Double>> perCall = new LinkedHashMap<>();
+        Map<String, Map<ComponentKind, double[]>> perCall = new LinkedHashMap<>();
         out.accept("");
         out.accept(String.format(
-                Locale.ROOT, "%-28s %7s %7s   %s", "call", "calls", "errors", "CPU us per call (idle subtracted)"));
+                Locale.ROOT,
+                "%-28s %7s %7s   %s",
+                "call",
+                "calls",
+                "errors",
+                "CPU us per call, idle subtracted (of which JIT compiler threads / GC and VM thread)"));
         for (CallKind kind : kinds) {
-            Map<ComponentKind, Long> before = cpuMicros(pids);
+            Map<ComponentKind, JvmCpu.Split> before = cpu(pids);
             long startNanos = System.nanoTime();
             long[] result = drive(http, kind, rate, seconds);
             long windowNanos = System.nanoTime() - startNanos;
-            Map<ComponentKind, Long> after = cpuMicros(pids);
+            Map<ComponentKind, JvmCpu.Split> used = minus(cpu(pids), before);
             long answered = Math.max(1, result[0] - result[1]);
-            Map<ComponentKind, Double> us = new EnumMap<>(ComponentKind.class);
+            double idleShare = (double) windowNanos / idleNanos;
+            Map<ComponentKind, double[]> us = new EnumMap<>(ComponentKind.class);
             pids.keySet().forEach(k -> {
-                double idle = idlePerSecond.get(k) * windowNanos / 1e9;
-                us.put(k, Math.max(0, (after.get(k) - before.get(k) - idle)) / answered);
+                JvmCpu.Split u = used.get(k);
+                JvmCpu.Split i = idle.get(k);
+                us.put(k, new double[] {
+                    Math.max(0, u.totalMicros() - i.totalMicros() * idleShare) / answered,
+                    Math.max(0, u.jitMicros() - i.jitMicros() * idleShare) / answered,
+                    Math.max(0, u.gcMicros() - i.gcMicros() * idleShare) / answered
+                });
             });
             perCall.put(kind.name(), us);
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("calls", result[0]);
             row.put("errors", result[1]);
             Map<String, Object> cpu = new LinkedHashMap<>();
-            us.forEach((k, v) -> cpu.put(k.id(), Math.round(v)));
+            Map<String, Object> jit = new LinkedHashMap<>();
+            Map<String, Object> gc = new LinkedHashMap<>();
+            us.forEach((k, v) -> {
+                cpu.put(k.id(), Math.round(v[0]));
+                jit.put(k.id(), Math.round(v[1]));
+                gc.put(k.id(), Math.round(v[2]));
+            });
             row.put("cpu_us_per_call", cpu);
+            row.put("jit_cpu_us_per_call", jit);
+            row.put("gc_cpu_us_per_call", gc);
             byKind.put(kind.name(), row);
             StringBuilder cells = new StringBuilder();
-            us.forEach((k, v) -> cells.append(String.format(Locale.ROOT, "%s %.0f  ", k.id(), v)));
+            us.forEach((k, v) ->
+                    cells.append(String.format(Locale.ROOT, "%s %.0f (%.0f/%.0f)  ", k.id(), v[0], v[1], v[2])));
             out.accept(String.format(Locale.ROOT, "%-28s %7d %7d   %s", kind.name(), result[0], result[1], cells));
         }
         Map<String, Object> json = new LinkedHashMap<>();
         json.put("rate_per_s", rate);
         json.put("seconds", seconds);
         json.put("calls", byKind);
-        json.put(
-                "gateway_cpu_us_per_call",
-                Math.round(perCall.get("GET /v1/rides via gateway").get(ComponentKind.GATEWAY)));
+        double[] proxied = perCall.get("GET /v1/rides via gateway").get(ComponentKind.GATEWAY);
+        json.put("gateway_cpu_us_per_call", Math.round(proxied[0]));
+        json.put("gateway_jit_cpu_us_per_call", Math.round(proxied[1]));
         json.put(
                 "order_cpu_us_per_request",
-                Math.round(perCall.get("POST /v1/rides direct").get(ComponentKind.ORDER_SERVICE)));
+                Math.round(perCall.get("POST /v1/rides direct").get(ComponentKind.ORDER_SERVICE)[0]));
         json.put(
                 "direct_cpu_us_per_call",
-                Math.round(perCall.get("GET /v1/rides direct").get(ComponentKind.ORDER_SERVICE)));
+                Math.round(perCall.get("GET /v1/rides direct").get(ComponentKind.ORDER_SERVICE)[0]));
         return json;
     }
 
@@ -188,22 +211,19 @@ public final class CallsBench {
         return pids;
     }
 
-    private static Map<ComponentKind, Long> cpuMicros(Map<ComponentKind, Long> pids) {
-        Map<ComponentKind, Long> cpu = new EnumMap<>(ComponentKind.class);
+    private static Map<ComponentKind, JvmCpu.Split> cpu(Map<ComponentKind, Long> pids) {
+        Map<ComponentKind, JvmCpu.Split> cpu = new EnumMap<>(ComponentKind.class);
         pids.forEach((kind, pid) -> cpu.put(
                 kind,
-                ProcessHandle.of(pid)
-                        .flatMap(p -> p.info().totalCpuDuration())
-                        .map(d -> d.toNanos() / 1000)
-                        .orElseThrow(() -> new IllegalStateException(kind.id() + " (pid " + pid + ") is gone"))));
+                JvmCpu.of(pid).orElseThrow(() -> new IllegalStateException(kind.id() + " (pid " + pid + ") is gone"))));
         return cpu;
     }
 
-    private static Map<ComponentKind, Double> perSecond(
-            Map<ComponentKind, Long> before, Map<ComponentKind, Long> after, long nanos) {
-        Map<ComponentKind, Double> rate = new EnumMap<>(ComponentKind.class);
-        before.forEach((k, v) -> rate.put(k, (after.get(k) - v) * 1e9 / nanos));
-        return rate;
+    private static Map<ComponentKind, JvmCpu.Split> minus(
+            Map<ComponentKind, JvmCpu.Split> after, Map<ComponentKind, JvmCpu.Split> before) {
+        Map<ComponentKind, JvmCpu.Split> used = new EnumMap<>(ComponentKind.class);
+        after.forEach((k, v) -> used.put(k, v.minus(before.get(k))));
+        return used;
     }
 
     /** Drives {@code kind} at {@code rate} for {@code seconds}, open loop; answers {calls, errors}. */

@@ -203,6 +203,7 @@ public final class DemoCommand implements Callable<Integer> {
             "cpu_s_total",
             "cpu_ms_per_completed_ride",
             "cpu_s_by_kind",
+            "jit_cpu_s_by_kind",
             "run_wall_seconds"
         };
         System.out.println();

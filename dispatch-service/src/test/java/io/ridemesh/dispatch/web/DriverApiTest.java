@@ -6,6 +6,7 @@ import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.reset;
+import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
@@ -40,6 +41,7 @@ import io.ridemesh.dispatch.supply.domain.DriverStatus;
 import io.ridemesh.dispatch.supply.domain.DriverSupply;
 import io.ridemesh.dispatch.supply.domain.LocationOutcome;
 import io.ridemesh.testsupport.MutableClock;
+import jakarta.servlet.AsyncListener;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -54,6 +56,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.mock.web.MockAsyncContext;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.context.TestPropertySource;
@@ -330,6 +333,25 @@ class DriverApiTest {
         pollWithAnOpenOffer(d1);
 
         verify(supply).heartbeat(eq(d1), eq(NOW), any());
+    }
+
+    @Test
+    void aLongPollThatWaitedItsWholeTimeIsAHeartbeatAgain() throws Exception {
+        DriverId d1 = new DriverId("d-1");
+        when(offers.heldBy(d1)).thenReturn(Optional.empty());
+        MvcResult waiting = mvc.perform(
+                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andExpect(request().asyncStarted())
+                .andReturn();
+        verify(supply, times(1)).heartbeat(eq(d1), eq(NOW), any());
+
+        MockAsyncContext async = (MockAsyncContext) waiting.getRequest().getAsyncContext();
+        for (AsyncListener listener : async.getListeners()) {
+            listener.onTimeout(null);
+        }
+
+        mvc.perform(asyncDispatch(waiting)).andExpect(status().isNoContent());
+        verify(supply, times(2)).heartbeat(eq(d1), eq(NOW), any());
     }
 
     @Test

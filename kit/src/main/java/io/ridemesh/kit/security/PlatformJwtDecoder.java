@@ -31,14 +31,15 @@ final class PlatformJwtDecoder implements JwtDecoder {
 
     @Override
     public Jwt decode(String token) throws JwtException {
+        // a token verified before is found by its text: no parse (and only under an issuer trusted here)
+        Jwt cached = verified.get(this::trusts, token);
+        if (cached != null) {
+            return cached;
+        }
         String issuer = PlatformTokens.claimed(token).issuer();
         IssuerDecoder of = byIssuer.get(issuer);
         if (of == null) {
             throw new BadJwtException("the issuer is not trusted: " + issuer);
-        }
-        Jwt known = verified.get(of.trusted(), token);
-        if (known != null) {
-            return known;
         }
         try {
             Jwt jwt = of.decoder().decode(token);
@@ -49,5 +50,11 @@ final class PlatformJwtDecoder implements JwtDecoder {
         } catch (JwtException e) {
             throw PlatformTokens.keyNotAvailable(e);
         }
+    }
+
+    /** Whether this decoder trusts {@code trusted}: the same issuer with the same JWK set URI. */
+    private boolean trusts(TrustedIssuer trusted) {
+        IssuerDecoder of = byIssuer.get(trusted.issuer().toString());
+        return of != null && of.trusted().equals(trusted);
     }
 }

@@ -75,6 +75,20 @@ class VerifiedTokensTest {
     }
 
     @Test
+    void aTokenIsFoundByItsTextOnlyWhenTheAskerTrustsItsIssuer() {
+        VerifiedTokens verified = new VerifiedTokens(clock);
+        verified.put(regionA, "a.b.c", jwt(now.plusSeconds(60)));
+
+        assertThat(verified.get(t -> t.equals(regionA), "a.b.c")).isNotNull();
+        assertThat(verified.get(t -> false, "a.b.c"))
+                .as("an asker that trusts no such issuer")
+                .isNull();
+        assertThat(verified.get(t -> true, "a.b.d")).as("another text").isNull();
+        now = now.plus(Duration.ofSeconds(60));
+        assertThat(verified.get(t -> true, "a.b.c")).as("expired").isNull();
+    }
+
+    @Test
     void theContextsOfAJvmShareOneCache() {
         assertThat(VerifiedTokens.shared()).isSameAs(VerifiedTokens.shared());
     }

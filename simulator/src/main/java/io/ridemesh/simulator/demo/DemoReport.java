@@ -278,6 +278,7 @@ final class DemoReport {
         cpuSampler.shutdownNow();
         cpu.sample();
         r.put("cpu_s_by_kind", cpu.secondsByKind());
+        r.put("jit_cpu_s_by_kind", cpu.jitSecondsByKind());
         r.put("cpu_s_total", cpu.totalSeconds());
         // per ride: the run's CPU without the provisioning of accounts and sessions (reported on its own below)
         double rideCpuSeconds = cpu.totalSeconds() - facts.provisioningCpuSeconds();

@@ -61,9 +61,9 @@ class OfferController {
      * The same as a long poll: without an open offer the answer is held until an offer is placed for the driver (200)
      * or {@code waitSeconds} (0..{@value #MAX_WAIT_SECONDS}) have passed (204), so an idle driver app needs one
      * request per wait instead of one per second. Out of range is 400 naming {@code waitSeconds}. The poll is also the
-     * driver's heartbeat ({@link RecordLocations#heartbeat}): a driver waiting for offers is online and stays
-     * matchable at its last fix without a separate keep-alive call; a driver who is not online gets 409
-     * {@code driver-not-online} at once.
+     * driver's heartbeat ({@link RecordLocations#heartbeat}), when it arrives and again when it ends without an offer:
+     * a driver waiting for offers is online and stays matchable at its last fix without a separate keep-alive call;
+     * a driver who is not online gets 409 {@code driver-not-online} at once.
      */
     @GetMapping(path = "/v1/drivers/me/offer", params = "waitSeconds", produces = MediaType.APPLICATION_JSON_VALUE)
     DeferredResult<ResponseEntity<OfferView>> awaitOffer(
@@ -77,8 +77,13 @@ class OfferController {
             // nobody to wait for: the app must go online (again, e.g. in the region that now homes its unit)
             throw new DriverNotOnline(driver);
         }
+        // a poll that waited its whole time is a sign of life again: the app was there all along, and its next poll
+        // may come late (an overloaded gateway, a retry's back-off) without the driver going stale meanwhile
         DeferredResult<ResponseEntity<OfferView>> answer =
-                new DeferredResult<>(Math.max(1, waitSeconds) * 1000L, () -> current(driver));
+                new DeferredResult<>(Math.max(1, waitSeconds) * 1000L, () -> {
+                    locations.heartbeat(driver);
+                    return current(driver);
+                });
         Optional<Offer> now = offers.heldBy(driver);
         if (now.isPresent() || waitSeconds == 0) {
             answer.setResult(view(now));

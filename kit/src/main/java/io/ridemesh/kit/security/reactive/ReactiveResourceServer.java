@@ -13,6 +13,7 @@ import io.ridemesh.kit.security.VerifiedTokens;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
@@ -74,7 +75,14 @@ public final class ReactiveResourceServer {
                 byIssuerAndAlgorithm.put(issuer + " " + algorithm.getName(), decoder);
             }
         }
+        Predicate<TrustedIssuer> trusts =
+                t -> t.equals(trustedIssuers.get(t.issuer().toString()));
         return token -> {
+            // a token verified before is found by its text: no parse (and only under an issuer trusted here)
+            Jwt cached = verified.get(trusts, token);
+            if (cached != null) {
+                return Mono.just(cached);
+            }
             PlatformTokens.Claimed claimed;
             try {
                 claimed = PlatformTokens.claimed(token);
@@ -85,10 +93,6 @@ public final class ReactiveResourceServer {
             TrustedIssuer trusted = trustedIssuers.get(issuer);
             if (trusted == null) {
                 return Mono.error(new BadJwtException("the issuer is not trusted: " + issuer));
-            }
-            Jwt known = verified.get(trusted, token);
-            if (known != null) {
-                return Mono.just(known);
             }
             ReactiveJwtDecoder decoder =
                     byIssuerAndAlgorithm.get(issuer + " " + claimed.algorithm().getName());
