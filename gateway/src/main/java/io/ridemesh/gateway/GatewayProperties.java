@@ -236,6 +236,9 @@ public record GatewayProperties(
      * @param maxConcurrentCalls calls in flight to one (service, region) through this gateway, long polls not counted;
      *     a call over it is shed at once (503 {@code overloaded} with {@code Retry-After}) instead of queueing behind
      *     the others until every one of them times out
+     * @param reserveCalls further calls in flight to one (service, region) for critical calls only ({@code
+     *     UnitRouting}'s {@code CRITICAL} routes: the steps of rides under way), when the first {@code
+     *     maxConcurrentCalls} are taken; 0 for none
      */
     public record Downstream(
             @DefaultValue("5s") Duration requestTimeout,
@@ -244,12 +247,17 @@ public record GatewayProperties(
             @DefaultValue("10") int minimumCalls,
             @DefaultValue("5s") Duration waitInOpenState,
             @DefaultValue("3") int permittedCallsInHalfOpenState,
-            @DefaultValue("32") int maxConcurrentCalls) {
+            @DefaultValue("32") int maxConcurrentCalls,
+            @DefaultValue("16") int reserveCalls) {
 
         public Downstream {
             if (maxConcurrentCalls < 1) {
                 throw new IllegalArgumentException(
                         "gateway.downstream.max-concurrent-calls must be >= 1, but was " + maxConcurrentCalls);
+            }
+            if (reserveCalls < 0) {
+                throw new IllegalArgumentException(
+                        "gateway.downstream.reserve-calls must be >= 0, but was " + reserveCalls);
             }
             requirePositive("gateway.downstream.request-timeout", requestTimeout);
             requirePositive("gateway.downstream.wait-in-open-state", waitInOpenState);

@@ -31,7 +31,7 @@ class GatewayPropertiesTest {
                 endpoints,
                 new GatewayProperties.Routing(Duration.ofMillis(250), DataSize.ofKilobytes(64)),
                 new GatewayProperties.RateLimit(true, 20, 40, "local"),
-                new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3, 32),
+                new GatewayProperties.Downstream(Duration.ofSeconds(5), 50, 20, 10, Duration.ofSeconds(5), 3, 32, 16),
                 new GatewayProperties.Health(Duration.ofSeconds(1), Duration.ofMillis(400), 2),
                 new GatewayProperties.Failover(Duration.ofHours(1), 5, 50, 500),
                 issuers,

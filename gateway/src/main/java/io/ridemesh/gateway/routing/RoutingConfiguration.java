@@ -92,7 +92,7 @@ public class RoutingConfiguration {
                     .onCallRejected(rejected -> m.counter("gateway.downstream.shed", "name", rejected.getBulkheadName())
                             .increment()));
         });
-        return new DownstreamCalls(registry, bulkheads, d.requestTimeout());
+        return new DownstreamCalls(registry, bulkheads, d.reserveCalls(), d.requestTimeout());
     }
 
     @Bean

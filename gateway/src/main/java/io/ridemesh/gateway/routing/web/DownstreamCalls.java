@@ -1,18 +1,19 @@
 package io.ridemesh.gateway.routing.web;
 
 import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.ridemesh.gateway.region.Region;
 import io.ridemesh.gateway.region.ServiceKind;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.TimeoutException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.cloud.gateway.filter.GatewayFilterChain;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.server.ServerWebExchange;
@@ -31,6 +32,14 @@ import reactor.core.publisher.Mono;
  * in a gateway's accept queue or behind other calls). Long polls ({@code waitSeconds} > 0) are idle waits, not work,
  * and bypass it.
  *
+ * <p>Prioritized shedding: a {@link CallPriority#CRITICAL} call (one that carries on work the platform already
+ * accepted: a ride request with its quote, a driver's answer to an offer, a ride's next step) that finds the bulkhead
+ * full takes a place of a second, smaller one, the reserve ({@code <service>@<region>/reserve}); a {@link
+ * CallPriority#SHEDDABLE} call (a quote, going online, a location fix, a read) is shed. Under overload the gateway then
+ * sheds new work before it sheds the steps of rides under way, whose earlier calls would otherwise have been wasted and
+ * retried (the approach of Netflix's prioritized load shedding, 2024, and of Google SRE's request criticality,
+ * "Handling Overload", Site Reliability Engineering ch. 21).
+ *
  * <p>Failures counted by a breaker: connection errors, timeouts, and 5xx answers (the answer still reaches the client
  * unchanged). An open breaker, an unreachable service or a timeout become {@link DownstreamFailure}s, which the central
  * problem handler answers with 503 / 504 problem bodies, unless the response was already committed.
@@ -44,22 +53,50 @@ public final class DownstreamCalls {
 
     private final CircuitBreakerRegistry breakers;
     private final BulkheadRegistry bulkheads;
+    private final @Nullable BulkheadConfig reserve;
     private final Duration timeout;
 
     /**
+     * Without a reserve: a critical call is shed like any other when the bulkhead is full.
+     *
      * @param breakers one breaker per (service, region), created on first use
      * @param bulkheads one bulkhead per (service, region), created on first use; configured with a zero max wait
      * @param timeout the request timeout of a call (a long poll's wait is added)
      */
     public DownstreamCalls(CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, Duration timeout) {
+        this(breakers, bulkheads, 0, timeout);
+    }
+
+    /**
+     * @param breakers one breaker per (service, region), created on first use
+     * @param bulkheads one bulkhead per (service, region), created on first use; configured with a zero max wait
+     * @param reserveCalls places for critical calls over a full bulkhead, per (service, region); 0 for none
+     * @param timeout the request timeout of a call (a long poll's wait is added)
+     * @throws IllegalArgumentException if {@code reserveCalls} is negative
+     */
+    public DownstreamCalls(
+            CircuitBreakerRegistry breakers, BulkheadRegistry bulkheads, int reserveCalls, Duration timeout) {
         this.breakers = Objects.requireNonNull(breakers, "breakers");
         this.bulkheads = Objects.requireNonNull(bulkheads, "bulkheads");
         this.timeout = Objects.requireNonNull(timeout, "timeout");
+        if (reserveCalls < 0) {
+            throw new IllegalArgumentException("reserveCalls must be >= 0, but was " + reserveCalls);
+        }
+        this.reserve = reserveCalls == 0
+                ? null
+                : BulkheadConfig.from(bulkheads.getDefaultConfig())
+                        .maxConcurrentCalls(reserveCalls)
+                        .build();
     }
 
     /** The bulkhead of {@code service} in {@code region} (created on first use). */
     public Bulkhead bulkhead(ServiceKind service, Region region) {
         return bulkheads.bulkhead(service.id() + "@" + region.name());
+    }
+
+    /** The reserve of {@code service} in {@code region} for critical calls (created on first use); null if none. */
+    public @Nullable Bulkhead reserve(ServiceKind service, Region region) {
+        return reserve == null ? null : bulkheads.bulkhead(service.id() + "@" + region.name() + "/reserve", reserve);
     }
 
     /** The breaker of {@code service} in {@code region} (created on first use). */
@@ -68,12 +105,27 @@ public final class DownstreamCalls {
     }
 
     /**
-     * Runs the rest of the gateway chain (the HTTP call) guarded.
-     *
-     * @return the service's status code
+     * {@link #call(ServiceKind, Region, ServerWebExchange, GatewayFilterChain, CallPriority)} of a {@link
+     * CallPriority#SHEDDABLE} call.
      */
     public Mono<Integer> call(
             ServiceKind service, Region region, ServerWebExchange exchange, GatewayFilterChain chain) {
+        return call(service, region, exchange, chain, CallPriority.SHEDDABLE);
+    }
+
+    /**
+     * Runs the rest of the gateway chain (the HTTP call) guarded.
+     *
+     * @param priority whether the call may take a place of the reserve when the bulkhead is full
+     * @return the service's status code; errors with a {@link DownstreamFailure} when the call was shed, the breaker is
+     *     open, the service is unreachable or did not answer in time
+     */
+    public Mono<Integer> call(
+            ServiceKind service,
+            Region region,
+            ServerWebExchange exchange,
+            GatewayFilterChain chain,
+            CallPriority priority) {
         CircuitBreaker breaker = breaker(service, region);
         Duration deadline = timeoutFor(exchange);
         Mono<Integer> guarded = chain.filter(exchange)
@@ -85,10 +137,39 @@ public final class DownstreamCalls {
                 .transformDeferred(CircuitBreakerOperator.of(breaker));
         if (deadline.equals(timeout)) { // not a long poll
             // outermost: a shed call never reaches the breaker
-            guarded = guarded.transformDeferred(BulkheadOperator.of(bulkhead(service, region)));
+            guarded = admitted(
+                    guarded,
+                    bulkhead(service, region),
+                    priority == CallPriority.CRITICAL ? reserve(service, region) : null);
         }
         return guarded.onErrorMap(
                 e -> !exchange.getResponse().isCommitted(), e -> failure(service, region, breaker, e, deadline));
+    }
+
+    /**
+     * {@code call} with a place of {@code main}, else of {@code reserve} (when given); else an error with {@link
+     * BulkheadFullException} before anything is sent. The place is given back when the call ends, fails or is
+     * cancelled. A critical call goes to the reserve first when {@code main} is full, so that its rejection by
+     * {@code main} is not counted as shed.
+     */
+    private static Mono<Integer> admitted(Mono<Integer> call, Bulkhead main, @Nullable Bulkhead reserve) {
+        return Mono.defer(() -> {
+            Bulkhead place = null;
+            if (reserve != null
+                    && main.getMetrics().getAvailableConcurrentCalls() == 0
+                    && reserve.tryAcquirePermission()) {
+                place = reserve;
+            } else if (main.tryAcquirePermission()) {
+                place = main;
+            } else if (reserve != null && reserve.tryAcquirePermission()) {
+                place = reserve;
+            }
+            if (place == null) {
+                return Mono.error(BulkheadFullException.createBulkheadFullException(reserve == null ? main : reserve));
+            }
+            Bulkhead taken = place;
+            return call.doFinally(signal -> taken.onComplete());
+        });
     }
 
     /**

@@ -25,8 +25,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 import reactor.core.publisher.Mono;
 
 /**
- * The {@code UnitRouting} route filter: {@code UnitRouting=<service>, <key source>}, e.g.
- * {@code UnitRouting=order-service, PICKUP}. It reads the request's routing key ({@link KeySource}), asks the
+ * The {@code UnitRouting} route filter: {@code UnitRouting=<service>, <key source>[, <priority>]}, e.g.
+ * {@code UnitRouting=order-service, PICKUP, CRITICAL} ({@link CallPriority}, {@code SHEDDABLE} when absent). It reads the request's routing key ({@link KeySource}), asks the
  * {@link UnitRouter} for the serving region with the current routing table snapshot, points the request at that
  * region's service (base URL + the original path and query; the {@code Authorization} header and body go on unchanged)
  * and forwards it through {@link DownstreamCalls}. Responses carry {@value #REGION_HEADER} naming the serving region.
@@ -76,7 +76,7 @@ public final class UnitRoutingGatewayFilterFactory
 
     @Override
     public List<String> shortcutFieldOrder() {
-        return List.of("service", "key");
+        return List.of("service", "key", "priority");
     }
 
     @Override
@@ -86,11 +86,16 @@ public final class UnitRoutingGatewayFilterFactory
                 .orElseThrow(() -> new IllegalArgumentException("UnitRouting service must be order-service,"
                         + " pricing-service or dispatch-service, but was '" + config.getService() + "'"));
         KeySource source = KeySource.valueOf(config.getKey().trim().toUpperCase(Locale.ROOT));
-        return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, service, source), ORDER);
+        CallPriority priority = CallPriority.valueOf(config.getPriority().trim().toUpperCase(Locale.ROOT));
+        return new OrderedGatewayFilter((exchange, chain) -> route(exchange, chain, service, source, priority), ORDER);
     }
 
     private Mono<Void> route(
-            ServerWebExchange exchange, GatewayFilterChain chain, ServiceKind service, KeySource source) {
+            ServerWebExchange exchange,
+            GatewayFilterChain chain,
+            ServiceKind service,
+            KeySource source,
+            CallPriority priority) {
         return extractor.extract(exchange, source).flatMap(extraction -> {
             RoutingTable table = tables.current();
             if (!table.loaded()) {
@@ -117,7 +122,7 @@ public final class UnitRoutingGatewayFilterFactory
             routed.getResponse().getHeaders().set(REGION_HEADER, region.name());
             @Nullable Integer unit = decision.unitId();
             return downstream
-                    .call(service, region, routed, chain)
+                    .call(service, region, routed, chain, priority)
                     .doOnNext(status -> {
                         if (unit != null && status < 500) {
                             rto.served(unit, region.id(), clock.millis());
@@ -141,10 +146,22 @@ public final class UnitRoutingGatewayFilterFactory
                 .toUri();
     }
 
-    /** Route arguments: {@code service} (order-service, pricing-service, dispatch-service) and {@code key}. */
+    /**
+     * Route arguments: {@code service} (order-service, pricing-service, dispatch-service), {@code key} and {@code
+     * priority}.
+     */
     public static final class Config {
         private String service = "";
         private String key = "";
+        private String priority = CallPriority.SHEDDABLE.name();
+
+        public String getPriority() {
+            return priority;
+        }
+
+        public void setPriority(String priority) {
+            this.priority = priority;
+        }
 
         public String getService() {
             return service;

@@ -127,4 +127,97 @@ class DownstreamCallsTest {
                         .block())
                 .isEqualTo(200);
     }
+
+    /** One place per (service, region) and one more in reserve for critical calls. */
+    final DownstreamCalls oneAndOneInReserve = new DownstreamCalls(
+            CircuitBreakerRegistry.ofDefaults(),
+            BulkheadRegistry.of(BulkheadConfig.custom()
+                    .maxConcurrentCalls(1)
+                    .maxWaitDuration(Duration.ZERO)
+                    .build()),
+            1,
+            Duration.ofSeconds(5));
+
+    @Test
+    void aCriticalCallOverAFullBulkheadTakesTheReserveWhereANewOneIsShed() {
+        var first = oneAndOneInReserve
+                .call(ServiceKind.DISPATCH_SERVICE, a, exchange("/v1/drivers/me/online"), e -> Mono.never())
+                .subscribe();
+
+        assertThatThrownBy(() -> oneAndOneInReserve
+                        .call(
+                                ServiceKind.DISPATCH_SERVICE,
+                                a,
+                                exchange("/v1/drivers/me/locations"),
+                                e -> Mono.empty(),
+                                CallPriority.SHEDDABLE)
+                        .block())
+                .isInstanceOf(DownstreamFailure.Overloaded.class);
+        AtomicBoolean sent = new AtomicBoolean();
+        assertThat(oneAndOneInReserve
+                        .call(
+                                ServiceKind.DISPATCH_SERVICE,
+                                a,
+                                exchange("/v1/offers/7/accept"),
+                                e -> Mono.fromRunnable(() -> sent.set(true)),
+                                CallPriority.CRITICAL)
+                        .block())
+                .isEqualTo(200);
+        assertThat(sent).isTrue();
+        assertThat(oneAndOneInReserve
+                        .reserve(ServiceKind.DISPATCH_SERVICE, a)
+                        .getMetrics()
+                        .getAvailableConcurrentCalls())
+                .as("the reserve place was given back")
+                .isOne();
+        first.dispose();
+    }
+
+    @Test
+    void aCriticalCallIsShedWhenTheReserveIsFullToo() {
+        var first = oneAndOneInReserve
+                .call(ServiceKind.ORDER_SERVICE, a, exchange("/v1/rides"), e -> Mono.never(), CallPriority.CRITICAL)
+                .subscribe();
+        var second = oneAndOneInReserve
+                .call(ServiceKind.ORDER_SERVICE, a, exchange("/v1/rides"), e -> Mono.never(), CallPriority.CRITICAL)
+                .subscribe();
+        AtomicBoolean sent = new AtomicBoolean();
+
+        assertThatThrownBy(() -> oneAndOneInReserve
+                        .call(
+                                ServiceKind.ORDER_SERVICE,
+                                a,
+                                exchange("/v1/rides/5/complete"),
+                                e -> Mono.fromRunnable(() -> sent.set(true)),
+                                CallPriority.CRITICAL)
+                        .block())
+                .isInstanceOf(DownstreamFailure.Overloaded.class);
+        assertThat(sent).isFalse();
+        first.dispose();
+        second.dispose();
+        assertThat(oneAndOneInReserve
+                        .bulkhead(ServiceKind.ORDER_SERVICE, a)
+                        .getMetrics()
+                        .getAvailableConcurrentCalls())
+                .as("a cancelled call gives its place back")
+                .isOne();
+    }
+
+    @Test
+    void withoutAReserveACriticalCallIsShedLikeAnyOther() {
+        oneAtATime
+                .call(ServiceKind.ORDER_SERVICE, a, exchange("/v1/rides/1"), e -> Mono.never())
+                .subscribe();
+
+        assertThatThrownBy(() -> oneAtATime
+                        .call(
+                                ServiceKind.ORDER_SERVICE,
+                                a,
+                                exchange("/v1/rides/1/arrive"),
+                                e -> Mono.empty(),
+                                CallPriority.CRITICAL)
+                        .block())
+                .isInstanceOf(DownstreamFailure.Overloaded.class);
+        assertThat(oneAtATime.reserve(ServiceKind.ORDER_SERVICE, a)).isNull();
+    }
 }
