@@ -40,6 +40,8 @@ public record ProblemType(String slug, HttpStatus status, String title) {
     /** 422: a point (pickup, dropoff, a driver's location) lies in no unit's service area. */
     public static final ProblemType OUTSIDE_SERVICE_AREA =
             of("outside-service-area", HttpStatus.UNPROCESSABLE_CONTENT, "Outside the service area");
+    /** 503: the service has as many requests in work as it takes; shed before any work, retry after a second. */
+    public static final ProblemType OVERLOADED = of("overloaded", HttpStatus.SERVICE_UNAVAILABLE, "Service overloaded");
     /** 500: anything unexpected; logged by the service, no details in the answer. */
     public static final ProblemType INTERNAL_ERROR =
             of("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");

@@ -14,6 +14,16 @@ public interface ServiceSecuritySettings {
     DataSize maxRequestBody();
 
     /**
+     * Requests in work at once (not counting long polls while they wait); more are answered 503 {@code overloaded}
+     * before any work. Default 256: far above what the gateways admit (their bulkheads, 48 calls per service and
+     * gateway), far below what fills a 384 MB heap (a request in work held about 70 KB under {@code ./platform bench
+     * calls}).
+     */
+    default int maxRequestsInWork() {
+        return 256;
+    }
+
+    /**
      * The authorization servers whose tokens the service accepts (every region's identity-service, or another OpenID
      * provider), as the launcher writes them ({@code RIDEMESH_TRUSTED_ISSUERS}: {@code <issuer> <jwk set
      * uri>[,...]}). A properties record gets it from a component of this name. Required: a service that trusts no

@@ -39,6 +39,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  *   <li>400 {@code invalid-field}: {@link InvalidRequest} (every field it lists, in its order), bean validation
  *       (every field, sorted), an unreadable body (the JSON field Jackson
  *       failed on, {@link JsonInputErrors}), a path or query parameter of the wrong type;
+ *   <li>503 {@code overloaded} with {@code Retry-After}: shed by {@link RequestsInWorkLimitFilter};
  *   <li>Spring MVC's own errors (405, 406, 415 ...) with their status, as problems with this instance;
  *   <li>500 {@code internal-error} for anything else, logged with the request line, nothing leaked.
  * </ul>
@@ -132,6 +133,19 @@ public abstract class ServletProblemHandler extends ResponseEntityExceptionHandl
                 Problems.field(ProblemType.CONTENT_TOO_LARGE, "body", String.valueOf(e.getMessage()))
                         .property("maxBytes", e.maxBytes()),
                 request);
+    }
+
+    /** 503 {@code overloaded} with {@code Retry-After: 1}: shed before any work ({@link RequestsInWorkLimitFilter}). */
+    @ExceptionHandler(ServiceOverloaded.class)
+    ResponseEntity<ProblemDetail> overloaded(ServiceOverloaded e, HttpServletRequest request) {
+        ProblemDetail body = Problems.of(ProblemType.OVERLOADED, e.getMessage())
+                .property("maxRequestsInWork", e.maxRequests())
+                .instance(request.getRequestURI())
+                .build();
+        return ResponseEntity.status(body.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(body);
     }
 
     /** Spring MVC's own problems (405, 415 ...) get this request's path as their instance. */

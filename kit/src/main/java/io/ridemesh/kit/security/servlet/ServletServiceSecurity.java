@@ -1,6 +1,7 @@
 package io.ridemesh.kit.security.servlet;
 
 import io.ridemesh.kit.problem.servlet.RequestBodyLimitFilter;
+import io.ridemesh.kit.problem.servlet.RequestsInWorkLimitFilter;
 import io.ridemesh.kit.problem.servlet.SecurityProblemHandler;
 import io.ridemesh.kit.problem.servlet.ServletProblemPages;
 import io.ridemesh.kit.security.NoSecurityObservations;
@@ -26,6 +27,8 @@ import org.springframework.web.servlet.HandlerExceptionResolver;
  *       probe with a stale token still sees health ({@code @Order(1)});
  *   <li>the platform tokens' decoder ({@link PlatformTokens#jwtDecoder}) for the service's trusted issuers ({@link
  *       ServiceSecuritySettings#trustedIssuers()}, at least one);
+ *   <li>the limit of requests in work ({@link RequestsInWorkLimitFilter}: 503 {@code overloaded} before anything else,
+ *       so an overloaded service sheds instead of queueing until its heap is full);
  *   <li>the request-body limit ({@link RequestBodyLimitFilter}: 413 before security and any work);
  *   <li>401, 403 and 413 as problem details ({@link SecurityProblemHandler}, the service's problem handler);
  *   <li>the framework's own refusals as problem details too ({@link ServletProblemPages}: the {@code /error} page and
@@ -57,6 +60,13 @@ public class ServletServiceSecurity {
     @Bean
     JwtDecoder platformJwtDecoder(ServiceSecuritySettings settings) {
         return PlatformTokens.jwtDecoder(settings.trustedIssuers());
+    }
+
+    @Bean
+    RequestsInWorkLimitFilter platformRequestsInWorkLimitFilter(
+            ServiceSecuritySettings settings,
+            @Qualifier("handlerExceptionResolver") HandlerExceptionResolver resolver) {
+        return new RequestsInWorkLimitFilter(settings.maxRequestsInWork(), resolver);
     }
 
     @Bean
