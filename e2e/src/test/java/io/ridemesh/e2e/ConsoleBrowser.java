@@ -78,7 +78,7 @@ final class ConsoleBrowser implements AutoCloseable {
         eventually().until(() -> browser.getCurrentUrl().startsWith(gateway + "/console/"));
     }
 
-    /** The text of the first element {@code css} selects once there is one, waiting up to 30 s. */
+    /** The text of the first element {@code css} selects once there is one, waiting up to 60 s. */
     String textOf(String css) {
         return eventually().until(() -> browser.findElement(By.cssSelector(css)).getText(), text -> !text.isBlank());
     }
@@ -88,9 +88,14 @@ final class ConsoleBrowser implements AutoCloseable {
         return browser.getCurrentUrl();
     }
 
+    /**
+     * Polls for up to 60 s: a click that navigates blocks until the next page has loaded, and the first sign-in page of
+     * a freshly started identity-service took longer than 30 s once on a loaded 2-core CI machine (session 20's
+     * rehearsal; 60 s for the whole test when run again).
+     */
     private static ConditionFactory eventually() {
         return Awaitility.await()
-                .atMost(Duration.ofSeconds(30))
+                .atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(200))
                 .ignoreExceptionsInstanceOf(WebDriverException.class);
     }
