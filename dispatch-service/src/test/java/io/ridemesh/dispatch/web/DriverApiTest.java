@@ -310,11 +310,7 @@ class DriverApiTest {
     @Test
     void aLongPollIsAnsweredWithTheOfferPlacedWhileItWaits() throws Exception {
         DriverId d1 = new DriverId("d-1");
-        when(offers.heldBy(d1)).thenReturn(Optional.empty());
-        MvcResult waiting = mvc.perform(
-                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
-                .andExpect(request().asyncStarted())
-                .andReturn();
+        MvcResult waiting = waitForAnOffer(d1);
         assertThat(waiters.size()).isEqualTo(1);
 
         when(offers.heldBy(d1)).thenReturn(Optional.of(offerFor(d1)));
@@ -338,11 +334,7 @@ class DriverApiTest {
     @Test
     void aLongPollThatWaitedItsWholeTimeIsAHeartbeatAgain() throws Exception {
         DriverId d1 = new DriverId("d-1");
-        when(offers.heldBy(d1)).thenReturn(Optional.empty());
-        MvcResult waiting = mvc.perform(
-                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
-                .andExpect(request().asyncStarted())
-                .andReturn();
+        MvcResult waiting = waitForAnOffer(d1);
         verify(supply, times(1)).heartbeat(eq(d1), eq(NOW), any());
 
         MockAsyncContext async = (MockAsyncContext) waiting.getRequest().getAsyncContext();
@@ -368,6 +360,15 @@ class DriverApiTest {
     void aLongPollWithAnOpenOfferAnswersAtOnce() throws Exception {
         pollWithAnOpenOffer(new DriverId("d-1"));
         assertThat(waiters.size()).isZero();
+    }
+
+    /** {@code driver} holds no offer and long-polls: the request waits (asynchronously). */
+    private MvcResult waitForAnOffer(DriverId driver) throws Exception {
+        when(offers.heldBy(driver)).thenReturn(Optional.empty());
+        return mvc.perform(
+                        get("/v1/drivers/me/offer").param("waitSeconds", "20").with(driver()))
+                .andExpect(request().asyncStarted())
+                .andReturn();
     }
 
     /** {@code driver} holds an offer and long-polls: the answer is 200. */

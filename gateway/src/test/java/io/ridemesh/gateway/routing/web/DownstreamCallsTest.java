@@ -45,13 +45,19 @@ class DownstreamCallsTest {
     }
 
     /** Gateway with room for one call in flight per (service, region). */
-    final DownstreamCalls oneAtATime = new DownstreamCalls(
-            CircuitBreakerRegistry.ofDefaults(),
-            BulkheadRegistry.of(BulkheadConfig.custom()
-                    .maxConcurrentCalls(1)
-                    .maxWaitDuration(Duration.ZERO)
-                    .build()),
-            Duration.ofSeconds(5));
+    final DownstreamCalls oneAtATime = withRoom(0);
+
+    /** One place per (service, region) and {@code reserve} more for critical calls. */
+    static DownstreamCalls withRoom(int reserve) {
+        return new DownstreamCalls(
+                CircuitBreakerRegistry.ofDefaults(),
+                BulkheadRegistry.of(BulkheadConfig.custom()
+                        .maxConcurrentCalls(1)
+                        .maxWaitDuration(Duration.ZERO)
+                        .build()),
+                reserve,
+                Duration.ofSeconds(5));
+    }
 
     final Region a = new Region(1, "a");
 
@@ -129,14 +135,7 @@ class DownstreamCallsTest {
     }
 
     /** One place per (service, region) and one more in reserve for critical calls. */
-    final DownstreamCalls oneAndOneInReserve = new DownstreamCalls(
-            CircuitBreakerRegistry.ofDefaults(),
-            BulkheadRegistry.of(BulkheadConfig.custom()
-                    .maxConcurrentCalls(1)
-                    .maxWaitDuration(Duration.ZERO)
-                    .build()),
-            1,
-            Duration.ofSeconds(5));
+    final DownstreamCalls oneAndOneInReserve = withRoom(1);
 
     @Test
     void aCriticalCallOverAFullBulkheadTakesTheReserveWhereANewOneIsShed() {

@@ -138,14 +138,13 @@ public abstract class ServletProblemHandler extends ResponseEntityExceptionHandl
     /** 503 {@code overloaded} with {@code Retry-After: 1}: shed before any work ({@link RequestsInWorkLimitFilter}). */
     @ExceptionHandler(ServiceOverloaded.class)
     ResponseEntity<ProblemDetail> overloaded(ServiceOverloaded e, HttpServletRequest request) {
-        ProblemDetail body = Problems.of(ProblemType.OVERLOADED, e.getMessage())
-                .property("maxRequestsInWork", e.maxRequests())
-                .instance(request.getRequestURI())
-                .build();
-        return ResponseEntity.status(body.getStatus())
+        ResponseEntity<ProblemDetail> answer = answer(
+                Problems.of(ProblemType.OVERLOADED, e.getMessage()).property("maxRequestsInWork", e.maxRequests()),
+                request);
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders())
                 .header(HttpHeaders.RETRY_AFTER, "1")
-                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .body(body);
+                .body(answer.getBody());
     }
 
     /** Spring MVC's own problems (405, 415 ...) get this request's path as their instance. */
