@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarFile;
 import java.util.stream.Collectors;
 
 /**
@@ -169,13 +171,27 @@ final class ServiceLauncher {
         return !Boolean.getBoolean(AOT_OFF) && Files.exists(cache) && isNewerThanAll(cache, classpath);
     }
 
+    /**
+     * The node's jar and the libraries its manifest names ({@code Class-Path}, in {@code lib/} beside it), in that
+     * order: this build's libraries only, whatever else an earlier build left in {@code lib/} (with the directory
+     * listed instead, an upgraded library ran in its old version, the first in name order).
+     */
     private List<Path> nodeClasspath() {
         List<Path> classpath = new ArrayList<>();
         classpath.add(nodeJar());
-        try (var jars = Files.list(nodeJar().resolveSibling("lib"))) {
-            jars.filter(j -> j.toString().endsWith(".jar")).sorted().forEach(classpath::add);
+        try (var jar = new JarFile(nodeJar().toFile())) {
+            var manifest = jar.getManifest();
+            String listed =
+                    manifest == null ? null : manifest.getMainAttributes().getValue(Attributes.Name.CLASS_PATH);
+            if (listed == null || listed.isBlank()) {
+                throw new PlatformException(
+                        nodeJar() + " names no libraries (no Class-Path in its manifest): rebuild it with mvn package");
+            }
+            for (String entry : listed.trim().split("\\s+")) {
+                classpath.add(nodeJar().resolveSibling(entry));
+            }
         } catch (IOException e) {
-            throw new PlatformException("cannot list the region node's libraries: " + e.getMessage(), e);
+            throw new PlatformException("cannot read the region node's manifest: " + e.getMessage(), e);
         }
         return classpath;
     }
