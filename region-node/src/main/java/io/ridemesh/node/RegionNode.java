@@ -37,7 +37,7 @@ import org.springframework.core.env.SystemEnvironmentPropertySource;
  * beside the microservices mode of one process per service). The contexts share only the JVM: its classes, JIT-compiled
  * code, heap and compiler threads. They call each other over HTTP and Kafka exactly as separate processes do.
  *
- * <p>Usage: {@code java -cp region-node.jar:lib/* io.ridemesh.node.RegionNode ENV_DIR}. {@code ENV_DIR} holds one
+ * <p>Usage: {@code java -cp region-node.jar io.ridemesh.node.RegionNode ENV_DIR} (the jar's manifest names its libraries in {@code lib/}). {@code ENV_DIR} holds one
  * {@code <service>.env} file (Java properties) per service to host, named by module id ({@code gateway},
  * {@code order-service}, {@code pricing-service}, {@code dispatch-service}, {@code sync-sink}). Each file holds the
  * environment variables that service's own process would get ({@code SERVER_PORT}, {@code SPRING_DATASOURCE_URL},

@@ -820,7 +820,7 @@ public final class Playground {
         Path lib = repo.resolve("infra/target/lib");
         Path jar = repo.resolve("infra/target/infra.jar");
         if (Files.isDirectory(lib) && Files.exists(jar)) {
-            return jar + java.io.File.pathSeparator + lib + "/*";
+            return jar.toString(); // its manifest names this build's libraries in lib/ (not whatever lib/ holds)
         }
         return System.getProperty("java.class.path");
     }
